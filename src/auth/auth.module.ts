@@ -1,0 +1,41 @@
+import { Module, OnApplicationBootstrap } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccessTokenGuard } from '../common/auth/access-token.guard';
+import { PasswordHasher } from '../common/crypto/password-hasher';
+import { Environment } from '../config/environment';
+import { Cooperative } from '../registry/cooperative.entity';
+import { Household } from '../registry/household.entity';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { User } from './user.entity';
+import { UsersService } from './users.service';
+
+/** Accounts, login and the global access-token guard. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([User, Cooperative, Household]),
+    JwtModule.registerAsync({
+      global: true,
+      inject: [Environment],
+      useFactory: (env: Environment) => ({
+        secret: env.JWT_SECRET,
+        signOptions: { algorithm: 'HS256', expiresIn: env.JWT_TTL_SECONDS },
+      }),
+    }),
+  ],
+  controllers: [AuthController],
+  providers: [AuthService, UsersService, PasswordHasher, { provide: APP_GUARD, useClass: AccessTokenGuard }],
+  exports: [UsersService, PasswordHasher],
+})
+export class AuthModule implements OnApplicationBootstrap {
+  constructor(
+    private readonly users: UsersService,
+    private readonly env: Environment,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.users.ensureAdmin(this.env.ADMIN_PHONE, this.env.ADMIN_PASSWORD);
+  }
+}

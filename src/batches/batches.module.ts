@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CatalogModule } from '../catalog/catalog.module';
+import { RegistryModule } from '../registry/registry.module';
+import { BatchEvent } from './batch-event.entity';
+import { Batch } from './batch.entity';
+import { BatchesController } from './batches.controller';
+import { BatchesService } from './batches.service';
+
+/** Harvest batches (lots) and what happened to them, with food-safety checks. */
+@Module({
+  imports: [TypeOrmModule.forFeature([Batch, BatchEvent]), RegistryModule, CatalogModule],
+  controllers: [BatchesController],
+  providers: [BatchesService],
+  exports: [BatchesService],
+})
+export class BatchesModule {}

@@ -1,0 +1,99 @@
+import { IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { PageQuery } from '../../common/http/pagination';
+import { Product } from '../product.entity';
+
+export const PRODUCT_UNITS = ['kg', 'box', 'bag', 'crate', 'piece', 'bunch', 'bottle', 'jar'] as const;
+
+export class CreateProductDto {
+  @IsUUID()
+  cooperativeId!: string;
+
+  /** e.g. "Vải thiều Thanh Hà". */
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  variety?: string;
+
+  /** GTIN-8, -12, -13 or -14 with a correct check digit; stored as GTIN-14. */
+  @IsOptional()
+  @IsString()
+  gtin?: string;
+
+  /** What one traded unit is: kg, box, bag... */
+  @IsIn(PRODUCT_UNITS)
+  unit!: string;
+
+  /** How many kilograms one labelled package holds (used to check label runs against the harvest). */
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0.001)
+  @Max(100000)
+  packageNetWeightKg?: number;
+
+  /** Protected geographical indication, e.g. "Vải thiều Thanh Hà (CDĐL số 00005)". */
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  geographicalIndication?: string;
+
+  /** OCOP rating: 3 (50-69 points), 4 (70-89) or 5 (90-100) stars. */
+  @IsOptional()
+  @IsInt()
+  @Min(3)
+  @Max(5)
+  ocopStars?: number;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  description?: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  shelfLifeDays?: number;
+}
+
+export class ListProductsQuery extends PageQuery {
+  @IsOptional()
+  @IsUUID()
+  cooperativeId?: string;
+}
+
+export class ProductResponse {
+  id!: string;
+  cooperativeId!: string;
+  name!: string;
+  variety!: string | null;
+  gtin!: string | null;
+  unit!: string;
+  packageNetWeightKg!: number | null;
+  geographicalIndication!: string | null;
+  ocopStars!: number | null;
+  description!: string | null;
+  shelfLifeDays!: number | null;
+  createdAt!: string;
+}
+
+export function toProductResponse(p: Product): ProductResponse {
+  return {
+    id: p.id,
+    cooperativeId: p.cooperativeId,
+    name: p.name,
+    variety: p.variety,
+    gtin: p.gtin,
+    unit: p.unit,
+    packageNetWeightKg: p.packageNetWeightKg === null ? null : Number(p.packageNetWeightKg),
+    geographicalIndication: p.geographicalIndication,
+    ocopStars: p.ocopStars,
+    description: p.description,
+    shelfLifeDays: p.shelfLifeDays,
+    createdAt: p.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,7 @@
+import { ParseUUIDPipe } from '@nestjs/common';
+import { InvalidInputError } from '../errors/domain-errors';
+
+/** Path ids must be UUIDs; anything else is a 400 naming the parameter, never a database error. */
+export function uuidParam(name: string): ParseUUIDPipe {
+  return new ParseUUIDPipe({ exceptionFactory: () => InvalidInputError.field(name, 'must be a UUID') });
+}

@@ -1,0 +1,162 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+  ValidationError,
+} from 'class-validator';
+
+export const PROCESS_ROLES = ['api', 'worker', 'all'] as const;
+export type ProcessRole = (typeof PROCESS_ROLES)[number];
+
+/** Defaults that are fine on a laptop and refused in production (see `assertProductionSafe`). */
+export const DEVELOPMENT_DEFAULTS = {
+  ADMIN_PHONE: '0900000000',
+  ADMIN_PASSWORD: 'doi-mat-khau-ngay',
+  JWT_SECRET: 'development-only-jwt-secret-change-me',
+} as const;
+
+const toInt = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value.trim()) : value;
+
+/**
+ * The whole environment the service reads, validated once at start-up.
+ * Every variable has a default that works on a developer machine with a local Redis.
+ */
+export class Environment {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @IsIn(PROCESS_ROLES, { message: 'ROLE must be one of api, worker, all' })
+  ROLE: ProcessRole = 'all';
+
+  @Transform(toInt)
+  @IsInt({ message: 'PORT must be an integer' })
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  @IsNotEmpty()
+  HOST = '0.0.0.0';
+
+  /** A `postgres://` URL, or the path of a SQLite file. */
+  @IsString()
+  @Matches(/^(postgres(ql)?:\/\/[^\s]+|[^:\s][^\s]*)$/, {
+    message: 'DATABASE_URL must be a postgres:// URL or a SQLite file path',
+  })
+  DATABASE_URL = './data/nongsan.sqlite';
+
+  @IsString()
+  @Matches(/^rediss?:\/\/[^\s]+$/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** Prefix of every Redis key this deployment writes, so several deployments (or test runs) can share one Redis. */
+  @IsString()
+  @Matches(/^[A-Za-z0-9:_-]{1,64}$/, { message: 'REDIS_PREFIX must be 1-64 characters of A-Z a-z 0-9 : _ -' })
+  REDIS_PREFIX = 'nongsan';
+
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'PUBLIC_BASE_URL must be an http(s) URL' })
+  PUBLIC_BASE_URL = 'http://localhost:3000';
+
+  @IsString()
+  @Matches(/^(\+84|0)\d{9}$/, { message: 'ADMIN_PHONE must be a Vietnamese phone number (0xxxxxxxxx or +84xxxxxxxxx)' })
+  ADMIN_PHONE: string = DEVELOPMENT_DEFAULTS.ADMIN_PHONE;
+
+  @IsString()
+  @MinLength(10, { message: 'ADMIN_PASSWORD must be at least 10 characters' })
+  ADMIN_PASSWORD: string = DEVELOPMENT_DEFAULTS.ADMIN_PASSWORD;
+
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET: string = DEVELOPMENT_DEFAULTS.JWT_SECRET;
+
+  @Transform(toInt)
+  @IsInt({ message: 'JWT_TTL_SECONDS must be an integer' })
+  @Min(60)
+  @Max(86400)
+  JWT_TTL_SECONDS = 3600;
+
+  /** Key for personal data encrypted at rest (national ID numbers); derived from JWT_SECRET when unset. */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'DATA_ENCRYPTION_KEY must be at least 32 characters' })
+  DATA_ENCRYPTION_KEY?: string;
+
+  @Transform(toInt)
+  @IsInt({ message: 'LOGIN_MAX_FAILURES must be an integer' })
+  @Min(1)
+  LOGIN_MAX_FAILURES = 5;
+
+  @Transform(toInt)
+  @IsInt({ message: 'LOGIN_LOCK_SECONDS must be an integer' })
+  @Min(1)
+  LOGIN_LOCK_SECONDS = 900;
+
+  /** Largest JSON body accepted, in bytes. CSV imports have their own, larger limit. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  BODY_LIMIT_BYTES = 1_048_576;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  IMPORT_LIMIT_BYTES = 20_971_520;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
+
+  get databaseKind(): 'postgres' | 'sqlite' {
+    return databaseKindOf(this.DATABASE_URL);
+  }
+}
+
+export function databaseKindOf(url: string): 'postgres' | 'sqlite' {
+  return /^postgres(ql)?:\/\//.test(url) ? 'postgres' : 'sqlite';
+}
+
+export class ConfigurationError extends Error {}
+
+const OPTIONAL_VARIABLES = ['DATA_ENCRYPTION_KEY'];
+
+function firstMessage(error: ValidationError): string {
+  const messages = Object.values(error.constraints ?? {});
+  return messages[0] ?? `${error.property} is invalid`;
+}
+
+/** Validates `env` (normally `process.env`); throws a one-line ConfigurationError naming the variable. */
+export function loadEnvironment(env: NodeJS.ProcessEnv = process.env): Environment {
+  const raw: Record<string, string> = {};
+  for (const key of [...Object.keys(new Environment()), ...OPTIONAL_VARIABLES]) {
+    const value = env[key];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  const config = plainToInstance(Environment, raw, { exposeDefaultValues: true });
+  const errors = validateSync(config, { whitelist: false, skipMissingProperties: false });
+  const first = errors[0];
+  if (first) {
+    throw new ConfigurationError(`Invalid configuration: ${first.property}: ${firstMessage(first)}`);
+  }
+  assertProductionSafe(config);
+  return config;
+}
+
+function assertProductionSafe(config: Environment): void {
+  if (config.NODE_ENV !== 'production') return;
+  for (const key of ['JWT_SECRET', 'ADMIN_PASSWORD'] as const) {
+    if (config[key] === DEVELOPMENT_DEFAULTS[key]) {
+      throw new ConfigurationError(
+        `Invalid configuration: ${key}: the development default is refused when NODE_ENV=production; set your own value`,
+      );
+    }
+  }
+}

@@ -1,0 +1,10 @@
+import { User } from '../auth/user.entity';
+import { Batch } from '../batches/batch.entity';
+import { BatchEvent } from '../batches/batch-event.entity';
+import { Product } from '../catalog/product.entity';
+import { Cooperative } from '../registry/cooperative.entity';
+import { Household } from '../registry/household.entity';
+import { Plot } from '../registry/plot.entity';
+import { PlotCertification } from '../registry/plot-certification.entity';
+
+export const ENTITIES = [User, Cooperative, Household, Plot, PlotCertification, Product, Batch, BatchEvent];

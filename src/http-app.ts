@@ -1,0 +1,58 @@
+import { Logger as NestLogger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyInstance } from 'fastify';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { sendProblem } from './common/errors/problem-details.filter';
+import { requestIdFor } from './common/http/logging';
+import { createValidationPipe } from './common/http/validation';
+import { Environment, ProcessRole } from './config/environment';
+
+/** Builds the HTTP application (api or all role) exactly as main.ts serves it; e2e tests use the same function. */
+export async function createHttpApp(env: Environment, role: ProcessRole = env.ROLE): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: env.BODY_LIMIT_BYTES,
+    trustProxy: true,
+    genReqId: requestIdFor,
+    requestIdHeader: false,
+    routerOptions: { maxParamLength: 200, ignoreTrailingSlash: true },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRole(env, role), adapter, {
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+  configureFastify(app.getHttpAdapter().getInstance() as unknown as FastifyInstance, env);
+  setUpOpenApi(app, env);
+  await app.init();
+  return app;
+}
+
+function configureFastify(fastify: FastifyInstance, env: Environment): void {
+  const logger = new NestLogger('Http');
+  // CSV imports are text and may be large; every other body is JSON under BODY_LIMIT_BYTES.
+  fastify.addContentTypeParser(['text/csv', 'application/csv'], { parseAs: 'string', bodyLimit: env.IMPORT_LIMIT_BYTES }, (_req, body, done) =>
+    done(null, body),
+  );
+  // Errors Fastify raises before a route runs (bad JSON, body too large, bad content type) get the same problem+json shape.
+  fastify.addHook('onRequest', (request, reply, done) => {
+    void reply.header('x-request-id', request.id);
+    done();
+  });
+  fastify.setErrorHandler((error, request, reply) => sendProblem(reply, request, error, logger));
+}
+
+function setUpOpenApi(app: NestFastifyApplication, env: Environment): void {
+  const config = new DocumentBuilder()
+    .setTitle('nongsan-trace')
+    .setDescription('Truy xuất nguồn gốc nông sản: registry, QR labels, consumer scan, marketplace sync and the province indicators.')
+    .setVersion('1')
+    .addServer(env.PUBLIC_BASE_URL)
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, config), { jsonDocumentUrl: 'docs-json' });
+}

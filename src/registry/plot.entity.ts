@@ -1,0 +1,35 @@
+import { Column, Entity, Index, OneToMany } from 'typeorm';
+import { BaseEntity } from '../common/base.entity';
+import { columnTypes } from '../database/column-types';
+import { PlotCertification } from './plot-certification.entity';
+
+/** A growing area (vùng trồng), identified by its planting-area code (mã số vùng trồng, PUC). */
+@Entity('plots')
+export class Plot extends BaseEntity {
+  @Index()
+  @Column({ type: columnTypes.uuid, name: 'household_id' })
+  householdId!: string;
+
+  @Index()
+  @Column({ type: columnTypes.uuid, name: 'cooperative_id' })
+  cooperativeId!: string;
+
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 40 })
+  code!: string;
+
+  @Column({ type: columnTypes.decimal, name: 'area_ha' })
+  areaHa!: number;
+
+  @Column({ type: columnTypes.decimal })
+  latitude!: number;
+
+  @Column({ type: columnTypes.decimal })
+  longitude!: number;
+
+  @Column({ type: 'varchar', length: 100 })
+  crop!: string;
+
+  @OneToMany(() => PlotCertification, (certification) => certification.plot)
+  certifications?: PlotCertification[];
+}

@@ -1,11 +1,9 @@
-import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyInstance } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
-import { sendProblem } from './common/errors/problem-details.filter';
 import { requestIdFor } from './common/http/logging';
 import { createValidationPipe } from './common/http/validation';
 import { Environment, ProcessRole } from './config/environment';
@@ -33,17 +31,14 @@ export async function createHttpApp(env: Environment, role: ProcessRole = env.RO
 }
 
 function configureFastify(fastify: FastifyInstance, env: Environment): void {
-  const logger = new NestLogger('Http');
   // CSV imports are text and may be large; every other body is JSON under BODY_LIMIT_BYTES.
   fastify.addContentTypeParser(['text/csv', 'application/csv'], { parseAs: 'string', bodyLimit: env.IMPORT_LIMIT_BYTES }, (_req, body, done) =>
     done(null, body),
   );
-  // Errors Fastify raises before a route runs (bad JSON, body too large, bad content type) get the same problem+json shape.
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
     done();
   });
-  fastify.setErrorHandler((error, request, reply) => sendProblem(reply, request, error, logger));
 }
 
 function setUpOpenApi(app: NestFastifyApplication, env: Environment): void {

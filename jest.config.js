@@ -1,0 +1,38 @@
+// NestJS 12 ships as ES modules; Node 20 can require() them but Jest's own module loader cannot, so the
+// ESM packages in node_modules are compiled to CommonJS by babel-jest (see test/support/esm-packages.js).
+const { esmPackagePattern } = require('./test/support/esm-packages');
+
+const shared = {
+  rootDir: __dirname,
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.check.json', diagnostics: false }],
+    '^.+\\.m?js$': ['babel-jest', { configFile: require.resolve('./test/support/babel-esm-deps.config.js') }],
+  },
+  transformIgnorePatterns: [esmPackagePattern()],
+  testEnvironment: 'node',
+};
+
+module.exports = {
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
+    {
+      ...shared,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      testPathIgnorePatterns: ['\\.sqlite\\.e2e-spec\\.ts$'],
+      setupFiles: ['<rootDir>/test/support/e2e-env.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+      testTimeout: 60_000,
+    },
+    {
+      ...shared,
+      displayName: 'e2e-sqlite',
+      testMatch: ['<rootDir>/test/**/*.sqlite.e2e-spec.ts'],
+      setupFiles: ['<rootDir>/test/support/e2e-sqlite-env.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      testTimeout: 60_000,
+    },
+  ],
+};

@@ -1,0 +1,77 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import Redis from 'ioredis';
+import { rmSync } from 'node:fs';
+import request from 'supertest';
+import type TestAgent from 'supertest/lib/agent';
+import { Environment, loadEnvironment, ProcessRole } from '../../src/config/environment';
+import { migrateDatabase } from '../../src/database/migration-runner';
+import { createHttpApp } from '../../src/http-app';
+import { createDatabase, dropDatabase, TEST_REDIS_URL, uniqueName } from './test-services';
+
+export const ADMIN_PHONE = '0900000001';
+export const ADMIN_PASSWORD = 'admin-password-for-tests';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  env: Environment;
+  http: TestAgent;
+  /** An admin access token, ready to use. */
+  adminToken: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the real application over a fresh database (PostgreSQL by default; SQLite in the
+ * e2e-sqlite project) and a Redis key prefix of its own. `close()` removes both.
+ */
+export async function startTestApp(overrides: Record<string, string> = {}, role: ProcessRole = 'api'): Promise<TestApp> {
+  const sqlite = !process.env.DATABASE_URL?.startsWith('postgres');
+  const database = uniqueName('nst');
+  const databaseUrl = sqlite ? process.env.DATABASE_URL! : await createDatabase(database);
+  const env = loadEnvironment({
+    ...process.env,
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: TEST_REDIS_URL,
+    REDIS_PREFIX: uniqueName('t'),
+    ADMIN_PHONE,
+    ADMIN_PASSWORD,
+    JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256!',
+    PUBLIC_BASE_URL: 'https://nst.vn',
+    ...overrides,
+  });
+  await migrateDatabase(databaseUrl);
+  const app = await createHttpApp(env, role);
+  await app.getHttpAdapter().getInstance().ready();
+  const http = request(app.getHttpServer());
+  const login = await http.post('/api/v1/auth/login').send({ phone: ADMIN_PHONE, password: ADMIN_PASSWORD });
+  if (login.status !== 200) throw new Error(`admin login failed: ${login.status} ${JSON.stringify(login.body)}`);
+  return {
+    app,
+    env,
+    http,
+    adminToken: (login.body as { accessToken: string }).accessToken,
+    async close() {
+      await app.close();
+      await clearRedisPrefix(env.REDIS_PREFIX);
+      if (sqlite) rmSync(databaseUrl, { force: true });
+      else await dropDatabase(database);
+    },
+  };
+}
+
+export async function clearRedisPrefix(prefix: string): Promise<void> {
+  const redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: 1 });
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
+export const bearer = (token: string): { Authorization: string } => ({ Authorization: `Bearer ${token}` });

@@ -1,5 +1,6 @@
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
-import { User, USER_ROLES, UserRole } from '../user.entity';
+import { User, USER_ROLES } from '../user.entity';
+import type { UserRole } from '../user.entity';
 
 export class CreateUserDto {
   @IsString()

@@ -4,7 +4,8 @@ import { PageQuery } from '../../common/http/pagination';
 import { ProductResponse } from '../../catalog/dto/product.dto';
 import { HouseholdResponse } from '../../registry/dto/household.dto';
 import { PlotResponse } from '../../registry/dto/plot.dto';
-import { BIZ_STEPS, BizStep } from '../batch-event.entity';
+import { BIZ_STEPS } from '../batch-event.entity';
+import type { BizStep } from '../batch-event.entity';
 import type { SafetyWarning } from '../batch.entity';
 
 export const BATCH_UNITS = ['kg', 'tonne', 'box', 'crate', 'piece'] as const;

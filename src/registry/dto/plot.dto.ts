@@ -16,7 +16,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsCalendarDate } from '../../common/http/calendar-date';
-import { CERTIFICATION_SCHEMES, CertificationScheme, PlotCertification } from '../plot-certification.entity';
+import { CERTIFICATION_SCHEMES, PlotCertification } from '../plot-certification.entity';
+import type { CertificationScheme } from '../plot-certification.entity';
 import { Plot } from '../plot.entity';
 
 export class CertificationDto {

@@ -7,9 +7,12 @@ const MAX_DETAILS_BYTES = 8192;
  * Checks the step-specific part of an event. Only what later rules rely on is required (a spraying's
  * pesticide and pre-harvest interval); other keys are kept as recorded, within a size limit.
  */
-export function validateEventDetails(bizStep: BizStep, details: Record<string, unknown> | undefined): Record<string, unknown> | null {
+export function validateEventDetails(
+  bizStep: BizStep,
+  details: Record<string, unknown> | null | undefined,
+): Record<string, unknown> | null {
   const errors: FieldError[] = [];
-  if (details !== undefined) {
+  if (details !== undefined && details !== null) {
     if (JSON.stringify(details).length > MAX_DETAILS_BYTES) errors.push({ field: 'details', message: `must be at most ${MAX_DETAILS_BYTES} bytes of JSON` });
     for (const [key, value] of Object.entries(details)) {
       if (!/^[A-Za-z][A-Za-z0-9_]{0,63}$/.test(key)) errors.push({ field: `details.${key.slice(0, 64)}`, message: 'keys are letters, digits and _' });

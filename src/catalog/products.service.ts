@@ -23,7 +23,8 @@ export class ProductsService {
     await this.cooperatives.findOrFail(dto.cooperativeId);
     assertManagesCooperative(actor, dto.cooperativeId);
     let gtin: string | null = null;
-    if (dto.gtin !== undefined) {
+    // `null` is accepted as "no GTIN", like leaving the field out.
+    if (typeof dto.gtin === 'string') {
       const digits = dto.gtin.trim();
       if (!/^(\d{8}|\d{12}|\d{13}|\d{14})$/.test(digits)) throw InvalidInputError.field('gtin', 'must be 8, 12, 13 or 14 digits');
       if (!isValidGtin(digits)) throw InvalidInputError.field('gtin', 'has a wrong check digit');

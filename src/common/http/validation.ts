@@ -1,4 +1,4 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldError, InvalidInputError } from '../errors/domain-errors';
 
 /** Flattens nested class-validator errors into `{ field: "certifications.0.validUntil", message }`. */
@@ -15,8 +15,37 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   return out;
 }
 
+const MAX_SCAN_DEPTH = 32;
+
+/**
+ * Fields holding a NUL character (U+0000). PostgreSQL cannot store one in text or jsonb, so such input
+ * would fail in the database (a 500); it is refused here with the field's name instead.
+ */
+export function findNulCharacters(value: unknown, path = '', depth = 0, out: FieldError[] = []): FieldError[] {
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) out.push({ field: path || 'body', message: 'must not contain NUL characters' });
+  } else if (value !== null && typeof value === 'object' && depth < MAX_SCAN_DEPTH) {
+    for (const [key, child] of Object.entries(value)) {
+      const field = path ? `${path}.${key}` : key;
+      if (key.includes('\u0000')) out.push({ field: field.replace(/\u0000/g, ''), message: 'must not contain NUL characters' });
+      findNulCharacters(child, field, depth + 1, out);
+    }
+  }
+  return out;
+}
+
+class RequestValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' || metadata.type === 'query' || metadata.type === 'param') {
+      const errors = findNulCharacters(value);
+      if (errors.length) throw new InvalidInputError(errors.map((e) => `${e.field}: ${e.message}`).join('; '), { errors });
+    }
+    return super.transform(value, metadata) as Promise<unknown>;
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new RequestValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

@@ -30,10 +30,27 @@ interface CursorPosition {
   id: string;
 }
 
-function decodeCursor(cursor: string): CursorPosition {
+// What encodeCursor writes: an ISO instant from Date#toISOString and a row id. Anything else would reach
+// the database as a bad uuid or an out-of-range timestamp, so it is refused here.
+const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const CURSOR_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function encodeCursor(position: { createdAt: Date; id: string }): string {
+  return Buffer.from(JSON.stringify([position.createdAt.toISOString(), position.id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): CursorPosition {
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(parsed) && typeof parsed[0] === 'string' && typeof parsed[1] === 'string' && !Number.isNaN(Date.parse(parsed[0]))) {
+    if (
+      Array.isArray(parsed) &&
+      parsed.length === 2 &&
+      typeof parsed[0] === 'string' &&
+      typeof parsed[1] === 'string' &&
+      CURSOR_TIME.test(parsed[0]) &&
+      !Number.isNaN(Date.parse(parsed[0])) &&
+      CURSOR_ID.test(parsed[1])
+    ) {
       return { createdAt: parsed[0], id: parsed[1] };
     }
   } catch {
@@ -59,7 +76,6 @@ export async function paginate<E extends ObjectLiteral & { id: string; createdAt
   const rows = await query.orderBy(`${alias}.createdAt`, 'ASC').addOrderBy(`${alias}.id`, 'ASC').take(limit + 1).getMany();
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
-  const nextCursor =
-    rows.length > limit && last ? Buffer.from(JSON.stringify([last.createdAt.toISOString(), last.id])).toString('base64url') : null;
+  const nextCursor = rows.length > limit && last ? encodeCursor(last) : null;
   return { items, nextCursor };
 }

@@ -1,12 +1,16 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
+import { Logger as NestLogger } from '@nestjs/common';
 import { AppModule } from './app.module';
+import { sendProblem } from './common/errors/problem-details.filter';
 import { requestIdFor } from './common/http/logging';
 import { createValidationPipe } from './common/http/validation';
 import { Environment, ProcessRole } from './config/environment';
+
+const frameworkLogger = new NestLogger('Errors');
 
 /** Builds the HTTP application (api or all role) exactly as main.ts serves it; e2e tests use the same function. */
 export async function createHttpApp(env: Environment, role: ProcessRole = env.ROLE): Promise<NestFastifyApplication> {
@@ -16,6 +20,8 @@ export async function createHttpApp(env: Environment, role: ProcessRole = env.RO
     genReqId: requestIdFor,
     requestIdHeader: false,
     routerOptions: { maxParamLength: 200, ignoreTrailingSlash: true },
+    // Malformed URLs and over-long path parameters are refused by the router before Nest sees the request.
+    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => sendProblem(reply, request, error, frameworkLogger),
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRole(env, role), adapter, {
     bufferLogs: true,

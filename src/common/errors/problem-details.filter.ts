@@ -22,6 +22,7 @@ const TITLES: Record<number, string> = {
   406: 'Not acceptable',
   409: 'Conflict',
   413: 'Payload too large',
+  414: 'URI too long',
   415: 'Unsupported media type',
   422: 'Unprocessable entity',
   429: 'Too many requests',
@@ -37,6 +38,7 @@ const FASTIFY_ERRORS: Record<string, { status: number; detail: string }> = {
   FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, detail: 'The body is not valid JSON' },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, detail: 'Content-Length does not match the body' },
   FST_ERR_BAD_URL: { status: 400, detail: 'The URL is malformed' },
+  FST_ERR_MAX_PARAM_LENGTH: { status: 414, detail: 'A path parameter is longer than this service accepts' },
   FST_ERR_ASYNC_CONSTRAINT: { status: 400, detail: 'The request is malformed' },
 };
 
@@ -100,6 +102,8 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, except
     .status(problem.status)
     .headers(headers)
     .header('content-type', 'application/problem+json; charset=utf-8')
+    // Errors raised by the router skip the onRequest hook that normally sets it.
+    .header('x-request-id', requestId)
     .send(JSON.stringify({ ...problem, instance: request.url.split('?')[0], requestId }));
 }
 

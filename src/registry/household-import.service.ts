@@ -76,6 +76,10 @@ export class HouseholdImportService {
     if (defaultCooperativeId !== undefined && !UUID.test(defaultCooperativeId)) {
       throw InvalidInputError.field('cooperativeId', 'must be a UUID');
     }
+    // UTF-16 exports ("Unicode text" in Excel) are full of NUL bytes; PostgreSQL cannot store NUL in text anyway.
+    if (csv.includes('\u0000')) {
+      throw InvalidInputError.field('body', 'the file holds NUL characters: save it as CSV UTF-8 (not UTF-16 or a spreadsheet file)');
+    }
     let records;
     try {
       records = parseCsv(csv);
@@ -112,8 +116,12 @@ export class HouseholdImportService {
 
   private readHeader(fields: string[], defaultCooperativeId?: string): Map<string, number> {
     const columns = new Map<string, number>();
-    fields.forEach((name, index) => columns.set(name.trim(), index));
     const errors: FieldError[] = [];
+    fields.forEach((raw, index) => {
+      const name = raw.trim();
+      if (columns.has(name)) errors.push({ field: `header.${name}`, message: 'appears more than once' });
+      else columns.set(name, index);
+    });
     for (const name of columns.keys()) {
       if (!(IMPORT_COLUMNS as readonly string[]).includes(name) && name !== 'cooperativeId') {
         errors.push({ field: `header.${name}`, message: 'unknown column' });

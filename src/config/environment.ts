@@ -50,7 +50,8 @@ export class Environment {
 
   /** A `postgres://` URL, or the path of a SQLite file. */
   @IsString()
-  @Matches(/^(postgres(ql)?:\/\/[^\s]+|[^:\s][^\s]*)$/, {
+  // Any other scheme (mysql://, http://...) is a mistake, not a SQLite file name.
+  @Matches(/^(postgres(ql)?:\/\/[^\s]+|(?![A-Za-z][A-Za-z0-9+.-]*:\/\/)[^:\s][^\s]*)$/, {
     message: 'DATABASE_URL must be a postgres:// URL or a SQLite file path',
   })
   DATABASE_URL = './data/nongsan.sqlite';

@@ -1,0 +1,64 @@
+import { ConfigurationError, DEVELOPMENT_DEFAULTS, loadEnvironment } from './environment';
+
+const load = (env: Record<string, string>) => () => loadEnvironment(env);
+
+function messageOf(env: Record<string, string>): string {
+  try {
+    loadEnvironment(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigurationError);
+    return (error as Error).message;
+  }
+  throw new Error('loadEnvironment accepted the environment');
+}
+
+describe('loadEnvironment', () => {
+  it('gives working defaults for a laptop', () => {
+    const env = loadEnvironment({});
+    expect(env).toMatchObject({ PORT: 3000, ROLE: 'all', DATABASE_URL: './data/nongsan.sqlite', REDIS_URL: 'redis://127.0.0.1:6379' });
+    expect(env.databaseKind).toBe('sqlite');
+  });
+
+  it('reads numbers and URLs from strings', () => {
+    const env = loadEnvironment({ PORT: '8080', DATABASE_URL: 'postgres://u@db:5432/nongsan', LOGIN_MAX_FAILURES: '3' });
+    expect(env.PORT).toBe(8080);
+    expect(env.LOGIN_MAX_FAILURES).toBe(3);
+    expect(env.databaseKind).toBe('postgres');
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['PORT', '-1'],
+    ['PORT', '80.5'],
+    ['DATABASE_URL', 'mysql://root@localhost/nongsan'],
+    ['DATABASE_URL', 'postgres://'],
+    ['DATABASE_URL', 'has space.sqlite'],
+    ['REDIS_URL', 'localhost:6379'],
+    ['ROLE', 'web'],
+    ['JWT_SECRET', 'short'],
+    ['ADMIN_PHONE', '12345'],
+    ['PUBLIC_BASE_URL', 'nongsan.vn'],
+  ])('refuses %s=%j with one line naming the variable', (name, value) => {
+    const message = messageOf({ [name]: value });
+    expect(message).toMatch(new RegExp(`^Invalid configuration: ${name}: `));
+    expect(message).not.toContain('\n');
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadEnvironment({ PORT: '' }).PORT).toBe(3000);
+  });
+
+  it('refuses the development JWT secret and admin password in production', () => {
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), ADMIN_PASSWORD: 'a-real-password-1' };
+    expect(load(production)).not.toThrow();
+    expect(messageOf({ ...production, JWT_SECRET: DEVELOPMENT_DEFAULTS.JWT_SECRET })).toMatch(/^Invalid configuration: JWT_SECRET: /);
+    expect(messageOf({ ...production, ADMIN_PASSWORD: DEVELOPMENT_DEFAULTS.ADMIN_PASSWORD })).toMatch(/^Invalid configuration: ADMIN_PASSWORD: /);
+    expect(messageOf({ NODE_ENV: 'production' })).toMatch(/^Invalid configuration: (JWT_SECRET|ADMIN_PASSWORD): /);
+  });
+
+  it('accepts the development defaults outside production', () => {
+    expect(load({ NODE_ENV: 'development' })).not.toThrow();
+    expect(load({ NODE_ENV: 'test' })).not.toThrow();
+  });
+});

@@ -29,7 +29,7 @@ function setUp(options: { takenPhones?: string[]; cooperatives?: string[] } = {}
     find: jest.fn().mockResolvedValue((options.cooperatives ?? [COOP, OTHER_COOP]).map((id) => ({ id }))),
   });
   const cipher = strictMock<PersonalDataCipher>('cipher', { encrypt: jest.fn((plain: string) => `sealed(${plain.length})`) });
-  return { service: new HouseholdImportService(dataSource, households, cooperatives, cipher), inserted, dataSource };
+  return { service: new HouseholdImportService(dataSource, households, cooperatives, cipher), inserted, dataSource, households, cooperatives };
 }
 
 describe('HouseholdImportService', () => {
@@ -99,8 +99,11 @@ describe('HouseholdImportService', () => {
     ['an unclosed quote', `${HEADER}\n"An,0911000021,,HP,TH,,\n`, COOP],
     ['NUL characters (a UTF-16 file)', `${HEADER}\nA\u0000n,0911000021,,HP,TH,,\n`, COOP],
   ])('refuses %s as a whole, without touching the database', async (_label, csv, cooperativeId) => {
-    const { service } = setUp();
+    const { service, households, cooperatives, dataSource } = setUp();
     await expect(service.import(manager, csv, cooperativeId)).rejects.toBeInstanceOf(InvalidInputError);
+    expect(households.find).not.toHaveBeenCalled();
+    expect(cooperatives.find).not.toHaveBeenCalled();
+    expect(dataSource.transaction).not.toHaveBeenCalled();
   });
 
   it('refuses a default co-operative id that is not a UUID', async () => {

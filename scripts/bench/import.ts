@@ -1,0 +1,314 @@
+/**
+ * `npm run bench:import`: the CSV household import over real HTTP against one plain multi-row INSERT.
+ *
+ * 1. PostgreSQL: DATABASE_URL when it is a postgres:// URL, otherwise a throwaway database on the local
+ *    server (TEST_POSTGRES_URL, default postgres://postgres@127.0.0.1:5432/test), dropped at the end.
+ *    Redis: REDIS_URL (default redis://127.0.0.1:6379) under a key prefix of its own, cleared at the end.
+ *    Both are started first when installed but stopped (scripts/ensure-services.js).
+ * 2. The app (createHttpApp, role api) listens on a random port; the admin logs in and creates a co-op.
+ * 3. A generated 10,000-household CSV is POSTed to /api/v1/households/import with fetch: endpoint rows/s.
+ * 4. The very rows that landed are inserted again with ONE INSERT ... SELECT FROM unnest(...) into a
+ *    fresh copy of the table (same columns, indexes and foreign key): raw rows/s.
+ * 5. The last line on stdout is {"bench":"import","rows":10000,"rowsPerSec":…,"ratio":…},
+ *    ratio = endpoint rows/s ÷ raw rows/s. Everything else goes to stderr.
+ *
+ * BENCH_ROWS changes the row count (default 10000).
+ */
+import 'reflect-metadata';
+import { randomBytes, randomInt } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { Client } from 'pg';
+import Redis from 'ioredis';
+
+type HttpAppModule = typeof import('../../src/http-app');
+type EnvironmentModule = typeof import('../../src/config/environment');
+type MigrationModule = typeof import('../../src/database/migration-runner');
+type EnsureServices = (names: string[], env?: NodeJS.ProcessEnv) => Promise<string[]>;
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 10_000);
+const ADMIN_POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const RAW_TABLE = `bench_raw_households_${randomBytes(4).toString('hex')}`;
+
+const log = (line: string): void => {
+  process.stderr.write(`[bench:import] ${line}\n`);
+};
+
+// ------------------------------------------------------------------ data
+
+const FAMILY = [
+  'Nguyễn',
+  'Trần',
+  'Lê',
+  'Phạm',
+  'Hoàng',
+  'Vũ',
+  'Võ',
+  'Phan',
+  'Đặng',
+  'Bùi',
+  'Đỗ',
+  'Hồ',
+  'Ngô',
+  'Dương',
+  'Lý',
+  'Mạc',
+  'Đinh',
+  'Lương',
+  'Trịnh',
+];
+const MIDDLE_M = ['Văn', 'Đức', 'Hữu', 'Quang', 'Minh', 'Xuân', 'Đình', 'Công'];
+const MIDDLE_F = ['Thị', 'Thị Thu', 'Thị Thanh', 'Ngọc', 'Thị Minh', 'Thị Hồng'];
+const GIVEN_M = [
+  'Thắng',
+  'Cường',
+  'Hải',
+  'Định',
+  'Tuấn',
+  'Long',
+  'Bình',
+  'Khải',
+  'Quý',
+  'Sơn',
+  'Toàn',
+  'Hưng',
+  'Lực',
+  'Dũng',
+  'Nam',
+  'Hùng',
+];
+const GIVEN_F = ['Hoa', 'Lan', 'Hằng', 'Nga', 'Mai', 'Huyền', 'Dung', 'Liên', 'Thảo', 'Xuân', 'Yến', 'Hương', 'Trang', 'Phương'];
+/** Two-tier communes (after 1 July 2025), and old commune + district pairs from the three-tier records. */
+const ADDRESSES: [commune: string, district: string][] = [
+  ['Thanh Hà', ''],
+  ['Hà Tây', ''],
+  ['Hà Bắc', ''],
+  ['Hà Đông', ''],
+  ['Hà Nam', ''],
+  ['Thanh Sơn', 'Thanh Hà'],
+  ['Thanh Quang', 'Thanh Hà'],
+  ['Thanh Xá', 'Thanh Hà'],
+  ['Hồng Lạc', 'Thanh Hà'],
+  ['Cẩm Việt', 'Thanh Hà'],
+  ['Lê Lợi', 'Chí Linh'],
+  ['Hoàng Hoa Thám', 'Chí Linh'],
+  ['Ngũ Hùng', 'Thanh Miện'],
+];
+const MOBILE_PREFIXES = ['091', '098', '097', '086', '035', '039', '088', '094', '096', '036'];
+
+const pick = <T>(list: readonly T[]): T => list[randomInt(list.length)];
+
+/** A CSV field, quoted only when it must be (RFC 4180). */
+const csvField = (value: string): string => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+
+export function generateCsv(rows: number): string {
+  // A random block of numbers per run, so a shared database never sees the same phone twice.
+  const phoneBase = randomInt(0, 10_000_000 - rows);
+  const lines = ['headName,phone,nationalId,province,commune,district,digitalSkillsTrained'];
+  for (let i = 0; i < rows; i++) {
+    const female = randomInt(2) === 1;
+    const name = `${pick(FAMILY)} ${pick(female ? MIDDLE_F : MIDDLE_M)} ${pick(female ? GIVEN_F : GIVEN_M)}`;
+    const phone = `${MOBILE_PREFIXES[i % MOBILE_PREFIXES.length]}${String(phoneBase + i).padStart(7, '0')}`;
+    const born = randomInt(1950, 2005);
+    // CCCD: 030 (Hải Dương), century+sex digit, two-digit year, six digits.
+    const nationalId = `030${(born >= 2000 ? 2 : 0) + (female ? 1 : 0)}${String(born % 100).padStart(2, '0')}${String(randomInt(1_000_000)).padStart(6, '0')}`;
+    const [commune, district] = pick(ADDRESSES);
+    lines.push([name, phone, nationalId, 'Hải Phòng', commune, district, randomInt(10) < 6 ? 'true' : 'false'].map(csvField).join(','));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+// ------------------------------------------------------------------ helpers
+
+async function withClient<T>(url: string, fn: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+function databaseUrlFor(name: string): string {
+  const url = new URL(ADMIN_POSTGRES_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function json<T>(response: Response, what: string): Promise<T> {
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${what}: HTTP ${response.status} ${text.slice(0, 500)}`);
+  return JSON.parse(text) as T;
+}
+
+async function clearRedisPrefix(prefix: string): Promise<void> {
+  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
+const HOUSEHOLD_COLUMNS = [
+  ['id', 'uuid'],
+  ['cooperative_id', 'uuid'],
+  ['head_name', 'text'],
+  ['phone', 'text'],
+  ['national_id_encrypted', 'text'],
+  ['national_id_last4', 'text'],
+  ['province', 'text'],
+  ['commune', 'text'],
+  ['district', 'text'],
+  ['digital_skills_trained', 'boolean'],
+  ['created_at', 'timestamptz'],
+  ['updated_at', 'timestamptz'],
+] as const;
+
+/**
+ * The baseline: the same rows in one statement. unnest() of one array per column keeps it at 12 bind
+ * parameters (PostgreSQL allows 65,535), so 10,000 rows need no batching and no literal escaping.
+ */
+async function rawInsert(databaseUrl: string, cooperativeId: string): Promise<{ rows: number; ms: number }> {
+  return withClient(databaseUrl, async (client) => {
+    await client.query(`CREATE TABLE "${RAW_TABLE}" (LIKE households INCLUDING ALL)`);
+    await client.query(`ALTER TABLE "${RAW_TABLE}" ADD FOREIGN KEY (cooperative_id) REFERENCES cooperatives(id)`);
+    const names = HOUSEHOLD_COLUMNS.map(([name]) => name);
+    const { rows } = await client.query<Record<string, unknown>>(`SELECT ${names.join(',')} FROM households WHERE cooperative_id = $1`, [
+      cooperativeId,
+    ]);
+    const arrays = names.map((name) => rows.map((row) => row[name]));
+    const sql =
+      `INSERT INTO "${RAW_TABLE}" (${names.join(',')}) ` +
+      `SELECT * FROM unnest(${HOUSEHOLD_COLUMNS.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')})`;
+    const started = performance.now();
+    const result = await client.query(sql, arrays);
+    const ms = performance.now() - started;
+    return { rows: result.rowCount ?? 0, ms };
+  });
+}
+
+// ------------------------------------------------------------------ main
+
+async function main(): Promise<void> {
+  const givenUrl = process.env.DATABASE_URL?.match(/^postgres(ql)?:\/\//) ? process.env.DATABASE_URL : undefined;
+  if (process.env.DATABASE_URL && !givenUrl)
+    log(`DATABASE_URL is not PostgreSQL (${process.env.DATABASE_URL}); using a throwaway local PostgreSQL database`);
+
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- plain CommonJS helper shared with npm prestart/pretest
+  const { ensureServices } = require('../ensure-services.js') as { ensureServices: EnsureServices };
+  const services = await ensureServices(['postgres', 'redis'], {
+    ...process.env,
+    DATABASE_URL: givenUrl ?? '',
+    TEST_POSTGRES_URL: givenUrl ? undefined : ADMIN_POSTGRES_URL,
+  });
+  log(`services: ${services.join(', ')}`);
+
+  const throwaway = givenUrl ? null : `bench_import_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  if (throwaway) await withClient(ADMIN_POSTGRES_URL, (c) => c.query(`CREATE DATABASE "${throwaway}"`));
+  const databaseUrl = givenUrl ?? databaseUrlFor(throwaway!);
+  const redisPrefix = `bench_${randomBytes(4).toString('hex')}`;
+
+  // Entity column types are chosen from DATABASE_URL when the entity modules load, so it is set before requiring them.
+  process.env.DATABASE_URL = databaseUrl;
+  /* eslint-disable @typescript-eslint/no-require-imports -- loaded after DATABASE_URL is set, see above */
+  const { loadEnvironment } = require('../../src/config/environment') as EnvironmentModule;
+  const { migrateDatabase } = require('../../src/database/migration-runner') as MigrationModule;
+  const { createHttpApp } = require('../../src/http-app') as HttpAppModule;
+  /* eslint-enable @typescript-eslint/no-require-imports */
+
+  const env = loadEnvironment({
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    REDIS_URL,
+    REDIS_PREFIX: redisPrefix,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  });
+
+  let cooperativeId: string | undefined;
+  let app: Awaited<ReturnType<HttpAppModule['createHttpApp']>> | undefined;
+  try {
+    await migrateDatabase(databaseUrl);
+    app = await createHttpApp(env, 'api');
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    log(`app on ${base}, database ${throwaway ?? '(DATABASE_URL)'}`);
+
+    const login = await json<{ accessToken: string }>(
+      await fetch(`${base}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ phone: env.ADMIN_PHONE, password: env.ADMIN_PASSWORD }),
+      }),
+      'admin login',
+    );
+    const auth = { authorization: `Bearer ${login.accessToken}` };
+    const coop = await json<{ id: string }>(
+      await fetch(`${base}/api/v1/cooperatives`, {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: `HTX Vải thiều Thanh Hà (bench ${redisPrefix})`, province: 'Hải Phòng', commune: 'Thanh Hà' }),
+      }),
+      'create co-operative',
+    );
+    cooperativeId = coop.id;
+
+    const csv = generateCsv(ROWS);
+    log(`POST /api/v1/households/import: ${ROWS} rows, ${(Buffer.byteLength(csv) / 1024).toFixed(0)} KiB`);
+    const started = performance.now();
+    const response = await fetch(`${base}/api/v1/households/import?cooperativeId=${coop.id}`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'text/csv; charset=utf-8' },
+      body: csv,
+    });
+    const result = await json<{ created: number; rejected: unknown[] }>(response, 'import');
+    const endpointMs = performance.now() - started;
+    if (result.created !== ROWS || result.rejected.length) {
+      throw new Error(`import created ${result.created} of ${ROWS}; rejected: ${JSON.stringify(result.rejected.slice(0, 3))}`);
+    }
+    const endpointRate = ROWS / (endpointMs / 1000);
+    log(`endpoint: ${ROWS} rows in ${endpointMs.toFixed(0)} ms = ${endpointRate.toFixed(0)} rows/s`);
+
+    const raw = await rawInsert(databaseUrl, coop.id);
+    if (raw.rows !== ROWS) throw new Error(`raw insert wrote ${raw.rows} rows, expected ${ROWS}`);
+    const rawRate = ROWS / (raw.ms / 1000);
+    log(`raw INSERT: ${ROWS} rows in ${raw.ms.toFixed(0)} ms = ${rawRate.toFixed(0)} rows/s`);
+
+    const ratio = endpointRate / rawRate;
+    if (ratio < 0.5) log(`ratio ${ratio.toFixed(3)} is below the 0.5 target`);
+    process.stdout.write(
+      `${JSON.stringify({ bench: 'import', rows: ROWS, rowsPerSec: Math.round(endpointRate), ratio: Number(ratio.toFixed(3)) })}\n`,
+    );
+  } finally {
+    await app?.close().catch((error: unknown) => log(`closing the app: ${String(error)}`));
+    if (throwaway) {
+      await withClient(ADMIN_POSTGRES_URL, (c) => c.query(`DROP DATABASE IF EXISTS "${throwaway}" WITH (FORCE)`));
+    } else {
+      // A database we were given: remove exactly what the bench added.
+      await withClient(databaseUrl, async (c) => {
+        await c.query(`DROP TABLE IF EXISTS "${RAW_TABLE}"`);
+        if (cooperativeId) {
+          await c.query('DELETE FROM households WHERE cooperative_id = $1', [cooperativeId]);
+          await c.query('DELETE FROM cooperatives WHERE id = $1', [cooperativeId]);
+        }
+      });
+    }
+    await clearRedisPrefix(redisPrefix);
+  }
+}
+
+if (require.main === module) {
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      log(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,145 @@
+import { DataSource } from 'typeorm';
+import { createCooperative, createHousehold, createManager, nextPhone } from '../support/factories';
+import { expectProblem } from '../support/problem';
+import { bearer, startTestApp, TestApp } from '../support/test-app';
+
+const HEADER = 'headName,phone,nationalId,province,commune,district,digitalSkillsTrained';
+
+describe('registry: household CSV import (e2e)', () => {
+  let t: TestApp;
+  let coopId: string;
+  let otherCoopId: string;
+  let managerToken: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    coopId = await createCooperative(t, 'HTX Thanh Hà');
+    otherCoopId = await createCooperative(t, 'HTX Lục Ngạn');
+    managerToken = await createManager(t, coopId);
+  });
+  afterAll(async () => t?.close());
+
+  const importCsv = (csv: string, query = `?cooperativeId=${coopId}`, token = managerToken) =>
+    t.http.post(`/api/v1/households/import${query}`).set(bearer(token)).set('Content-Type', 'text/csv; charset=utf-8').send(csv);
+
+  async function householdByPhone(phone: string): Promise<{ cooperative_id: string; head_name: string; district: string | null; national_id_encrypted: string | null; digital_skills_trained: boolean } | undefined> {
+    const rows = await t.app.get(DataSource).query(`SELECT * FROM households WHERE phone = $1`, [phone]);
+    return rows[0];
+  }
+
+  it('lands good rows and reports bad ones with line, field and reason', async () => {
+    const [p1, p2, p3, p4, p5] = [nextPhone(), nextPhone(), nextPhone(), nextPhone(), nextPhone()];
+    const taken = nextPhone();
+    await createHousehold(t, managerToken, coopId, { phone: taken });
+    const csv = [
+      HEADER,
+      `Nguyễn Văn An,${p1},030088001111,Hải Phòng,Thanh Hà,,true`,
+      `,${p2},,Hải Phòng,Thanh Hà,,false`,
+      `Trần Thị Bình,not-a-phone,,Hải Phòng,Thanh Hà,,`,
+      `Lê Văn Cường,${p3},123,Hải Phòng,Thanh Hà,Thanh Hà,có`,
+      `Phạm Văn Dũng,${taken},,Hải Phòng,Thanh Hà,,`,
+      `Vũ Thị Em,${p1},,Hải Phòng,Thanh Hà,,`,
+      `Đỗ Văn Phúc,${p4},,Hải Phòng,Thanh Hà,Thanh Hà,x`,
+      `Hoàng Thị Giang,${p5},,Hải Phòng,Thanh Hà,,perhaps`,
+    ].join('\n');
+    const res = await importCsv(csv);
+    expect(res.status).toBe(200);
+    expect(res.body.created).toBe(2);
+    expect(res.body.rejected).toEqual([
+      { line: 3, errors: [{ field: 'headName', message: expect.any(String) }] },
+      { line: 4, errors: [{ field: 'phone', message: expect.any(String) }] },
+      { line: 5, errors: [{ field: 'nationalId', message: expect.any(String) }] },
+      { line: 6, errors: [{ field: 'phone', message: expect.stringContaining('already registered') }] },
+      { line: 7, errors: [{ field: 'phone', message: expect.stringContaining('line 2') }] },
+      { line: 9, errors: [{ field: 'digitalSkillsTrained', message: expect.any(String) }] },
+    ]);
+    const an = await householdByPhone(p1);
+    expect(an).toMatchObject({ cooperative_id: coopId, head_name: 'Nguyễn Văn An', district: null });
+    expect(JSON.stringify(an)).not.toContain('030088001111');
+    expect(an?.national_id_encrypted).toEqual(expect.any(String));
+    expect(await householdByPhone(p4)).toMatchObject({ district: 'Thanh Hà' });
+    for (const phone of [p2, p3, p5]) expect(await householdByPhone(phone)).toBeUndefined();
+    expect((await householdByPhone(taken))?.head_name).toBe('Nguyễn Văn Hùng');
+  });
+
+  it('reads quoted fields with commas, quotes and line breaks, CRLF and a byte-order mark', async () => {
+    const [p1, p2, p3] = [nextPhone(), nextPhone(), nextPhone()];
+    const csv =
+      '\uFEFF' +
+      [
+        HEADER,
+        `"Nguyễn Văn ""Tèo"", con",${p1},,"Hải Phòng","Thanh Hà","Thanh Hà, cũ",true`,
+        `"Trần Thị
+Bình",${p2},,Hải Phòng,Thanh Hà,,false`,
+        `Lê Văn Cường,${p3},bad,Hải Phòng,Thanh Hà,,`,
+      ].join('\r\n') +
+      '\r\n';
+    const res = await importCsv(csv);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ created: 2, rejected: [{ line: 5, errors: [{ field: 'nationalId', message: expect.any(String) }] }] });
+    expect(await householdByPhone(p1)).toMatchObject({ head_name: 'Nguyễn Văn "Tèo", con', district: 'Thanh Hà, cũ', digital_skills_trained: true });
+    expect((await householdByPhone(p2))?.head_name).toBe('Trần Thị\nBình');
+  });
+
+  it('takes the co-operative from a column, falling back to ?cooperativeId= for empty cells', async () => {
+    const adminCoop = await createCooperative(t, 'HTX thứ ba');
+    const [p1, p2] = [nextPhone(), nextPhone()];
+    const csv = [`${HEADER},cooperativeId`, `An,${p1},,HP,TH,,,${adminCoop}`, `Bình,${p2},,HP,TH,,,`].join('\n');
+    const res = await importCsv(csv, `?cooperativeId=${coopId}`, t.adminToken);
+    expect(res.body).toEqual({ created: 2, rejected: [] });
+    expect((await householdByPhone(p1))?.cooperative_id).toBe(adminCoop);
+    expect((await householdByPhone(p2))?.cooperative_id).toBe(coopId);
+  });
+
+  it("rejects, row by row, another co-operative's id given by a manager", async () => {
+    const [p1, p2] = [nextPhone(), nextPhone()];
+    const csv = [`${HEADER},cooperativeId`, `An,${p1},,HP,TH,,,${otherCoopId}`, `Bình,${p2},,HP,TH,,,${coopId}`].join('\n');
+    const res = await importCsv(csv, '');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ created: 1, rejected: [{ line: 2, errors: [{ field: 'cooperativeId', message: expect.any(String) }] }] });
+    expect(await householdByPhone(p1)).toBeUndefined();
+    const whole = await importCsv(`${HEADER}\nAn,${nextPhone()},,HP,TH,,\n`, `?cooperativeId=${otherCoopId}`);
+    expect(whole.body.created).toBe(0);
+    expect(whole.body.rejected).toEqual([{ line: 2, errors: [{ field: 'cooperativeId', message: expect.any(String) }] }]);
+  });
+
+  it.each([
+    ['an unknown column', `${HEADER},favouriteFruit\nAn,0911000001,,HP,TH,,,vải\n`],
+    ['a missing required column', 'headName,province,commune\nAn,HP,TH\n'],
+    ['a repeated column', `${HEADER},phone\n`],
+    ['an empty file', ''],
+    ['an unclosed quote', `${HEADER}\n"An,0911000001,,HP,TH,,\n`],
+  ])('answers 400 for %s, and lands nothing', async (_label, csv) => {
+    const before = await t.app.get(DataSource).query(`SELECT count(*)::int AS n FROM households`);
+    expectProblem(await importCsv(csv), 400);
+    expect(await t.app.get(DataSource).query(`SELECT count(*)::int AS n FROM households`)).toEqual(before);
+  });
+
+  it('answers 400 when no co-operative is given at all, or a bad one', async () => {
+    expectProblem(await importCsv(`${HEADER}\nAn,${nextPhone()},,HP,TH,,\n`, ''), 400);
+    expectProblem(await importCsv(`${HEADER}\n`, '?cooperativeId=not-a-uuid'), 400);
+  });
+
+  it('answers 4xx for a body that is not CSV', async () => {
+    const json = await t.http.post(`/api/v1/households/import?cooperativeId=${coopId}`).set(bearer(managerToken)).send({ headName: 'An' });
+    expect(json.status).toBeGreaterThanOrEqual(400);
+    expect(json.status).toBeLessThan(500);
+    expectProblem(json, json.status);
+    const binary = await t.http
+      .post(`/api/v1/households/import?cooperativeId=${coopId}`)
+      .set(bearer(managerToken))
+      .set('Content-Type', 'application/vnd.ms-excel')
+      .send(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]));
+    expectProblem(binary, 415);
+    const utf16 = await importCsv(Buffer.from(`${HEADER}\n`, 'utf16le').toString('latin1'));
+    expectProblem(utf16, 400);
+  });
+
+  it('refuses a farmer', async () => {
+    const household = await createHousehold(t, managerToken, coopId);
+    const phone = nextPhone();
+    await t.http.post('/api/v1/users').set(bearer(managerToken)).send({ phone, password: 'farmer-password', role: 'farmer', householdId: household }).expect(201);
+    const token = (await t.http.post('/api/v1/auth/login').send({ phone, password: 'farmer-password' })).body.accessToken as string;
+    expectProblem(await importCsv(`${HEADER}\n`, `?cooperativeId=${coopId}`, token), 403);
+  });
+});

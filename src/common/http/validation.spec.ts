@@ -40,6 +40,11 @@ describe('validation pipe', () => {
     );
   });
 
+  it('gives one entry per bad field, however many constraints it breaks', async () => {
+    const error = await rejection({ name: 123 });
+    expect(error.errors).toEqual([{ field: 'name', message: expect.stringMatching(/string.*;|;.*string/) }]);
+  });
+
   it('refuses NUL characters in values and keys, naming the field', async () => {
     expect((await rejection({ name: 'a\u0000b' })).errors).toEqual([{ field: 'name', message: 'must not contain NUL characters' }]);
     expect(findNulCharacters({ a: [{ b: 'x\u0000' }] })).toEqual([{ field: 'a.0.b', message: 'must not contain NUL characters' }]);

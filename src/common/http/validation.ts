@@ -6,10 +6,12 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   const out: FieldError[] = [];
   for (const error of errors) {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    for (const message of Object.values(error.constraints ?? {})) {
+    // One entry per bad field (API.md), however many of its constraints failed.
+    const messages = Object.values(error.constraints ?? {}).map((message) =>
       // class-validator says "property x should not exist" for unknown fields; say it plainly.
-      out.push({ field, message: message.startsWith('property ') && message.endsWith('should not exist') ? 'unknown field' : message });
-    }
+      message.startsWith('property ') && message.endsWith('should not exist') ? 'unknown field' : message,
+    );
+    if (messages.length) out.push({ field, message: messages.join('; ') });
     if (error.children?.length) out.push(...flattenValidationErrors(error.children, field));
   }
   return out;

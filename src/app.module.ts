@@ -10,15 +10,17 @@ import { ConfigModule } from './config/config.module';
 import { Environment, ProcessRole } from './config/environment';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { LabelsWorkerModule } from './labels/labels-worker.module';
+import { LabelsModule } from './labels/labels.module';
 import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';
 import { RegistryModule } from './registry/registry.module';
 
 /** Modules that serve HTTP (controllers). Loaded by the api and all roles. */
-const HTTP_MODULES: Type[] = [AuthModule, RegistryModule, CatalogModule, BatchesModule, HealthModule];
+const HTTP_MODULES: Type[] = [AuthModule, RegistryModule, CatalogModule, BatchesModule, LabelsModule, HealthModule];
 
 /** Modules that consume queues. Loaded by the worker and all roles. */
-const WORKER_MODULES: Type[] = [];
+const WORKER_MODULES: Type[] = [LabelsWorkerModule];
 
 @Module({})
 export class AppModule {

@@ -3,6 +3,7 @@ import {
   IsIn,
   IsInt,
   IsNotEmpty,
+  IsNumber,
   IsOptional,
   IsString,
   IsUrl,
@@ -22,6 +23,7 @@ export const DEVELOPMENT_DEFAULTS = {
   ADMIN_PHONE: '0900000000',
   ADMIN_PASSWORD: 'doi-mat-khau-ngay',
   JWT_SECRET: 'development-only-jwt-secret-change-me',
+  LABEL_SIGNING_KEYS: '1:development-only-label-key-change-me',
 } as const;
 
 const toInt = ({ value }: { value: unknown }): unknown =>
@@ -113,6 +115,35 @@ export class Environment {
   @Min(1024)
   IMPORT_LIMIT_BYTES = 20_971_520;
 
+  /**
+   * Keys that sign label serials: `kid:secret[,kid:secret...]`, kid one character 0-9/A-Z. The first
+   * signs new labels; keep old entries after rotating so labels already printed still verify.
+   */
+  @IsString()
+  @Matches(/^[0-9A-Z]:[^,\s]{16,}(,[0-9A-Z]:[^,\s]{16,})*$/, {
+    message: 'LABEL_SIGNING_KEYS must be kid:secret[,kid:secret...] with kid one character 0-9 or A-Z and secrets of 16+ characters',
+  })
+  LABEL_SIGNING_KEYS: string = DEVELOPMENT_DEFAULTS.LABEL_SIGNING_KEYS;
+
+  /** Where rendered label files are written. */
+  @IsString()
+  @IsNotEmpty()
+  STORAGE_DIR = './data/storage';
+
+  /** How far a label run may exceed what the batch can fill before it is refused (0.05 = 5%). */
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value)) ? Number(value) : value))
+  @IsNumber({}, { message: 'LABEL_OVERRUN_TOLERANCE must be a number such as 0.05' })
+  @Min(0)
+  @Max(1)
+  LABEL_OVERRUN_TOLERANCE = 0.05;
+
+  /** Threads that render label PDFs; 0 = one per CPU core. */
+  @Transform(toInt)
+  @IsInt({ message: 'LABEL_RENDER_THREADS must be an integer' })
+  @Min(0)
+  @Max(64)
+  LABEL_RENDER_THREADS = 0;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
 
@@ -153,7 +184,7 @@ export function loadEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
 
 function assertProductionSafe(config: Environment): void {
   if (config.NODE_ENV !== 'production') return;
-  for (const key of ['JWT_SECRET', 'ADMIN_PASSWORD'] as const) {
+  for (const key of ['JWT_SECRET', 'ADMIN_PASSWORD', 'LABEL_SIGNING_KEYS'] as const) {
     if (config[key] === DEVELOPMENT_DEFAULTS[key]) {
       throw new ConfigurationError(
         `Invalid configuration: ${key}: the development default is refused when NODE_ENV=production; set your own value`,

@@ -2,9 +2,11 @@ import { User } from '../auth/user.entity';
 import { Batch } from '../batches/batch.entity';
 import { BatchEvent } from '../batches/batch-event.entity';
 import { Product } from '../catalog/product.entity';
+import { Label } from '../labels/label.entity';
+import { LabelRun } from '../labels/label-run.entity';
 import { Cooperative } from '../registry/cooperative.entity';
 import { Household } from '../registry/household.entity';
 import { Plot } from '../registry/plot.entity';
 import { PlotCertification } from '../registry/plot-certification.entity';
 
-export const ENTITIES = [User, Cooperative, Household, Plot, PlotCertification, Product, Batch, BatchEvent];
+export const ENTITIES = [User, Cooperative, Household, Plot, PlotCertification, Product, Batch, BatchEvent, LabelRun, Label];

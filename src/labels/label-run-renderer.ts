@@ -1,0 +1,97 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Batch } from '../batches/batch.entity';
+import { Product } from '../catalog/product.entity';
+import { Environment } from '../config/environment';
+import { Cooperative } from '../registry/cooperative.entity';
+import { LabelRun } from './label-run.entity';
+import { Label } from './label.entity';
+import { LabelStorage } from './label-storage';
+import { formatVietnamDate } from './rendering/label-text';
+import { LAYOUTS } from './rendering/layouts';
+import type { LabelItem } from './rendering/page-content';
+import { LabelTemplateText, renderLabelPdf } from './rendering/pdf-label-renderer';
+import { renderLabelZpl } from './rendering/zpl-renderer';
+import { labelUrl, shortDomain } from './serials/digital-link';
+
+const PROGRESS_INTERVAL_MS = 500;
+
+/**
+ * Renders a run from the serials already stored for it. Running it again (a retried job, a worker that
+ * was killed mid-run) renders the very same serials into a fresh file: nothing is lost or printed twice.
+ */
+@Injectable()
+export class LabelRunRenderer {
+  private readonly logger = new Logger(LabelRunRenderer.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly storage: LabelStorage,
+    private readonly env: Environment,
+  ) {}
+
+  async render(runId: string): Promise<'rendered' | 'already-done' | 'missing'> {
+    const runs = this.dataSource.getRepository(LabelRun);
+    const run = await runs.findOne({ where: { id: runId } });
+    if (!run) return 'missing';
+    if (run.status === 'done') return 'already-done';
+    await runs.update(run.id, { status: 'rendering', progress: 0, error: null, attempts: run.attempts + 1, updatedAt: new Date() });
+
+    const batch = await this.dataSource.getRepository(Batch).findOneByOrFail({ id: run.batchId });
+    const [product, cooperative] = await Promise.all([
+      this.dataSource.getRepository(Product).findOneByOrFail({ id: batch.productId }),
+      this.dataSource.getRepository(Cooperative).findOneByOrFail({ id: run.cooperativeId }),
+    ]);
+    const serials = await this.dataSource
+      .getRepository(Label)
+      .find({ where: { labelRunId: run.id }, select: { serial: true, sequence: true }, order: { sequence: 'ASC' } });
+    if (serials.length !== run.quantity) throw new Error(`run ${run.id} has ${serials.length} serials stored, expected ${run.quantity}`);
+    const labels: LabelItem[] = serials.map((l) => ({ serial: l.serial, url: labelUrl(this.env.PUBLIC_BASE_URL, product.gtin, batch.lotCode, l.serial) }));
+    const text: LabelTemplateText = {
+      productName: product.name,
+      geographicalIndication: product.geographicalIndication,
+      lotCode: batch.lotCode,
+      harvestDate: formatVietnamDate(batch.harvestedAt),
+      cooperativeName: cooperative.name,
+      domain: shortDomain(this.env.PUBLIC_BASE_URL),
+    };
+
+    let lastReport = 0;
+    const onProgress = async (done: number, total: number): Promise<void> => {
+      if (Date.now() - lastReport < PROGRESS_INTERVAL_MS) return;
+      lastReport = Date.now();
+      // Never 100 before the file is in place.
+      await runs.update(run.id, { progress: Math.min(99, Math.floor((done / total) * 100)), updatedAt: new Date() });
+    };
+    const partial = await this.storage.partialPath(run.id, run.format);
+    try {
+      if (run.format === 'pdf') {
+        await renderLabelPdf({ path: partial, layout: LAYOUTS[run.layout], text, labels, threads: this.env.LABEL_RENDER_THREADS, onProgress });
+      } else {
+        await renderLabelZpl(partial, labels, text, onProgress);
+      }
+      const file = await this.storage.commit(run.id, run.format);
+      await runs.update(run.id, {
+        status: 'done',
+        progress: 100,
+        fileName: file.fileName,
+        fileBytes: file.bytes,
+        finishedAt: new Date(),
+        updatedAt: new Date(),
+      });
+      this.logger.log(`Rendered label run ${run.id}: ${run.quantity} labels, ${file.bytes} bytes`);
+      return 'rendered';
+    } catch (error) {
+      await this.storage.discardPartial(run.id, run.format);
+      throw error;
+    }
+  }
+
+  async markFailed(runId: string, error: unknown): Promise<void> {
+    const message = error instanceof Error ? error.message : String(error);
+    await this.dataSource
+      .getRepository(LabelRun)
+      .update(runId, { status: 'failed', error: message.slice(0, 500), updatedAt: new Date() });
+  }
+}

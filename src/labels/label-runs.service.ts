@@ -1,0 +1,171 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { Queue } from 'bullmq';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager, Repository } from 'typeorm';
+import { BatchesService } from '../batches/batches.service';
+import type { Actor } from '../common/auth/actor';
+import { assertManagesCooperative, assertOwnsHouseholdRecord } from '../common/auth/access-policy';
+import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors/domain-errors';
+import { isUniqueViolation } from '../common/errors/unique-violation';
+import { ProductsService } from '../catalog/products.service';
+import { Environment } from '../config/environment';
+import { bulkInsert, chunkRowsFor, SqlValue } from '../database/bulk-insert';
+import { batchCapacity, labelAllowance } from './batch-capacity';
+import { CreateLabelRunDto, LabelRunResponse, toLabelRunResponse } from './dto/label-run.dto';
+import { LabelRun } from './label-run.entity';
+import { LabelStorage } from './label-storage';
+import { enqueueRender, LABELS_QUEUE, RenderLabelRunJob } from './labels.queue';
+import { SerialSigner } from './serials/serial-signer';
+
+const LABEL_COLUMNS = ['id', 'serial', 'label_run_id', 'batch_id', 'cooperative_id', 'sequence', 'status', 'scan_count', 'created_at', 'updated_at'];
+
+export interface CreatedLabelRun {
+  run: LabelRunResponse;
+  /** True when an Idempotency-Key matched an earlier request: nothing new was created. */
+  replayed: boolean;
+}
+
+@Injectable()
+export class LabelRunsService {
+  private readonly logger = new Logger(LabelRunsService.name);
+
+  constructor(
+    @InjectRepository(LabelRun) private readonly runs: Repository<LabelRun>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectQueue(LABELS_QUEUE) private readonly queue: Queue<RenderLabelRunJob>,
+    private readonly batches: BatchesService,
+    private readonly products: ProductsService,
+    private readonly signer: SerialSigner,
+    private readonly storage: LabelStorage,
+    private readonly env: Environment,
+  ) {}
+
+  /**
+   * Accepts a print job. Its serials are allocated and stored with the run in one transaction, before
+   * anything is rendered, so a worker that dies mid-render redoes the run with the same serials. A run
+   * that would put more labels on the batch than it can fill (plus the tolerance) is refused unless
+   * `allowOverrun` says it is deliberate.
+   */
+  async create(actor: Actor, batchId: string, dto: CreateLabelRunDto, idempotencyKey?: string): Promise<CreatedLabelRun> {
+    if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,100}$/.test(idempotencyKey)) {
+      throw InvalidInputError.field('Idempotency-Key', 'must be 1-100 visible ASCII characters');
+    }
+    const batch = await this.batches.findAccessible(actor, batchId);
+    assertManagesCooperative(actor, batch.cooperativeId);
+    if (idempotencyKey) {
+      const earlier = await this.runs.findOne({ where: { cooperativeId: batch.cooperativeId, idempotencyKey } });
+      if (earlier) return { run: this.replay(earlier, batchId, dto), replayed: true };
+    }
+    if (batch.status !== 'active') throw new ConflictError(`Batch ${batch.lotCode} has been recalled; no labels can be printed for it`);
+    const product = await this.products.findOrFail(batch.productId);
+    const capacity = batchCapacity(Number(batch.quantity), batch.unit, product.packageNetWeightKg === null ? null : Number(product.packageNetWeightKg));
+    const allowance = labelAllowance(capacity, this.env.LABEL_OVERRUN_TOLERANCE);
+    const now = new Date();
+    const run = this.runs.create({
+      id: randomUUID(),
+      batchId: batch.id,
+      cooperativeId: batch.cooperativeId,
+      quantity: dto.quantity,
+      layout: dto.layout,
+      format: dto.format,
+      status: 'queued',
+      progress: 0,
+      allowOverrun: dto.allowOverrun ?? false,
+      batchCapacity: capacity,
+      idempotencyKey: idempotencyKey ?? null,
+      requestedBy: actor.userId,
+      fileName: null,
+      fileBytes: null,
+      error: null,
+      attempts: 0,
+      finishedAt: null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        // Taking the batch row's write lock first serialises concurrent runs on one batch, so two
+        // requests cannot both pass the volume check.
+        await manager.query(this.sql('UPDATE batches SET updated_at = $1 WHERE id = $2'), [this.param(now), batch.id]);
+        const rows = await manager.query<{ count: string | number }[]>(
+          this.sql("SELECT COUNT(*) AS count FROM labels WHERE batch_id = $1 AND status = 'active'"),
+          [batch.id],
+        );
+        const existing = Number(rows[0]?.count ?? 0);
+        if (existing + dto.quantity > allowance && !run.allowOverrun) {
+          throw new ConflictError(
+            `Batch ${batch.lotCode} can fill about ${capacity} packages (${allowance} labels with the ${Math.round(this.env.LABEL_OVERRUN_TOLERANCE * 100)}% tolerance); it already has ${existing} active labels, so ${dto.quantity} more would exceed it. Send allowOverrun: true if this is deliberate.`,
+            { extra: { batchCapacity: capacity, allowance, activeLabels: existing, requested: dto.quantity } },
+          );
+        }
+        await manager.insert(LabelRun, run);
+        await this.allocateSerials(manager, run, product.gtin, batch.lotCode, now);
+      });
+    } catch (error) {
+      if (idempotencyKey && isUniqueViolation(error)) {
+        // Another request with the same key won the race: answer with its run.
+        const winner = await this.runs.findOne({ where: { cooperativeId: batch.cooperativeId, idempotencyKey } });
+        if (winner) return { run: this.replay(winner, batchId, dto), replayed: true };
+      }
+      throw error;
+    }
+    await enqueueRender(this.queue, run.id, this.logger);
+    return { run: toLabelRunResponse(run), replayed: false };
+  }
+
+  async get(actor: Actor, id: string): Promise<LabelRunResponse> {
+    return toLabelRunResponse(await this.findAccessible(actor, id));
+  }
+
+  async file(actor: Actor, id: string): Promise<{ run: LabelRun; stream: NodeJS.ReadableStream }> {
+    const run = await this.findAccessible(actor, id);
+    if (run.status !== 'done' || !run.fileName) {
+      throw new ConflictError(`Label run ${id} is ${run.status} (${run.progress}%); the file is ready when it is done`);
+    }
+    return { run, stream: this.storage.open(run.fileName) };
+  }
+
+  async findAccessible(actor: Actor, id: string): Promise<LabelRun> {
+    const run = await this.runs.findOne({ where: { id } });
+    if (!run) throw NotFoundError.of('Label run', id);
+    const batch = await this.batches.findAccessible(actor, run.batchId);
+    assertOwnsHouseholdRecord(actor, batch);
+    return run;
+  }
+
+  private replay(earlier: LabelRun, batchId: string, dto: CreateLabelRunDto): LabelRunResponse {
+    const same =
+      earlier.batchId === batchId &&
+      earlier.quantity === dto.quantity &&
+      earlier.layout === dto.layout &&
+      earlier.format === dto.format &&
+      Boolean(earlier.allowOverrun) === (dto.allowOverrun ?? false);
+    if (!same) throw new ConflictError('This Idempotency-Key was already used for a different label run request');
+    return toLabelRunResponse(earlier);
+  }
+
+  private async allocateSerials(manager: EntityManager, run: LabelRun, gtin: string | null, lot: string, now: Date): Promise<void> {
+    const chunk = chunkRowsFor(LABEL_COLUMNS.length);
+    for (let start = 0; start < run.quantity; start += chunk) {
+      const rows: SqlValue[][] = [];
+      for (let sequence = start + 1; sequence <= Math.min(run.quantity, start + chunk); sequence++) {
+        rows.push([randomUUID(), this.signer.issue(gtin, lot), run.id, run.batchId, run.cooperativeId, sequence, 'active', 0, now, now]);
+      }
+      await bulkInsert(manager, 'labels', LABEL_COLUMNS, rows);
+    }
+  }
+
+  private get postgres(): boolean {
+    return this.dataSource.options.type === 'postgres';
+  }
+
+  private sql(text: string): string {
+    return this.postgres ? text : text.replace(/\$\d+/g, '?');
+  }
+
+  private param(date: Date): Date | string {
+    return this.postgres ? date : date.toISOString().replace('T', ' ').replace('Z', '');
+  }
+}

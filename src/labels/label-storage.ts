@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { createReadStream, ReadStream } from 'node:fs';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { Environment } from '../config/environment';
+import type { LabelFormat } from './label-run.entity';
+
+const EXTENSIONS: Record<LabelFormat, string> = { pdf: 'pdf', zpl: 'zpl' };
+
+/**
+ * Rendered label files under STORAGE_DIR/label-runs. A render writes `<id>.<ext>.partial` and renames it
+ * when complete, so a reader never sees half a file and a crashed render leaves nothing behind but a partial.
+ */
+@Injectable()
+export class LabelStorage {
+  private readonly root: string;
+
+  constructor(env: Environment) {
+    this.root = resolve(env.STORAGE_DIR, 'label-runs');
+  }
+
+  fileName(runId: string, format: LabelFormat): string {
+    return `${runId}.${EXTENSIONS[format]}`;
+  }
+
+  async partialPath(runId: string, format: LabelFormat): Promise<string> {
+    await mkdir(this.root, { recursive: true });
+    return join(this.root, `${this.fileName(runId, format)}.partial`);
+  }
+
+  async commit(runId: string, format: LabelFormat): Promise<{ fileName: string; bytes: number }> {
+    const fileName = this.fileName(runId, format);
+    const target = join(this.root, fileName);
+    await rename(join(this.root, `${fileName}.partial`), target);
+    return { fileName, bytes: (await stat(target)).size };
+  }
+
+  async discardPartial(runId: string, format: LabelFormat): Promise<void> {
+    await rm(join(this.root, `${this.fileName(runId, format)}.partial`), { force: true });
+  }
+
+  /** `fileName` comes from our own database row; it is still resolved under root so it can never escape it. */
+  open(fileName: string): ReadStream {
+    const path = resolve(this.root, fileName);
+    if (!path.startsWith(`${this.root}/`)) throw new Error('label file outside storage');
+    return createReadStream(path);
+  }
+}

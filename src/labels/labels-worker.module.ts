@@ -1,0 +1,17 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LabelRenderProcessor } from './label-render.processor';
+import { LabelRunRenderer } from './label-run-renderer';
+import { LabelRunSweeper } from './label-run-sweeper';
+import { LabelRun } from './label-run.entity';
+import { LabelStorage } from './label-storage';
+import { LABELS_QUEUE } from './labels.queue';
+
+/** The worker side of labels: renders queued runs to PDF or ZPL, and re-enqueues runs Redis missed. */
+@Module({
+  imports: [TypeOrmModule.forFeature([LabelRun]), BullModule.registerQueue({ name: LABELS_QUEUE })],
+  providers: [LabelRenderProcessor, LabelRunRenderer, LabelRunSweeper, LabelStorage],
+  exports: [LabelRunRenderer, LabelRunSweeper],
+})
+export class LabelsWorkerModule {}

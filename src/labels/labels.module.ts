@@ -1,0 +1,23 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { BatchesModule } from '../batches/batches.module';
+import { CatalogModule } from '../catalog/catalog.module';
+import { LabelRun } from './label-run.entity';
+import { LabelRunsController } from './label-runs.controller';
+import { LabelRunsService } from './label-runs.service';
+import { LabelStorage } from './label-storage';
+import { Label } from './label.entity';
+import { LabelsController } from './labels.controller';
+import { LABELS_QUEUE } from './labels.queue';
+import { LabelsService } from './labels.service';
+import { serialSignerProvider } from './serials/serial-signer.provider';
+
+/** QR traceability labels: serial allocation, print runs (enqueued), files, voiding. The HTTP side. */
+@Module({
+  imports: [TypeOrmModule.forFeature([LabelRun, Label]), BullModule.registerQueue({ name: LABELS_QUEUE }), BatchesModule, CatalogModule],
+  controllers: [LabelRunsController, LabelsController],
+  providers: [LabelRunsService, LabelsService, LabelStorage, serialSignerProvider],
+  exports: [LabelsService, serialSignerProvider],
+})
+export class LabelsModule {}

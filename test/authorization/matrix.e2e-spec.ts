@@ -1,0 +1,146 @@
+import { randomInt } from 'node:crypto';
+import { createFixture, Fixture, nextPhone } from '../support/factories';
+import { bearer, startTestApp, TestApp } from '../support/test-app';
+
+/**
+ * Every protected route of issue 2 × every kind of caller. Co-op A is the record's owner; the callers
+ * are: admin, A's manager, B's manager, A's farmer (the record's household), B's farmer, no token.
+ */
+type Caller = 'admin' | 'ownManager' | 'otherManager' | 'ownFarmer' | 'otherFarmer' | 'anonymous';
+const CALLERS: Caller[] = ['admin', 'ownManager', 'otherManager', 'ownFarmer', 'otherFarmer', 'anonymous'];
+
+interface RouteCase {
+  route: string;
+  method: 'get' | 'post';
+  path: (a: Fixture) => string;
+  body?: (a: Fixture) => object | string;
+  contentType?: string;
+  expected: Record<Caller, number>;
+}
+
+const FORBIDDEN_UNLESS = (ok: number, ...allowed: Caller[]): Record<Caller, number> =>
+  Object.fromEntries(CALLERS.map((c) => [c, c === 'anonymous' ? 401 : allowed.includes(c) ? ok : 403])) as Record<Caller, number>;
+
+const CASES: RouteCase[] = [
+  {
+    route: 'POST /users (farmer of co-op A)',
+    method: 'post',
+    path: () => '/api/v1/users',
+    body: (a) => ({ phone: nextPhone(), password: 'farmer-password', role: 'farmer', householdId: a.householdId }),
+    expected: FORBIDDEN_UNLESS(201, 'admin', 'ownManager'),
+  },
+  {
+    route: 'POST /cooperatives',
+    method: 'post',
+    path: () => '/api/v1/cooperatives',
+    body: () => ({ name: 'HTX mới', province: 'Hải Phòng', commune: 'Thanh Hà' }),
+    expected: FORBIDDEN_UNLESS(201, 'admin'),
+  },
+  { route: 'GET /cooperatives', method: 'get', path: () => '/api/v1/cooperatives', expected: FORBIDDEN_UNLESS(200, 'admin', 'ownManager', 'otherManager', 'ownFarmer', 'otherFarmer') },
+  { route: 'GET /cooperatives/:id', method: 'get', path: (a) => `/api/v1/cooperatives/${a.cooperativeId}`, expected: FORBIDDEN_UNLESS(200, 'admin', 'ownManager', 'ownFarmer') },
+  {
+    route: 'POST /households',
+    method: 'post',
+    path: () => '/api/v1/households',
+    body: (a) => ({ cooperativeId: a.cooperativeId, headName: 'Hộ mới', phone: nextPhone(), province: 'Hải Phòng', commune: 'Thanh Hà' }),
+    expected: FORBIDDEN_UNLESS(201, 'admin', 'ownManager'),
+  },
+  { route: 'GET /households?cooperativeId=A', method: 'get', path: (a) => `/api/v1/households?cooperativeId=${a.cooperativeId}`, expected: FORBIDDEN_UNLESS(200, 'admin', 'ownManager') },
+  { route: 'GET /households/:id', method: 'get', path: (a) => `/api/v1/households/${a.householdId}`, expected: FORBIDDEN_UNLESS(200, 'admin', 'ownManager', 'ownFarmer') },
+  {
+    route: 'POST /households/import',
+    method: 'post',
+    path: (a) => `/api/v1/households/import?cooperativeId=${a.cooperativeId}`,
+    contentType: 'text/csv',
+    body: () => `headName,phone,province,commune\nHộ nhập,${nextPhone()},Hải Phòng,Thanh Hà\n`,
+    // A manager of another co-op may call the import, but its rows for co-op A are refused one by one.
+    expected: { ...FORBIDDEN_UNLESS(200, 'admin', 'ownManager', 'otherManager') },
+  },
+  {
+    route: 'POST /households/:id/plots',
+    method: 'post',
+    path: (a) => `/api/v1/households/${a.householdId}/plots`,
+    body: () => ({ code: `VN-MX-${randomInt(1e6, 1e7)}`, areaHa: 0.5, latitude: 20.9, longitude: 106.4, crop: 'Vải thiều' }),
+    expected: FORBIDDEN_UNLESS(201, 'admin', 'ownManager', 'ownFarmer'),
+  },
+  { route: 'GET /households/:id/plots', method: 'get', path: (a) => `/api/v1/households/${a.householdId}/plots`, expected: FORBIDDEN_UNLESS(200, 'admin', 'ownManager', 'ownFarmer') },
+  { route: 'GET /plots/:id', method: 'get', path: (a) => `/api/v1/plots/${a.plotId}`, expected: FORBIDDEN_UNLESS(200, 'admin', 'ownManager', 'ownFarmer') },
+  {
+    route: 'POST /products',
+    method: 'post',
+    path: () => '/api/v1/products',
+    body: (a) => ({ cooperativeId: a.cooperativeId, name: 'Vải sấy', unit: 'bag' }),
+    expected: FORBIDDEN_UNLESS(201, 'admin', 'ownManager'),
+  },
+  { route: 'GET /products/:id', method: 'get', path: (a) => `/api/v1/products/${a.productId}`, expected: FORBIDDEN_UNLESS(200, 'admin', 'ownManager', 'ownFarmer') },
+  { route: 'GET /products?cooperativeId=A', method: 'get', path: (a) => `/api/v1/products?cooperativeId=${a.cooperativeId}`, expected: FORBIDDEN_UNLESS(200, 'admin', 'ownManager', 'ownFarmer') },
+  {
+    route: 'POST /batches',
+    method: 'post',
+    path: () => '/api/v1/batches',
+    body: (a) => ({ productId: a.productId, householdId: a.householdId, harvestedAt: '2026-06-10', quantity: 100, unit: 'kg' }),
+    expected: FORBIDDEN_UNLESS(201, 'admin', 'ownManager', 'ownFarmer'),
+  },
+  { route: 'GET /batches/:id', method: 'get', path: (a) => `/api/v1/batches/${a.batchId}`, expected: FORBIDDEN_UNLESS(200, 'admin', 'ownManager', 'ownFarmer') },
+  {
+    route: 'GET /batches?cooperativeId=A',
+    method: 'get',
+    path: (a) => `/api/v1/batches?cooperativeId=${a.cooperativeId}`,
+    // A farmer's list is always its own household's batches (checked below), whatever the filter says.
+    expected: FORBIDDEN_UNLESS(200, 'admin', 'ownManager', 'ownFarmer', 'otherFarmer'),
+  },
+  {
+    route: 'POST /batches/:id/events',
+    method: 'post',
+    path: (a) => `/api/v1/batches/${a.batchId}/events`,
+    body: () => ({ bizStep: 'packing', occurredAt: '2026-06-11T08:00:00+07:00' }),
+    expected: FORBIDDEN_UNLESS(201, 'admin', 'ownManager', 'ownFarmer'),
+  },
+];
+
+describe('authorization matrix (e2e)', () => {
+  let t: TestApp;
+  let a: Fixture;
+  let b: Fixture;
+  let tokens: Record<Caller, string | null>;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    a = await createFixture(t, 'HTX A');
+    b = await createFixture(t, 'HTX B');
+    tokens = { admin: t.adminToken, ownManager: a.managerToken, otherManager: b.managerToken, ownFarmer: a.farmerToken, otherFarmer: b.farmerToken, anonymous: null };
+  });
+  afterAll(async () => t?.close());
+
+  const rows = CASES.flatMap((c) => CALLERS.map((caller) => [c.route, caller, c.expected[caller], c] as const));
+
+  it.each(rows)('%s as %s → %i', async (_route, caller, expected, c) => {
+    let req = t.http[c.method](c.path(a));
+    const token = tokens[caller];
+    if (token) req = req.set(bearer(token));
+    if (c.contentType) req = req.set('Content-Type', c.contentType);
+    const res = await (c.body ? req.send(c.body(a) as object) : req);
+    expect({ status: res.status, body: res.status === expected ? undefined : res.body }).toEqual({ status: expected, body: undefined });
+  });
+
+  it("an import by another co-op's manager lands nothing in co-op A", async () => {
+    const phone = nextPhone();
+    const res = await t.http
+      .post(`/api/v1/households/import?cooperativeId=${a.cooperativeId}`)
+      .set(bearer(b.managerToken))
+      .set('Content-Type', 'text/csv')
+      .send(`headName,phone,province,commune\nHộ lạ,${phone},Hải Phòng,Thanh Hà\n`);
+    expect(res.body).toEqual({ created: 0, rejected: [{ line: 2, errors: [{ field: 'cooperativeId', message: expect.any(String) }] }] });
+  });
+
+  it('lists show each caller only its own records', async () => {
+    const households = await t.http.get('/api/v1/households?limit=500').set(bearer(b.managerToken));
+    expect(households.body.items.every((h: { cooperativeId: string }) => h.cooperativeId === b.cooperativeId)).toBe(true);
+    const batches = await t.http.get(`/api/v1/batches?limit=500&cooperativeId=${a.cooperativeId}`).set(bearer(b.farmerToken));
+    expect(batches.body.items.length).toBeGreaterThan(0);
+    expect(batches.body.items.every((x: { householdId: string }) => x.householdId === b.householdId)).toBe(true);
+    expect(batches.body.items.map((x: { id: string }) => x.id)).not.toContain(a.batchId);
+    const products = await t.http.get('/api/v1/products?limit=500').set(bearer(b.managerToken));
+    expect(products.body.items.map((x: { id: string }) => x.id)).not.toContain(a.productId);
+  });
+});

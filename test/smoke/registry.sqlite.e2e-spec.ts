@@ -1,3 +1,4 @@
+import type { Response } from 'supertest';
 import { DataSource } from 'typeorm';
 import { createBatch, createCooperative, createFarmer, createHousehold, createManager, createPlot, createProduct, login, nextPhone } from '../support/factories';
 import { expectProblem } from '../support/problem';
@@ -79,7 +80,7 @@ describe('registry on SQLite (smoke)', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     for (let page = 0; page < 5; page++) {
-      const list = await t.http.get(`/api/v1/households?cooperativeId=${coopId}&limit=2${cursor ? `&cursor=${cursor}` : ''}`).set(bearer(t.adminToken));
+      const list: Response = await t.http.get(`/api/v1/households?cooperativeId=${coopId}&limit=2${cursor ? `&cursor=${cursor}` : ''}`).set(bearer(t.adminToken));
       expect(list.status).toBe(200);
       seen.push(...list.body.items.map((h: { phone: string }) => h.phone));
       cursor = list.body.nextCursor;

@@ -4,7 +4,8 @@
  *
  *   const repo = strictMock<Repository<User>>('users', { exists: jest.fn().mockResolvedValue(false) });
  */
-export type StrictMock<T> = {
+// Intersected with T so it is assignable where the real class (with its private members) is expected.
+export type StrictMock<T> = T & {
   [K in keyof T]: T[K] extends (...args: infer A) => infer R ? jest.Mock<R, A> & T[K] : T[K];
 };
 

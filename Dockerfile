@@ -25,7 +25,7 @@ WORKDIR /app
 COPY --from=build --chown=node:node /app/package.json ./
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
-RUN mkdir -p /app/data && chown node:node /app/data
+RUN mkdir -p /app/data/storage && chown -R node:node /app/data
 USER node
 EXPOSE 3000
 # main.ts applies pending migrations (once, under a lock) and then starts the ROLE given (api | worker | all).

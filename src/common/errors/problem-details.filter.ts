@@ -89,7 +89,8 @@ export function toProblem(exception: unknown): { problem: ProblemDetails; header
 }
 
 export function requestIdOf(request: FastifyRequest): string {
-  return String((request.raw as { id?: unknown }).id ?? request.id);
+  const id = (request.raw as { id?: unknown }).id;
+  return typeof id === 'string' ? id : request.id;
 }
 
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, exception: unknown, logger: Logger): void {

@@ -29,7 +29,7 @@ export function findNulCharacters(value: unknown, path = '', depth = 0, out: Fie
   } else if (value !== null && typeof value === 'object' && depth < MAX_SCAN_DEPTH) {
     for (const [key, child] of Object.entries(value)) {
       const field = path ? `${path}.${key}` : key;
-      if (key.includes('\u0000')) out.push({ field: field.replace(/\u0000/g, ''), message: 'must not contain NUL characters' });
+      if (key.includes('\u0000')) out.push({ field: field.split('\u0000').join(''), message: 'must not contain NUL characters' });
       findNulCharacters(child, field, depth + 1, out);
     }
   }

@@ -144,6 +144,16 @@ export class Environment {
   @Max(64)
   LABEL_RENDER_THREADS = 0;
 
+  /**
+   * How long a label worker's job lock lasts without renewal. A worker killed mid-run loses its lock
+   * after this long and the run is picked up again by another (or the restarted) worker.
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'LABEL_JOB_LOCK_SECONDS must be an integer' })
+  @Min(2)
+  @Max(3600)
+  LABEL_JOB_LOCK_SECONDS = 30;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
 

@@ -9,7 +9,11 @@ import { LabelJobName, LABELS_QUEUE, RenderLabelRunJob } from './labels.queue';
  * every core through its render threads. A job lock held by a killed worker expires and the job is
  * picked up again as stalled.
  */
-@Processor(LABELS_QUEUE, { concurrency: 1, lockDuration: 60_000, maxStalledCount: 5 })
+// Decorator options are read when the module loads, before Nest exists; the value is validated with the
+// rest of the environment at start (Environment.LABEL_JOB_LOCK_SECONDS).
+const lockMs = Number(process.env.LABEL_JOB_LOCK_SECONDS ?? 30) * 1000;
+
+@Processor(LABELS_QUEUE, { concurrency: 1, lockDuration: lockMs, stalledInterval: lockMs, maxStalledCount: 5 })
 export class LabelRenderProcessor extends WorkerHost {
   private readonly logger = new Logger(LabelRenderProcessor.name);
 

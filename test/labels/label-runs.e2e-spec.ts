@@ -80,7 +80,7 @@ describe('label runs (e2e, api and worker in one process)', () => {
 
     const pages = await decodePdf(pdf);
     expect(pages).toHaveLength(3); // 24 + 24 + 2
-    const decoded = pages.flatMap((p) => p.codes);
+    const decoded = pages.flatMap((p) => p.codes ?? []);
     const labels = await labelsOfRun(res.body.id);
     expect(labels).toHaveLength(50);
     expect(new Set(decoded)).toEqual(new Set(labels.map((l) => l.url)));
@@ -121,9 +121,9 @@ describe('label runs (e2e, api and worker in one process)', () => {
       r.on('end', () => cb(null, Buffer.concat(chunks)));
     });
     const pages = await decodePdf(pdf.body as Buffer, 300);
-    expect(pages.map((p) => p.codes.length)).toEqual([1, 1, 1]);
+    expect(pages.map((p) => p.codes?.length)).toEqual([1, 1, 1]);
     const urls = (await labelsOfRun(thermal.body.id)).map((l) => l.url);
-    expect(new Set(pages.flatMap((p) => p.codes))).toEqual(new Set(urls));
+    expect(new Set(pages.flatMap((p) => p.codes ?? []))).toEqual(new Set(urls));
 
     const zpl = await startRun({ quantity: 4, layout: 'thermal-50x30', format: 'zpl' });
     expect((await waitDone(zpl.body.id)).status).toBe('done');

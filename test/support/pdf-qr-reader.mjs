@@ -12,20 +12,26 @@ const require = createRequire(import.meta.url);
 const wasmPath = join(dirname(require.resolve('zxing-wasm/reader')), '..', '..', 'reader', 'zxing_reader.wasm');
 prepareZXingModule({ overrides: { wasmBinary: readFileSync(wasmPath) }, fireImmediately: true });
 
-const [file, dpiArg, pngDir] = process.argv.slice(2);
+// sampleArg 'sample': decode codes on the first and last three pages only (text is read on every page).
+const [file, dpiArg, pngDir, sampleArg] = process.argv.slice(2);
 const dpi = Number(dpiArg ?? 200);
 const doc = mupdf.Document.openDocument(readFileSync(file), 'application/pdf');
 const pages = [];
 for (let i = 0; i < doc.countPages(); i++) {
   const page = doc.loadPage(i);
+  const text = page.toStructuredText('preserve-whitespace').asText();
+  const total = doc.countPages();
+  if (sampleArg === 'sample' && i >= 3 && i < total - 3) {
+    pages.push({ page: i + 1, codes: null, text });
+    continue;
+  }
   const pixmap = page.toPixmap(mupdf.Matrix.scale(dpi / 72, dpi / 72), mupdf.ColorSpace.DeviceRGB, false, true);
   const png = pixmap.asPNG();
-  if (pngDir) {
+  if (pngDir && pngDir !== '-') {
     mkdirSync(pngDir, { recursive: true });
     writeFileSync(join(pngDir, `page-${i + 1}.png`), png);
   }
   const results = await readBarcodes(new Blob([png], { type: 'image/png' }), { formats: ['QRCode'], maxNumberOfSymbols: 64, tryHarder: true });
-  const text = page.toStructuredText('preserve-whitespace').asText();
   pages.push({ page: i + 1, codes: results.filter((r) => r.isValid).map((r) => r.text), text });
 }
 process.stdout.write(JSON.stringify({ pages }));

@@ -1,5 +1,6 @@
 import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { LABEL_FORMATS, LABEL_LAYOUTS, LabelFormat, LabelLayout, LabelRun, LabelRunStatus } from '../label-run.entity';
+import { LABEL_FORMATS, LABEL_LAYOUTS } from '../label-run.entity';
+import type { LabelFormat, LabelLayout, LabelRun, LabelRunStatus } from '../label-run.entity';
 
 export class CreateLabelRunDto {
   /** How many labels (serials) to print: 1 to 100,000. */

@@ -213,6 +213,7 @@ export class HouseholdImportService {
   }
 
   private async insertRows(rows: ValidRow[], rejected: ImportRejection[]): Promise<number> {
+    if (this.dataSource.options.type === 'postgres') return this.insertAllPostgres(rows, rejected);
     let created = 0;
     const chunkSize = chunkRowsFor(TABLE_COLUMNS.length);
     for (let start = 0; start < rows.length; start += chunkSize) {
@@ -221,7 +222,45 @@ export class HouseholdImportService {
     return created;
   }
 
-  /** Phones already registered are rejected; if another import races us to a phone, the chunk is re-checked. */
+  /**
+   * PostgreSQL: the whole file in one statement, one array parameter per column (unnest), so 10,000
+   * rows cost one round trip instead of 120,000 bind parameters. ON CONFLICT decides duplicates
+   * atomically, also against an import running at the same moment; rows it skips are reported.
+   */
+  private async insertAllPostgres(rows: ValidRow[], rejected: ImportRejection[]): Promise<number> {
+    if (!rows.length) return 0;
+    const columns: unknown[][] = TABLE_COLUMNS.slice(0, 10).map(() => new Array<unknown>(rows.length));
+    const sealed = this.cipher.encryptMany(rows.map((r) => r.nationalId));
+    rows.forEach((r, i) => {
+      columns[0][i] = randomUUID();
+      columns[1][i] = r.cooperativeId;
+      columns[2][i] = r.headName;
+      columns[3][i] = r.phone;
+      columns[4][i] = sealed[i];
+      columns[5][i] = r.nationalId ? r.nationalId.slice(-4) : null;
+      columns[6][i] = r.province;
+      columns[7][i] = r.commune;
+      columns[8][i] = r.district;
+      columns[9][i] = r.digitalSkillsTrained;
+    });
+    const inserted = await this.dataSource.query<{ phone: string }[]>(
+      `INSERT INTO households (${TABLE_COLUMNS.join(', ')})
+       SELECT u.*, $11::timestamptz, $11::timestamptz
+       FROM unnest($1::uuid[], $2::uuid[], $3::varchar[], $4::varchar[], $5::varchar[], $6::varchar[], $7::varchar[], $8::varchar[], $9::varchar[], $10::boolean[]) AS u
+       ON CONFLICT (phone) DO NOTHING
+       RETURNING phone`,
+      [...columns, new Date()],
+    );
+    const landed = new Set(inserted.map((row) => row.phone));
+    for (const row of rows) {
+      if (!landed.has(row.phone)) {
+        rejected.push({ line: row.line, errors: [{ field: 'phone', message: 'a household with this phone number is already registered' }] });
+      }
+    }
+    return landed.size;
+  }
+
+  /** SQLite: phones already registered are rejected; if another import races us to a phone, the chunk is re-checked. */
   private async insertChunk(chunk: ValidRow[], rejected: ImportRejection[], attempt = 0): Promise<number> {
     const taken = new Set(
       (await this.households.find({ where: { phone: In(chunk.map((r) => r.phone)) }, select: { phone: true } })).map((h) => h.phone),

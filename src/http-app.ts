@@ -30,7 +30,7 @@ export async function createHttpApp(env: Environment, role: ProcessRole = env.RO
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
-  configureFastify(app.getHttpAdapter().getInstance() as unknown as FastifyInstance, env);
+  configureFastify(app.getHttpAdapter().getInstance(), env);
   setUpOpenApi(app, env);
   await app.init();
   return app;
@@ -38,8 +38,10 @@ export async function createHttpApp(env: Environment, role: ProcessRole = env.RO
 
 function configureFastify(fastify: FastifyInstance, env: Environment): void {
   // CSV imports are text and may be large; every other body is JSON under BODY_LIMIT_BYTES.
-  fastify.addContentTypeParser(['text/csv', 'application/csv'], { parseAs: 'string', bodyLimit: env.IMPORT_LIMIT_BYTES }, (_req, body, done) =>
-    done(null, body),
+  fastify.addContentTypeParser(
+    ['text/csv', 'application/csv'],
+    { parseAs: 'string', bodyLimit: env.IMPORT_LIMIT_BYTES },
+    (_req, body, done) => done(null, body),
   );
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);

@@ -14,9 +14,11 @@ import { join } from 'node:path';
 // render threads then start from plain JavaScript instead of compiling TypeScript on start.
 /* eslint-disable @typescript-eslint/no-require-imports */
 const { LAYOUTS } = require('../../dist/labels/rendering/layouts') as typeof import('../../src/labels/rendering/layouts');
-const { renderLabelPdf } = require('../../dist/labels/rendering/pdf-label-renderer') as typeof import('../../src/labels/rendering/pdf-label-renderer');
+const { renderLabelPdf } =
+  require('../../dist/labels/rendering/pdf-label-renderer') as typeof import('../../src/labels/rendering/pdf-label-renderer');
 const { labelUrl } = require('../../dist/labels/serials/digital-link') as typeof import('../../src/labels/serials/digital-link');
-const { parseSigningKeys, SerialSigner } = require('../../dist/labels/serials/serial-signer') as typeof import('../../src/labels/serials/serial-signer');
+const { parseSigningKeys, SerialSigner } =
+  require('../../dist/labels/serials/serial-signer') as typeof import('../../src/labels/serials/serial-signer');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 const COUNT = Number(process.env.BENCH_LABELS ?? 10_000);

@@ -36,7 +36,12 @@ describe('UsersService.create', () => {
     hasher.hash.mockResolvedValue('scrypt$hash');
     users.insert.mockResolvedValue({ identifiers: [], generatedMaps: [], raw: [] });
 
-    const created = await service.create(admin, { phone: '+84 912 345 678', password: 'a-long-password', role: 'coop_manager', cooperativeId: COOP });
+    const created = await service.create(admin, {
+      phone: '+84 912 345 678',
+      password: 'a-long-password',
+      role: 'coop_manager',
+      cooperativeId: COOP,
+    });
 
     expect(created).toMatchObject({ phone: '0912345678', role: 'coop_manager', cooperativeId: COOP, householdId: null });
     expect(JSON.stringify(created)).not.toMatch(/scrypt|a-long-password/);
@@ -49,7 +54,9 @@ describe('UsersService.create', () => {
     households.findOne.mockResolvedValue(household(COOP));
     hasher.hash.mockResolvedValue('scrypt$hash');
     users.insert.mockResolvedValue({ identifiers: [], generatedMaps: [], raw: [] });
-    await expect(service.create(manager, { phone: '0912345678', password: 'a-long-password', role: 'farmer', householdId: HOUSEHOLD })).resolves.toMatchObject({
+    await expect(
+      service.create(manager, { phone: '0912345678', password: 'a-long-password', role: 'farmer', householdId: HOUSEHOLD }),
+    ).resolves.toMatchObject({
       role: 'farmer',
       cooperativeId: COOP,
       householdId: HOUSEHOLD,
@@ -58,14 +65,20 @@ describe('UsersService.create', () => {
 
   it('refuses a co-op manager creating anything but a farmer, before touching the database', async () => {
     const { service } = setUp();
-    await expect(service.create(manager, { phone: '0912345678', password: 'a-long-password', role: 'coop_manager', cooperativeId: COOP })).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(service.create(manager, { phone: '0912345678', password: 'a-long-password', role: 'admin' })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      service.create(manager, { phone: '0912345678', password: 'a-long-password', role: 'coop_manager', cooperativeId: COOP }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(service.create(manager, { phone: '0912345678', password: 'a-long-password', role: 'admin' })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
   });
 
   it('refuses a co-op manager creating a farmer of another co-op', async () => {
     const { households, service } = setUp();
     households.findOne.mockResolvedValue(household(OTHER_COOP));
-    await expect(service.create(manager, { phone: '0912345678', password: 'a-long-password', role: 'farmer', householdId: HOUSEHOLD })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      service.create(manager, { phone: '0912345678', password: 'a-long-password', role: 'farmer', householdId: HOUSEHOLD }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
   });
 
   it.each([
@@ -85,7 +98,13 @@ describe('UsersService.create', () => {
     const { households, service } = setUp();
     households.findOne.mockResolvedValue(household(COOP));
     await expect(
-      service.create(admin, { phone: '0912345678', password: 'a-long-password', role: 'farmer', householdId: HOUSEHOLD, cooperativeId: OTHER_COOP }),
+      service.create(admin, {
+        phone: '0912345678',
+        password: 'a-long-password',
+        role: 'farmer',
+        householdId: HOUSEHOLD,
+        cooperativeId: OTHER_COOP,
+      }),
     ).rejects.toBeInstanceOf(InvalidInputError);
   });
 
@@ -93,22 +112,30 @@ describe('UsersService.create', () => {
     const { cooperatives, households, service } = setUp();
     cooperatives.exists.mockResolvedValue(false);
     households.findOne.mockResolvedValue(null);
-    await expect(service.create(admin, { phone: '0912345678', password: 'a-long-password', role: 'coop_manager', cooperativeId: COOP })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(service.create(admin, { phone: '0912345678', password: 'a-long-password', role: 'farmer', householdId: HOUSEHOLD })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      service.create(admin, { phone: '0912345678', password: 'a-long-password', role: 'coop_manager', cooperativeId: COOP }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      service.create(admin, { phone: '0912345678', password: 'a-long-password', role: 'farmer', householdId: HOUSEHOLD }),
+    ).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it('turns a duplicate phone into a conflict', async () => {
     const { users, hasher, service } = setUp();
     hasher.hash.mockResolvedValue('scrypt$hash');
     users.insert.mockRejectedValue(new QueryFailedError('INSERT', [], Object.assign(new Error('duplicate key'), { code: '23505' })));
-    await expect(service.create(admin, { phone: '0912345678', password: 'a-long-password', role: 'admin' })).rejects.toBeInstanceOf(ConflictError);
+    await expect(service.create(admin, { phone: '0912345678', password: 'a-long-password', role: 'admin' })).rejects.toBeInstanceOf(
+      ConflictError,
+    );
   });
 
   it('lets other database errors through', async () => {
     const { users, hasher, service } = setUp();
     hasher.hash.mockResolvedValue('scrypt$hash');
     users.insert.mockRejectedValue(new Error('connection lost'));
-    await expect(service.create(admin, { phone: '0912345678', password: 'a-long-password', role: 'admin' })).rejects.toThrow('connection lost');
+    await expect(service.create(admin, { phone: '0912345678', password: 'a-long-password', role: 'admin' })).rejects.toThrow(
+      'connection lost',
+    );
   });
 });
 

@@ -87,7 +87,8 @@ export class UsersService {
       case 'coop_manager': {
         if (!dto.cooperativeId) throw InvalidInputError.field('cooperativeId', 'is required for a coop_manager');
         if (dto.householdId) throw InvalidInputError.field('householdId', 'a coop_manager belongs to a co-operative, not a household');
-        if (!(await this.cooperatives.exists({ where: { id: dto.cooperativeId } }))) throw NotFoundError.of('Cooperative', dto.cooperativeId);
+        if (!(await this.cooperatives.exists({ where: { id: dto.cooperativeId } })))
+          throw NotFoundError.of('Cooperative', dto.cooperativeId);
         return { cooperativeId: dto.cooperativeId, householdId: null };
       }
       case 'farmer': {

@@ -2,16 +2,7 @@ import { Column, Entity, Index } from 'typeorm';
 import { BaseEntity } from '../common/base.entity';
 import { columnTypes } from '../database/column-types';
 
-export const BIZ_STEPS = [
-  'planting',
-  'fertilizing',
-  'spraying',
-  'harvesting',
-  'packing',
-  'inspecting',
-  'shipping',
-  'receiving',
-] as const;
+export const BIZ_STEPS = ['planting', 'fertilizing', 'spraying', 'harvesting', 'packing', 'inspecting', 'shipping', 'receiving'] as const;
 export type BizStep = (typeof BIZ_STEPS)[number];
 
 @Entity('batch_events')

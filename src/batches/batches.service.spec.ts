@@ -15,10 +15,21 @@ const BATCH = '44444444-4444-4444-8444-444444444444';
 
 const farmer: Actor = { userId: 'u-farmer', role: 'farmer', cooperativeId: COOP, householdId: HOUSEHOLD };
 const otherFarmer: Actor = { userId: 'u-other', role: 'farmer', cooperativeId: COOP, householdId: '55555555-5555-4555-8555-555555555555' };
-const otherManager: Actor = { userId: 'u-mgr', role: 'coop_manager', cooperativeId: '22222222-2222-4222-8222-222222222222', householdId: null };
+const otherManager: Actor = {
+  userId: 'u-mgr',
+  role: 'coop_manager',
+  cooperativeId: '22222222-2222-4222-8222-222222222222',
+  householdId: null,
+};
 
 const batch = (): Batch =>
-  ({ id: BATCH, cooperativeId: COOP, householdId: HOUSEHOLD, harvestedAt: new Date('2026-06-10T06:00:00+07:00'), safetyWarnings: [] }) as unknown as Batch;
+  ({
+    id: BATCH,
+    cooperativeId: COOP,
+    householdId: HOUSEHOLD,
+    harvestedAt: new Date('2026-06-10T06:00:00+07:00'),
+    safetyWarnings: [],
+  }) as unknown as Batch;
 
 function setUp(existing: BatchEvent[] = []) {
   const batches = strictMock<Repository<Batch>>('batches');
@@ -69,12 +80,20 @@ describe('BatchesService.addEvent', () => {
     expect(manager.update).toHaveBeenCalledWith(
       Batch,
       { id: BATCH },
-      expect.objectContaining({ safetyWarnings: [expect.objectContaining({ code: 'PRE_HARVEST_INTERVAL_NOT_ELAPSED', sprayEventId: saved[0].id })] }),
+      expect.objectContaining({
+        safetyWarnings: [expect.objectContaining({ code: 'PRE_HARVEST_INTERVAL_NOT_ELAPSED', sprayEventId: saved[0].id })],
+      }),
     );
   });
 
   it('flags a harvest when the spraying is recorded after the harvesting event', async () => {
-    const harvesting = { id: 'h1', batchId: BATCH, bizStep: 'harvesting', occurredAt: new Date('2026-06-20T06:00:00+07:00'), details: null } as BatchEvent;
+    const harvesting = {
+      id: 'h1',
+      batchId: BATCH,
+      bizStep: 'harvesting',
+      occurredAt: new Date('2026-06-20T06:00:00+07:00'),
+      details: null,
+    } as BatchEvent;
     const { batches, manager, service } = setUp([harvesting]);
     batches.findOne.mockResolvedValue(batch());
     await service.addEvent(farmer, BATCH, {
@@ -92,13 +111,17 @@ describe('BatchesService.addEvent', () => {
   it('refuses a spraying without pesticide and interval before opening a transaction', async () => {
     const { batches, service } = setUp();
     batches.findOne.mockResolvedValue(batch());
-    await expect(service.addEvent(farmer, BATCH, { bizStep: 'spraying', occurredAt: '2026-06-05', details: {} })).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(service.addEvent(farmer, BATCH, { bizStep: 'spraying', occurredAt: '2026-06-05', details: {} })).rejects.toBeInstanceOf(
+      InvalidInputError,
+    );
   });
 
   it('refuses an event in the future', async () => {
     const { batches, service } = setUp();
     batches.findOne.mockResolvedValue(batch());
-    const error = await service.addEvent(farmer, BATCH, { bizStep: 'packing', occurredAt: '2999-01-01T00:00:00Z' }).catch((e: unknown) => e);
+    const error = await service
+      .addEvent(farmer, BATCH, { bizStep: 'packing', occurredAt: '2999-01-01T00:00:00Z' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidInputError);
     expect((error as InvalidInputError).errors).toEqual([{ field: 'occurredAt', message: 'is in the future' }]);
   });
@@ -106,8 +129,12 @@ describe('BatchesService.addEvent', () => {
   it('refuses another household and another co-op, and answers 404 for an unknown batch', async () => {
     const { batches, service } = setUp();
     batches.findOne.mockResolvedValue(batch());
-    await expect(service.addEvent(otherFarmer, BATCH, { bizStep: 'packing', occurredAt: '2026-06-11' })).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(service.addEvent(otherManager, BATCH, { bizStep: 'packing', occurredAt: '2026-06-11' })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(service.addEvent(otherFarmer, BATCH, { bizStep: 'packing', occurredAt: '2026-06-11' })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
+    await expect(service.addEvent(otherManager, BATCH, { bizStep: 'packing', occurredAt: '2026-06-11' })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
     batches.findOne.mockResolvedValue(null);
     await expect(service.addEvent(farmer, BATCH, { bizStep: 'packing', occurredAt: '2026-06-11' })).rejects.toBeInstanceOf(NotFoundError);
   });

@@ -16,9 +16,15 @@ describe('validateEventDetails', () => {
     expect(fieldsOf(() => validateEventDetails('spraying', undefined))).toEqual(['details.pesticide', 'details.preHarvestIntervalDays']);
     expect(fieldsOf(() => validateEventDetails('spraying', null))).toEqual(['details.pesticide', 'details.preHarvestIntervalDays']);
     expect(fieldsOf(() => validateEventDetails('spraying', { pesticide: ' ', preHarvestIntervalDays: 7 }))).toEqual(['details.pesticide']);
-    expect(fieldsOf(() => validateEventDetails('spraying', { pesticide: 'X', preHarvestIntervalDays: 1.5 }))).toEqual(['details.preHarvestIntervalDays']);
-    expect(fieldsOf(() => validateEventDetails('spraying', { pesticide: 'X', preHarvestIntervalDays: '7' }))).toEqual(['details.preHarvestIntervalDays']);
-    expect(fieldsOf(() => validateEventDetails('spraying', { pesticide: 'X', preHarvestIntervalDays: 366 }))).toEqual(['details.preHarvestIntervalDays']);
+    expect(fieldsOf(() => validateEventDetails('spraying', { pesticide: 'X', preHarvestIntervalDays: 1.5 }))).toEqual([
+      'details.preHarvestIntervalDays',
+    ]);
+    expect(fieldsOf(() => validateEventDetails('spraying', { pesticide: 'X', preHarvestIntervalDays: '7' }))).toEqual([
+      'details.preHarvestIntervalDays',
+    ]);
+    expect(fieldsOf(() => validateEventDetails('spraying', { pesticide: 'X', preHarvestIntervalDays: 366 }))).toEqual([
+      'details.preHarvestIntervalDays',
+    ]);
     expect(validateEventDetails('spraying', { pesticide: 'Abamectin', preHarvestIntervalDays: 7, dosage: '10ml/16l' })).toEqual({
       pesticide: 'Abamectin',
       preHarvestIntervalDays: 7,
@@ -29,7 +35,11 @@ describe('validateEventDetails', () => {
   it('keeps other steps free-form, but refuses nested objects, odd keys and oversized details', () => {
     expect(validateEventDetails('packing', undefined)).toBeNull();
     expect(validateEventDetails('packing', null)).toBeNull();
-    expect(validateEventDetails('shipping', { destination: 'Hà Nội', crates: 40, tags: ['a'] })).toEqual({ destination: 'Hà Nội', crates: 40, tags: ['a'] });
+    expect(validateEventDetails('shipping', { destination: 'Hà Nội', crates: 40, tags: ['a'] })).toEqual({
+      destination: 'Hà Nội',
+      crates: 40,
+      tags: ['a'],
+    });
     expect(fieldsOf(() => validateEventDetails('shipping', { destination: { city: 'Hà Nội' } }))).toEqual(['details.destination']);
     expect(fieldsOf(() => validateEventDetails('shipping', { 'bad key': 1 }))).toEqual(['details.bad key']);
     expect(fieldsOf(() => validateEventDetails('shipping', { note: 'x'.repeat(9000) }))).toEqual(['details']);

@@ -65,7 +65,12 @@ describe('computeSafetyWarnings', () => {
   });
 
   it('ignores events of other steps', () => {
-    const fertilizing: EventInput = { id: 'f', bizStep: 'fertilizing', occurredAt: new Date('2026-06-09T07:00:00+07:00'), details: { preHarvestIntervalDays: 30 } };
+    const fertilizing: EventInput = {
+      id: 'f',
+      bizStep: 'fertilizing',
+      occurredAt: new Date('2026-06-09T07:00:00+07:00'),
+      details: { preHarvestIntervalDays: 30 },
+    };
     expect(computeSafetyWarnings(harvestedAt, [fertilizing])).toEqual([]);
   });
 });

@@ -53,7 +53,9 @@ describe('loadEnvironment', () => {
     const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), ADMIN_PASSWORD: 'a-real-password-1' };
     expect(load(production)).not.toThrow(/JWT_SECRET|ADMIN_PASSWORD/);
     expect(messageOf({ ...production, JWT_SECRET: DEVELOPMENT_DEFAULTS.JWT_SECRET })).toMatch(/^Invalid configuration: JWT_SECRET: /);
-    expect(messageOf({ ...production, ADMIN_PASSWORD: DEVELOPMENT_DEFAULTS.ADMIN_PASSWORD })).toMatch(/^Invalid configuration: ADMIN_PASSWORD: /);
+    expect(messageOf({ ...production, ADMIN_PASSWORD: DEVELOPMENT_DEFAULTS.ADMIN_PASSWORD })).toMatch(
+      /^Invalid configuration: ADMIN_PASSWORD: /,
+    );
     expect(messageOf({ NODE_ENV: 'production' })).toMatch(/^Invalid configuration: (JWT_SECRET|ADMIN_PASSWORD): /);
   });
 

@@ -67,7 +67,10 @@ export class Environment {
   @Matches(/^[A-Za-z0-9:_-]{1,64}$/, { message: 'REDIS_PREFIX must be 1-64 characters of A-Z a-z 0-9 : _ -' })
   REDIS_PREFIX = 'nongsan';
 
-  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'PUBLIC_BASE_URL must be an http(s) URL' })
+  @IsUrl(
+    { require_tld: false, require_protocol: true, protocols: ['http', 'https'] },
+    { message: 'PUBLIC_BASE_URL must be an http(s) URL' },
+  )
   PUBLIC_BASE_URL = 'http://localhost:3000';
 
   @IsString()
@@ -131,7 +134,9 @@ export class Environment {
   STORAGE_DIR = './data/storage';
 
   /** How far a label run may exceed what the batch can fill before it is refused (0.05 = 5%). */
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value)) ? Number(value) : value))
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value)) ? Number(value) : value,
+  )
   @IsNumber({}, { message: 'LABEL_OVERRUN_TOLERANCE must be a number such as 0.05' })
   @Min(0)
   @Max(1)

@@ -62,7 +62,7 @@ async function acquireLockFile(path: string): Promise<() => void> {
       } catch {
         // raced with its owner removing it
       }
-      if (Date.now() > deadline) throw new Error(`Timed out waiting for the migration lock ${path}`);
+      if (Date.now() > deadline) throw new Error(`Timed out waiting for the migration lock ${path}`, { cause: error });
       await sleep(100);
     }
   }

@@ -13,7 +13,7 @@ export class RedisHealthIndicator {
   async check(key = 'redis'): Promise<HealthIndicatorResult> {
     const check = this.indicator.check(key);
     try {
-      const answer = await Promise.race([
+      const answer: string = await Promise.race([
         this.redis.ping(),
         new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), 1000).unref()),
       ]);

@@ -47,7 +47,10 @@ export class LabelRunRenderer {
       .getRepository(Label)
       .find({ where: { labelRunId: run.id }, select: { serial: true, sequence: true }, order: { sequence: 'ASC' } });
     if (serials.length !== run.quantity) throw new Error(`run ${run.id} has ${serials.length} serials stored, expected ${run.quantity}`);
-    const labels: LabelItem[] = serials.map((l) => ({ serial: l.serial, url: labelUrl(this.env.PUBLIC_BASE_URL, product.gtin, batch.lotCode, l.serial) }));
+    const labels: LabelItem[] = serials.map((l) => ({
+      serial: l.serial,
+      url: labelUrl(this.env.PUBLIC_BASE_URL, product.gtin, batch.lotCode, l.serial),
+    }));
     const text: LabelTemplateText = {
       productName: product.name,
       geographicalIndication: product.geographicalIndication,
@@ -67,7 +70,14 @@ export class LabelRunRenderer {
     const partial = await this.storage.partialPath(run.id, run.format);
     try {
       if (run.format === 'pdf') {
-        await renderLabelPdf({ path: partial, layout: LAYOUTS[run.layout], text, labels, threads: this.env.LABEL_RENDER_THREADS, onProgress });
+        await renderLabelPdf({
+          path: partial,
+          layout: LAYOUTS[run.layout],
+          text,
+          labels,
+          threads: this.env.LABEL_RENDER_THREADS,
+          onProgress,
+        });
       } else {
         await renderLabelZpl(partial, labels, text, onProgress);
       }
@@ -90,8 +100,6 @@ export class LabelRunRenderer {
 
   async markFailed(runId: string, error: unknown): Promise<void> {
     const message = error instanceof Error ? error.message : String(error);
-    await this.dataSource
-      .getRepository(LabelRun)
-      .update(runId, { status: 'failed', error: message.slice(0, 500), updatedAt: new Date() });
+    await this.dataSource.getRepository(LabelRun).update(runId, { status: 'failed', error: message.slice(0, 500), updatedAt: new Date() });
   }
 }

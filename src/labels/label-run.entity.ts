@@ -50,7 +50,12 @@ export class LabelRun extends BaseEntity {
   @Column({ type: 'varchar', length: 300, name: 'file_name', nullable: true })
   fileName!: string | null;
 
-  @Column({ type: 'bigint', name: 'file_bytes', nullable: true, transformer: { to: (v: number | null) => v, from: (v: string | number | null) => (v === null ? null : Number(v)) } })
+  @Column({
+    type: 'bigint',
+    name: 'file_bytes',
+    nullable: true,
+    transformer: { to: (v: number | null) => v, from: (v: string | number | null) => (v === null ? null : Number(v)) },
+  })
   fileBytes!: number | null;
 
   @Column({ type: 'varchar', length: 500, nullable: true })

@@ -19,7 +19,18 @@ import { LabelStorage } from './label-storage';
 import { enqueueRender, LABELS_QUEUE, RenderLabelRunJob } from './labels.queue';
 import { SerialSigner } from './serials/serial-signer';
 
-const LABEL_COLUMNS = ['id', 'serial', 'label_run_id', 'batch_id', 'cooperative_id', 'sequence', 'status', 'scan_count', 'created_at', 'updated_at'];
+const LABEL_COLUMNS = [
+  'id',
+  'serial',
+  'label_run_id',
+  'batch_id',
+  'cooperative_id',
+  'sequence',
+  'status',
+  'scan_count',
+  'created_at',
+  'updated_at',
+];
 
 export interface CreatedLabelRun {
   run: LabelRunResponse;
@@ -60,7 +71,11 @@ export class LabelRunsService {
     }
     if (batch.status !== 'active') throw new ConflictError(`Batch ${batch.lotCode} has been recalled; no labels can be printed for it`);
     const product = await this.products.findOrFail(batch.productId);
-    const capacity = batchCapacity(Number(batch.quantity), batch.unit, product.packageNetWeightKg === null ? null : Number(product.packageNetWeightKg));
+    const capacity = batchCapacity(
+      Number(batch.quantity),
+      batch.unit,
+      product.packageNetWeightKg === null ? null : Number(product.packageNetWeightKg),
+    );
     const allowance = labelAllowance(capacity, this.env.LABEL_OVERRUN_TOLERANCE);
     const now = new Date();
     const run = this.runs.create({

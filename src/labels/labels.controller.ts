@@ -38,7 +38,12 @@ export class LabelsController {
   /** One label as an image (`?format=png`, the default, or `svg`), e.g. to reprint a single damaged label. */
   @Get(':serial/image')
   @ApiProduces('image/png', 'image/svg+xml')
-  async image(@CurrentActor() actor: Actor, @Param('serial') serial: string, @Query() query: LabelImageQuery, @Res() reply: FastifyReply): Promise<void> {
+  async image(
+    @CurrentActor() actor: Actor,
+    @Param('serial') serial: string,
+    @Query() query: LabelImageQuery,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     if (!/^[0-9A-Z]{1,20}$/.test(serial)) throw InvalidInputError.field('serial', 'must be up to 20 characters 0-9 A-Z');
     const { label, batch, product, cooperative, url } = await this.labels.context(actor, serial);
     const svg = labelSvg(url, label.serial, {

@@ -17,19 +17,20 @@ const ENQUEUE_TIMEOUT_MS = 2000;
  * the request that accepted it never waits on Redis and nothing accepted is lost.
  */
 export async function enqueueRender(queue: Queue<RenderLabelRunJob>, runId: string, logger: Logger): Promise<boolean> {
-  const adding = queue.add(LabelJobName.Render, { runId }, {
-    jobId: runId,
-    attempts: 3,
-    backoff: { type: 'exponential', delay: 5000 },
-    removeOnComplete: { age: 24 * 3600, count: 1000 },
-    removeOnFail: { age: 7 * 24 * 3600 },
-  });
+  const adding = queue.add(
+    LabelJobName.Render,
+    { runId },
+    {
+      jobId: runId,
+      attempts: 3,
+      backoff: { type: 'exponential', delay: 5000 },
+      removeOnComplete: { age: 24 * 3600, count: 1000 },
+      removeOnFail: { age: 7 * 24 * 3600 },
+    },
+  );
   adding.catch(() => undefined);
   try {
-    await Promise.race([
-      adding,
-      new Promise((_, reject) => setTimeout(() => reject(new Error('timed out')), ENQUEUE_TIMEOUT_MS).unref()),
-    ]);
+    await Promise.race([adding, new Promise((_, reject) => setTimeout(() => reject(new Error('timed out')), ENQUEUE_TIMEOUT_MS).unref())]);
     return true;
   } catch (error) {
     logger.warn(`Could not enqueue label run ${runId} now (${(error as Error).message}); the sweeper will retry`);

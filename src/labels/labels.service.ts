@@ -100,7 +100,8 @@ export class LabelsService {
   async context(actor: Actor, serial: string): Promise<LabelContext> {
     const label = await this.labels.findOne({ where: { serial } });
     if (!label) throw new NotFoundError(`Label ${serial} does not exist`);
-    if (actor.role !== 'admin' && cooperativeScope(actor) !== label.cooperativeId) throw new ForbiddenError('This label belongs to another co-operative');
+    if (actor.role !== 'admin' && cooperativeScope(actor) !== label.cooperativeId)
+      throw new ForbiddenError('This label belongs to another co-operative');
     const batch = await this.batches.findAccessible(actor, label.batchId);
     const [product, cooperative] = await Promise.all([
       this.dataSource.getRepository(Product).findOneByOrFail({ id: batch.productId }),
@@ -123,4 +124,3 @@ export class LabelsService {
     return out;
   }
 }
-

@@ -21,7 +21,9 @@ function setUp(options: { takenPhones?: string[]; cooperatives?: string[] } = {}
       return Promise.resolve([]);
     }),
   });
-  const dataSource = strictMock<DataSource>('dataSource', { transaction: jest.fn((work: (m: EntityManager) => Promise<unknown>) => work(manager)) });
+  const dataSource = strictMock<DataSource>('dataSource', {
+    transaction: jest.fn((work: (m: EntityManager) => Promise<unknown>) => work(manager)),
+  });
   const households = strictMock<Repository<Household>>('households', {
     find: jest.fn().mockResolvedValue((options.takenPhones ?? []).map((phone) => ({ phone }))),
   });
@@ -29,7 +31,13 @@ function setUp(options: { takenPhones?: string[]; cooperatives?: string[] } = {}
     find: jest.fn().mockResolvedValue((options.cooperatives ?? [COOP, OTHER_COOP]).map((id) => ({ id }))),
   });
   const cipher = strictMock<PersonalDataCipher>('cipher', { encrypt: jest.fn((plain: string) => `sealed(${plain.length})`) });
-  return { service: new HouseholdImportService(dataSource, households, cooperatives, cipher), inserted, dataSource, households, cooperatives };
+  return {
+    service: new HouseholdImportService(dataSource, households, cooperatives, cipher),
+    inserted,
+    dataSource,
+    households,
+    cooperatives,
+  };
 }
 
 describe('HouseholdImportService', () => {

@@ -254,7 +254,10 @@ export class HouseholdImportService {
     const landed = new Set(inserted.map((row) => row.phone));
     for (const row of rows) {
       if (!landed.has(row.phone)) {
-        rejected.push({ line: row.line, errors: [{ field: 'phone', message: 'a household with this phone number is already registered' }] });
+        rejected.push({
+          line: row.line,
+          errors: [{ field: 'phone', message: 'a household with this phone number is already registered' }],
+        });
       }
     }
     return landed.size;

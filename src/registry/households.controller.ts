@@ -36,7 +36,13 @@ export class HouseholdsController {
   @Post('import')
   @HttpCode(200)
   @ApiConsumes('text/csv')
-  @ApiBody({ schema: { type: 'string', example: 'headName,phone,nationalId,province,commune,district,digitalSkillsTrained\nNguyễn Văn An,0912345678,030088001234,Hải Phòng,Thanh Hà,,true' } })
+  @ApiBody({
+    schema: {
+      type: 'string',
+      example:
+        'headName,phone,nationalId,province,commune,district,digitalSkillsTrained\nNguyễn Văn An,0912345678,030088001234,Hải Phòng,Thanh Hà,,true',
+    },
+  })
   @ApiQuery({ name: 'cooperativeId', required: false })
   import(@CurrentActor() actor: Actor, @Body() body: unknown, @Query('cooperativeId') cooperativeId?: string): Promise<ImportResult> {
     if (typeof body !== 'string') throw InvalidInputError.field('body', 'send the file as Content-Type: text/csv');

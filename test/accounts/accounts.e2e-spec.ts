@@ -98,7 +98,9 @@ describe('accounts (e2e)', () => {
         const session = await t.http.post('/api/v1/auth/login').send({ phone: body.phone, password: body.password });
         expect(session.body.user).toMatchObject({ id: res.body.id, role: body.role });
       }
-      const farmer = await t.app.get(DataSource).query(`SELECT cooperative_id, password_hash FROM users WHERE phone = $1`, [bodies[2].phone]);
+      const farmer = await t.app
+        .get(DataSource)
+        .query(`SELECT cooperative_id, password_hash FROM users WHERE phone = $1`, [bodies[2].phone]);
       expect(farmer[0].cooperative_id).toBe(coopId);
       expect(farmer[0].password_hash).toMatch(/^scrypt\$/);
       expect(farmer[0].password_hash).not.toContain('farmer-password');
@@ -108,8 +110,14 @@ describe('accounts (e2e)', () => {
       const own = await createUser(managerToken, { phone: nextPhone(), password: 'farmer-password', role: 'farmer', householdId });
       expect(own.status).toBe(201);
       expect(own.body).toMatchObject({ role: 'farmer', householdId, cooperativeId: coopId });
-      expectProblem(await createUser(managerToken, { phone: nextPhone(), password: 'farmer-password', role: 'farmer', householdId: otherHouseholdId }), 403);
-      expectProblem(await createUser(managerToken, { phone: nextPhone(), password: 'manager-password', role: 'coop_manager', cooperativeId: coopId }), 403);
+      expectProblem(
+        await createUser(managerToken, { phone: nextPhone(), password: 'farmer-password', role: 'farmer', householdId: otherHouseholdId }),
+        403,
+      );
+      expectProblem(
+        await createUser(managerToken, { phone: nextPhone(), password: 'manager-password', role: 'coop_manager', cooperativeId: coopId }),
+        403,
+      );
       expectProblem(await createUser(managerToken, { phone: nextPhone(), password: 'admin-password', role: 'admin' }), 403);
     });
 
@@ -118,13 +126,19 @@ describe('accounts (e2e)', () => {
       await createUser(managerToken, { phone, password: 'farmer-password', role: 'farmer', householdId }).expect(201);
       const farmerToken = await login(t, phone, 'farmer-password');
       expectProblem(await createUser(farmerToken, { phone: nextPhone(), password: 'farmer-password', role: 'farmer', householdId }), 403);
-      expectProblem(await t.http.post('/api/v1/users').send({ phone: nextPhone(), password: 'farmer-password', role: 'farmer', householdId }), 401);
+      expectProblem(
+        await t.http.post('/api/v1/users').send({ phone: nextPhone(), password: 'farmer-password', role: 'farmer', householdId }),
+        401,
+      );
     });
 
     it('answers 409 for a phone already registered, however it is written', async () => {
       const phone = nextPhone();
       await createUser(t.adminToken, { phone, password: 'manager-password', role: 'coop_manager', cooperativeId: coopId }).expect(201);
-      expectProblem(await createUser(t.adminToken, { phone, password: 'manager-password', role: 'coop_manager', cooperativeId: coopId }), 409);
+      expectProblem(
+        await createUser(t.adminToken, { phone, password: 'manager-password', role: 'coop_manager', cooperativeId: coopId }),
+        409,
+      );
       expectProblem(await createUser(t.adminToken, { phone: `+84${phone.slice(1)}`, password: 'manager-password', role: 'admin' }), 409);
     });
 
@@ -147,8 +161,19 @@ describe('accounts (e2e)', () => {
 
     it('answers 404 for a co-op or household that does not exist', async () => {
       const missing = '00000000-0000-4000-8000-000000000000';
-      expectProblem(await createUser(t.adminToken, { phone: nextPhone(), password: 'long-enough-password', role: 'coop_manager', cooperativeId: missing }), 404);
-      expectProblem(await createUser(t.adminToken, { phone: nextPhone(), password: 'long-enough-password', role: 'farmer', householdId: missing }), 404);
+      expectProblem(
+        await createUser(t.adminToken, {
+          phone: nextPhone(),
+          password: 'long-enough-password',
+          role: 'coop_manager',
+          cooperativeId: missing,
+        }),
+        404,
+      );
+      expectProblem(
+        await createUser(t.adminToken, { phone: nextPhone(), password: 'long-enough-password', role: 'farmer', householdId: missing }),
+        404,
+      );
     });
   });
 });

@@ -36,8 +36,18 @@ const CASES: RouteCase[] = [
     body: () => ({ name: 'HTX mới', province: 'Hải Phòng', commune: 'Thanh Hà' }),
     expected: FORBIDDEN_UNLESS(201, 'admin'),
   },
-  { route: 'GET /cooperatives', method: 'get', path: () => '/api/v1/cooperatives', expected: FORBIDDEN_UNLESS(200, 'admin', 'ownManager', 'otherManager', 'ownFarmer', 'otherFarmer') },
-  { route: 'GET /cooperatives/:id', method: 'get', path: (a) => `/api/v1/cooperatives/${a.cooperativeId}`, expected: FORBIDDEN_UNLESS(200, 'admin', 'ownManager', 'ownFarmer') },
+  {
+    route: 'GET /cooperatives',
+    method: 'get',
+    path: () => '/api/v1/cooperatives',
+    expected: FORBIDDEN_UNLESS(200, 'admin', 'ownManager', 'otherManager', 'ownFarmer', 'otherFarmer'),
+  },
+  {
+    route: 'GET /cooperatives/:id',
+    method: 'get',
+    path: (a) => `/api/v1/cooperatives/${a.cooperativeId}`,
+    expected: FORBIDDEN_UNLESS(200, 'admin', 'ownManager', 'ownFarmer'),
+  },
   {
     route: 'POST /households',
     method: 'post',
@@ -45,8 +55,18 @@ const CASES: RouteCase[] = [
     body: (a) => ({ cooperativeId: a.cooperativeId, headName: 'Hộ mới', phone: nextPhone(), province: 'Hải Phòng', commune: 'Thanh Hà' }),
     expected: FORBIDDEN_UNLESS(201, 'admin', 'ownManager'),
   },
-  { route: 'GET /households?cooperativeId=A', method: 'get', path: (a) => `/api/v1/households?cooperativeId=${a.cooperativeId}`, expected: FORBIDDEN_UNLESS(200, 'admin', 'ownManager') },
-  { route: 'GET /households/:id', method: 'get', path: (a) => `/api/v1/households/${a.householdId}`, expected: FORBIDDEN_UNLESS(200, 'admin', 'ownManager', 'ownFarmer') },
+  {
+    route: 'GET /households?cooperativeId=A',
+    method: 'get',
+    path: (a) => `/api/v1/households?cooperativeId=${a.cooperativeId}`,
+    expected: FORBIDDEN_UNLESS(200, 'admin', 'ownManager'),
+  },
+  {
+    route: 'GET /households/:id',
+    method: 'get',
+    path: (a) => `/api/v1/households/${a.householdId}`,
+    expected: FORBIDDEN_UNLESS(200, 'admin', 'ownManager', 'ownFarmer'),
+  },
   {
     route: 'POST /households/import',
     method: 'post',
@@ -63,8 +83,18 @@ const CASES: RouteCase[] = [
     body: () => ({ code: `VN-MX-${randomInt(1e6, 1e7)}`, areaHa: 0.5, latitude: 20.9, longitude: 106.4, crop: 'Vải thiều' }),
     expected: FORBIDDEN_UNLESS(201, 'admin', 'ownManager', 'ownFarmer'),
   },
-  { route: 'GET /households/:id/plots', method: 'get', path: (a) => `/api/v1/households/${a.householdId}/plots`, expected: FORBIDDEN_UNLESS(200, 'admin', 'ownManager', 'ownFarmer') },
-  { route: 'GET /plots/:id', method: 'get', path: (a) => `/api/v1/plots/${a.plotId}`, expected: FORBIDDEN_UNLESS(200, 'admin', 'ownManager', 'ownFarmer') },
+  {
+    route: 'GET /households/:id/plots',
+    method: 'get',
+    path: (a) => `/api/v1/households/${a.householdId}/plots`,
+    expected: FORBIDDEN_UNLESS(200, 'admin', 'ownManager', 'ownFarmer'),
+  },
+  {
+    route: 'GET /plots/:id',
+    method: 'get',
+    path: (a) => `/api/v1/plots/${a.plotId}`,
+    expected: FORBIDDEN_UNLESS(200, 'admin', 'ownManager', 'ownFarmer'),
+  },
   {
     route: 'POST /products',
     method: 'post',
@@ -72,8 +102,18 @@ const CASES: RouteCase[] = [
     body: (a) => ({ cooperativeId: a.cooperativeId, name: 'Vải sấy', unit: 'bag' }),
     expected: FORBIDDEN_UNLESS(201, 'admin', 'ownManager'),
   },
-  { route: 'GET /products/:id', method: 'get', path: (a) => `/api/v1/products/${a.productId}`, expected: FORBIDDEN_UNLESS(200, 'admin', 'ownManager', 'ownFarmer') },
-  { route: 'GET /products?cooperativeId=A', method: 'get', path: (a) => `/api/v1/products?cooperativeId=${a.cooperativeId}`, expected: FORBIDDEN_UNLESS(200, 'admin', 'ownManager', 'ownFarmer') },
+  {
+    route: 'GET /products/:id',
+    method: 'get',
+    path: (a) => `/api/v1/products/${a.productId}`,
+    expected: FORBIDDEN_UNLESS(200, 'admin', 'ownManager', 'ownFarmer'),
+  },
+  {
+    route: 'GET /products?cooperativeId=A',
+    method: 'get',
+    path: (a) => `/api/v1/products?cooperativeId=${a.cooperativeId}`,
+    expected: FORBIDDEN_UNLESS(200, 'admin', 'ownManager', 'ownFarmer'),
+  },
   {
     route: 'POST /batches',
     method: 'post',
@@ -81,7 +121,12 @@ const CASES: RouteCase[] = [
     body: (a) => ({ productId: a.productId, householdId: a.householdId, harvestedAt: '2026-06-10', quantity: 100, unit: 'kg' }),
     expected: FORBIDDEN_UNLESS(201, 'admin', 'ownManager', 'ownFarmer'),
   },
-  { route: 'GET /batches/:id', method: 'get', path: (a) => `/api/v1/batches/${a.batchId}`, expected: FORBIDDEN_UNLESS(200, 'admin', 'ownManager', 'ownFarmer') },
+  {
+    route: 'GET /batches/:id',
+    method: 'get',
+    path: (a) => `/api/v1/batches/${a.batchId}`,
+    expected: FORBIDDEN_UNLESS(200, 'admin', 'ownManager', 'ownFarmer'),
+  },
   {
     route: 'GET /batches?cooperativeId=A',
     method: 'get',
@@ -108,7 +153,14 @@ describe('authorization matrix (e2e)', () => {
     t = await startTestApp();
     a = await createFixture(t, 'HTX A');
     b = await createFixture(t, 'HTX B');
-    tokens = { admin: t.adminToken, ownManager: a.managerToken, otherManager: b.managerToken, ownFarmer: a.farmerToken, otherFarmer: b.farmerToken, anonymous: null };
+    tokens = {
+      admin: t.adminToken,
+      ownManager: a.managerToken,
+      otherManager: b.managerToken,
+      ownFarmer: a.farmerToken,
+      otherFarmer: b.farmerToken,
+      anonymous: null,
+    };
   });
   afterAll(async () => t?.close());
 

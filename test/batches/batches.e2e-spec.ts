@@ -15,10 +15,25 @@ describe('batches (e2e)', () => {
   afterAll(async () => t?.close());
 
   const newBatch = (body: object, token = f.managerToken) =>
-    t.http.post('/api/v1/batches').set(bearer(token)).send({ productId: f.productId, householdId: f.householdId, harvestedAt: '2026-06-10T06:00:00+07:00', quantity: 500, unit: 'kg', ...body });
-  const addEvent = (batchId: string, body: object, token = f.farmerToken) => t.http.post(`/api/v1/batches/${batchId}/events`).set(bearer(token)).send(body);
+    t.http
+      .post('/api/v1/batches')
+      .set(bearer(token))
+      .send({
+        productId: f.productId,
+        householdId: f.householdId,
+        harvestedAt: '2026-06-10T06:00:00+07:00',
+        quantity: 500,
+        unit: 'kg',
+        ...body,
+      });
+  const addEvent = (batchId: string, body: object, token = f.farmerToken) =>
+    t.http.post(`/api/v1/batches/${batchId}/events`).set(bearer(token)).send(body);
   const getBatch = (batchId: string) => t.http.get(`/api/v1/batches/${batchId}`).set(bearer(f.managerToken));
-  const spray = (occurredAt: string, preHarvestIntervalDays: number) => ({ bizStep: 'spraying', occurredAt, details: { pesticide: 'Abamectin 3.6EC', preHarvestIntervalDays } });
+  const spray = (occurredAt: string, preHarvestIntervalDays: number) => ({
+    bizStep: 'spraying',
+    occurredAt,
+    details: { pesticide: 'Abamectin 3.6EC', preHarvestIntervalDays },
+  });
 
   it('generates a unique lot code of at most 20 GS1 characters, starting with the harvest date', async () => {
     const codes = new Set<string>();
@@ -64,18 +79,29 @@ describe('batches (e2e)', () => {
     expectProblem(await newBatch({ productId: '00000000-0000-4000-8000-000000000000' }), 404);
   });
 
-  it.each(['planting', 'fertilizing', 'spraying', 'harvesting', 'packing', 'inspecting', 'shipping', 'receiving'])('records a %s event', async (bizStep) => {
-    const details = bizStep === 'spraying' ? { pesticide: 'Chlorantraniliprole', preHarvestIntervalDays: 3 } : { note: `bước ${bizStep}` };
-    const res = await addEvent(f.batchId, { bizStep, occurredAt: '2026-05-01T07:00:00+07:00', details });
-    expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ id: expect.any(String), batchId: f.batchId, bizStep, details });
-  });
+  it.each(['planting', 'fertilizing', 'spraying', 'harvesting', 'packing', 'inspecting', 'shipping', 'receiving'])(
+    'records a %s event',
+    async (bizStep) => {
+      const details =
+        bizStep === 'spraying' ? { pesticide: 'Chlorantraniliprole', preHarvestIntervalDays: 3 } : { note: `bước ${bizStep}` };
+      const res = await addEvent(f.batchId, { bizStep, occurredAt: '2026-05-01T07:00:00+07:00', details });
+      expect(res.status).toBe(201);
+      expect(res.body).toMatchObject({ id: expect.any(String), batchId: f.batchId, bizStep, details });
+    },
+  );
 
   it('refuses an unknown step and a spraying without pesticide or pre-harvest interval', async () => {
     expect(errorFields(await addEvent(f.batchId, { bizStep: 'dancing', occurredAt: '2026-05-01' }))).toEqual(['bizStep']);
-    expect(errorFields(await addEvent(f.batchId, { bizStep: 'spraying', occurredAt: '2026-05-01' }))).toEqual(['details.pesticide', 'details.preHarvestIntervalDays']);
-    expect(errorFields(await addEvent(f.batchId, { bizStep: 'spraying', occurredAt: '2026-05-01', details: { pesticide: 'X' } }))).toEqual(['details.preHarvestIntervalDays']);
-    expect(errorFields(await addEvent(f.batchId, { bizStep: 'spraying', occurredAt: '2026-05-01', details: { preHarvestIntervalDays: 7 } }))).toEqual(['details.pesticide']);
+    expect(errorFields(await addEvent(f.batchId, { bizStep: 'spraying', occurredAt: '2026-05-01' }))).toEqual([
+      'details.pesticide',
+      'details.preHarvestIntervalDays',
+    ]);
+    expect(errorFields(await addEvent(f.batchId, { bizStep: 'spraying', occurredAt: '2026-05-01', details: { pesticide: 'X' } }))).toEqual([
+      'details.preHarvestIntervalDays',
+    ]);
+    expect(
+      errorFields(await addEvent(f.batchId, { bizStep: 'spraying', occurredAt: '2026-05-01', details: { preHarvestIntervalDays: 7 } })),
+    ).toEqual(['details.pesticide']);
   });
 
   it('flags a harvest inside the pre-harvest interval of a spraying, and keeps the record', async () => {
@@ -94,7 +120,9 @@ describe('batches (e2e)', () => {
     expect((await getBatch(batch.id)).body.safetyWarnings).toEqual([]);
     expect((await addEvent(batch.id, spray('2026-06-15T07:00:00+07:00', 10))).status).toBe(201);
     const warnings = (await getBatch(batch.id)).body.safetyWarnings;
-    expect(warnings).toEqual([expect.objectContaining({ harvestedAt: new Date('2026-06-20T06:00:00+07:00').toISOString(), preHarvestIntervalDays: 10 })]);
+    expect(warnings).toEqual([
+      expect.objectContaining({ harvestedAt: new Date('2026-06-20T06:00:00+07:00').toISOString(), preHarvestIntervalDays: 10 }),
+    ]);
   });
 
   it('does not flag a harvest after the interval has passed', async () => {

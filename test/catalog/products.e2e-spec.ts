@@ -21,13 +21,29 @@ describe('catalog: products (e2e)', () => {
   afterAll(async () => t?.close());
 
   const create = (body: object, token = f.managerToken) =>
-    t.http.post('/api/v1/products').set(bearer(token)).send({ cooperativeId: f.cooperativeId, name: 'Vải thiều Thanh Hà', unit: 'box', ...body });
+    t.http
+      .post('/api/v1/products')
+      .set(bearer(token))
+      .send({ cooperativeId: f.cooperativeId, name: 'Vải thiều Thanh Hà', unit: 'box', ...body });
 
   it('stores a GTIN-13 as GTIN-14 and returns the product', async () => {
     const gtin = randomGtin13();
-    const res = await create({ gtin, packageNetWeightKg: 2.5, geographicalIndication: 'Vải thiều Thanh Hà (CDĐL số 00005)', ocopStars: 5, shelfLifeDays: 30, variety: 'Vải u hồng' });
+    const res = await create({
+      gtin,
+      packageNetWeightKg: 2.5,
+      geographicalIndication: 'Vải thiều Thanh Hà (CDĐL số 00005)',
+      ocopStars: 5,
+      shelfLifeDays: 30,
+      variety: 'Vải u hồng',
+    });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ id: expect.any(String), gtin: `0${gtin}`, packageNetWeightKg: 2.5, ocopStars: 5, cooperativeId: f.cooperativeId });
+    expect(res.body).toMatchObject({
+      id: expect.any(String),
+      gtin: `0${gtin}`,
+      packageNetWeightKg: 2.5,
+      ocopStars: 5,
+      cooperativeId: f.cooperativeId,
+    });
     const read = await t.http.get(`/api/v1/products/${res.body.id}`).set(bearer(f.farmerToken));
     expect(read.status).toBe(200);
     expect(read.body.gtin).toBe(`0${gtin}`);
@@ -36,7 +52,9 @@ describe('catalog: products (e2e)', () => {
   it('answers 400 for a GTIN with a wrong check digit or a wrong length', async () => {
     const gtin = randomGtin13();
     const wrong = gtin.slice(0, 12) + String((Number(gtin[12]) + 1) % 10);
-    expect(expectProblem(await create({ gtin: wrong }), 400).errors).toEqual([{ field: 'gtin', message: expect.stringContaining('check digit') }]);
+    expect(expectProblem(await create({ gtin: wrong }), 400).errors).toEqual([
+      { field: 'gtin', message: expect.stringContaining('check digit') },
+    ]);
     expect(errorFields(await create({ gtin: '12345' }))).toEqual(['gtin']);
     expect(errorFields(await create({ gtin: 8934567890120 }))).toContain('gtin');
   });
@@ -68,9 +86,12 @@ describe('catalog: products (e2e)', () => {
     );
   });
 
-  it("refuses a manager registering a product of another co-op, and a farmer altogether", async () => {
+  it('refuses a manager registering a product of another co-op, and a farmer altogether', async () => {
     const other = await createCooperative(t, 'HTX khác');
-    expectProblem(await t.http.post('/api/v1/products').set(bearer(f.managerToken)).send({ cooperativeId: other, name: 'X', unit: 'kg' }), 403);
+    expectProblem(
+      await t.http.post('/api/v1/products').set(bearer(f.managerToken)).send({ cooperativeId: other, name: 'X', unit: 'kg' }),
+      403,
+    );
     expectProblem(await create({}, f.farmerToken), 403);
   });
 

@@ -24,8 +24,21 @@ describe('migrations on PostgreSQL (e2e)', () => {
       const rows: { name: string; n: number }[] = await dataSource.query(`SELECT name, count(*)::int AS n FROM migrations GROUP BY name`);
       expect(rows.map((r) => r.name).sort()).toEqual(MIGRATIONS.map((m) => m.name).sort());
       expect(rows.every((r) => r.n === 1)).toBe(true);
-      const tables: { table_name: string }[] = await dataSource.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`);
-      expect(tables.map((t) => t.table_name)).toEqual(expect.arrayContaining(['users', 'cooperatives', 'households', 'plots', 'plot_certifications', 'products', 'batches', 'batch_events']));
+      const tables: { table_name: string }[] = await dataSource.query(
+        `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`,
+      );
+      expect(tables.map((t) => t.table_name)).toEqual(
+        expect.arrayContaining([
+          'users',
+          'cooperatives',
+          'households',
+          'plots',
+          'plot_certifications',
+          'products',
+          'batches',
+          'batch_events',
+        ]),
+      );
     } finally {
       await dataSource.destroy();
     }

@@ -18,26 +18,47 @@ describe('errors (e2e)', () => {
     expectProblem(await t.http.post('/api/v1/cooperatives').set(admin()).send({}), 400);
     expectProblem(await t.http.get('/api/v1/cooperatives'), 401);
     expectProblem(await t.http.get('/api/v1/cooperatives').set(bearer('not.a.jwt')), 401);
-    expectProblem(await t.http.post('/api/v1/cooperatives').set(bearer(f.managerToken)).send({ name: 'X', province: 'Y', commune: 'Z' }), 403);
+    expectProblem(
+      await t.http.post('/api/v1/cooperatives').set(bearer(f.managerToken)).send({ name: 'X', province: 'Y', commune: 'Z' }),
+      403,
+    );
     expectProblem(await t.http.get('/api/v1/households/00000000-0000-4000-8000-000000000000').set(admin()), 404);
     expectProblem(await t.http.get('/api/v1/no-such-route').set(admin()), 404);
     const householdPhone = (await t.http.get(`/api/v1/households/${f.householdId}`).set(admin())).body.phone as string;
     expectProblem(
-      await t.http.post('/api/v1/households').set(admin()).send({ cooperativeId: f.cooperativeId, headName: 'X', phone: householdPhone, province: 'Y', commune: 'Z' }),
+      await t.http
+        .post('/api/v1/households')
+        .set(admin())
+        .send({ cooperativeId: f.cooperativeId, headName: 'X', phone: householdPhone, province: 'Y', commune: 'Z' }),
       409,
     );
-    expectProblem(await t.http.post('/api/v1/cooperatives').set(admin()).send({ name: 'x'.repeat(70_000), province: 'Y', commune: 'Z' }), 413);
-    expectProblem(await t.http.post('/api/v1/cooperatives').set(admin()).set('Content-Type', 'application/xml').send('<cooperative/>'), 415);
+    expectProblem(
+      await t.http
+        .post('/api/v1/cooperatives')
+        .set(admin())
+        .send({ name: 'x'.repeat(70_000), province: 'Y', commune: 'Z' }),
+      413,
+    );
+    expectProblem(
+      await t.http.post('/api/v1/cooperatives').set(admin()).set('Content-Type', 'application/xml').send('<cooperative/>'),
+      415,
+    );
   });
 
   it('answers 400 for malformed JSON', async () => {
     const res = await t.http.post('/api/v1/cooperatives').set(admin()).set('Content-Type', 'application/json').send('{"name": "HTX",');
     expectProblem(res, 400);
-    expectProblem(await t.http.post('/api/v1/cooperatives').set(admin()).set('Content-Type', 'application/json').send('{"__proto__": {"admin": true}}'), 400);
+    expectProblem(
+      await t.http.post('/api/v1/cooperatives').set(admin()).set('Content-Type', 'application/json').send('{"__proto__": {"admin": true}}'),
+      400,
+    );
   });
 
   it('rejects unknown fields with 400 naming each one', async () => {
-    const res = await t.http.post('/api/v1/cooperatives').set(admin()).send({ name: 'HTX', province: 'Y', commune: 'Z', isAdmin: true, nested: { a: 1 } });
+    const res = await t.http
+      .post('/api/v1/cooperatives')
+      .set(admin())
+      .send({ name: 'HTX', province: 'Y', commune: 'Z', isAdmin: true, nested: { a: 1 } });
     expect(expectProblem(res, 400).errors).toEqual(
       expect.arrayContaining([
         { field: 'isAdmin', message: 'unknown field' },
@@ -101,31 +122,82 @@ describe('errors (e2e)', () => {
     ];
 
     const routes: { name: string; path: () => string; token: () => string; body: () => Record<string, unknown> }[] = [
-      { name: 'login', path: () => '/api/v1/auth/login', token: () => '', body: () => ({ phone: '0900000009', password: 'wrong-password' }) },
-      { name: 'cooperative', path: () => '/api/v1/cooperatives', token: () => t.adminToken, body: () => ({ name: 'HTX', province: 'Hải Phòng', commune: 'Thanh Hà', district: 'Thanh Hà', taxCode: '0801234567', gs1CompanyPrefix: '893601' }) },
+      {
+        name: 'login',
+        path: () => '/api/v1/auth/login',
+        token: () => '',
+        body: () => ({ phone: '0900000009', password: 'wrong-password' }),
+      },
+      {
+        name: 'cooperative',
+        path: () => '/api/v1/cooperatives',
+        token: () => t.adminToken,
+        body: () => ({
+          name: 'HTX',
+          province: 'Hải Phòng',
+          commune: 'Thanh Hà',
+          district: 'Thanh Hà',
+          taxCode: '0801234567',
+          gs1CompanyPrefix: '893601',
+        }),
+      },
       {
         name: 'household',
         path: () => '/api/v1/households',
         token: () => f.managerToken,
-        body: () => ({ cooperativeId: f.cooperativeId, headName: 'An', phone: '0912000000', nationalId: '030088001234', province: 'HP', commune: 'TH', district: 'TH', digitalSkillsTrained: true }),
+        body: () => ({
+          cooperativeId: f.cooperativeId,
+          headName: 'An',
+          phone: '0912000000',
+          nationalId: '030088001234',
+          province: 'HP',
+          commune: 'TH',
+          district: 'TH',
+          digitalSkillsTrained: true,
+        }),
       },
       {
         name: 'plot',
         path: () => `/api/v1/households/${f.householdId}/plots`,
         token: () => f.managerToken,
-        body: () => ({ code: 'WEIRD-1', areaHa: 1, latitude: 20, longitude: 106, crop: 'Vải', certifications: [{ scheme: 'VietGAP', number: 'N', issuer: 'I', validUntil: '2030-01-01' }] }),
+        body: () => ({
+          code: 'WEIRD-1',
+          areaHa: 1,
+          latitude: 20,
+          longitude: 106,
+          crop: 'Vải',
+          certifications: [{ scheme: 'VietGAP', number: 'N', issuer: 'I', validUntil: '2030-01-01' }],
+        }),
       },
       {
         name: 'product',
         path: () => '/api/v1/products',
         token: () => f.managerToken,
-        body: () => ({ cooperativeId: f.cooperativeId, name: 'Vải', variety: 'u hồng', gtin: '8934567890120', unit: 'box', packageNetWeightKg: 2, geographicalIndication: 'GI', ocopStars: 4, description: 'D', shelfLifeDays: 10 }),
+        body: () => ({
+          cooperativeId: f.cooperativeId,
+          name: 'Vải',
+          variety: 'u hồng',
+          gtin: '8934567890120',
+          unit: 'box',
+          packageNetWeightKg: 2,
+          geographicalIndication: 'GI',
+          ocopStars: 4,
+          description: 'D',
+          shelfLifeDays: 10,
+        }),
       },
       {
         name: 'batch',
         path: () => '/api/v1/batches',
         token: () => f.managerToken,
-        body: () => ({ productId: f.productId, householdId: f.householdId, plotId: f.plotId, harvestedAt: '2026-06-10', quantity: 10, unit: 'kg' }),
+        body: () => ({
+          productId: f.productId,
+          householdId: f.householdId,
+          plotId: f.plotId,
+          harvestedAt: '2026-06-10',
+          quantity: 10,
+          unit: 'kg',
+        }),
       },
       {
         name: 'event',
@@ -160,7 +232,17 @@ describe('errors (e2e)', () => {
     it('odd query strings on the lists', async () => {
       const failures: string[] = [];
       for (const path of ['/api/v1/households', '/api/v1/cooperatives', '/api/v1/products', '/api/v1/batches']) {
-        for (const query of ['limit=-1', 'limit=1e3', 'limit[]=1', 'cursor=%00', 'q=%00', `q=${'%25'.repeat(50)}`, 'province[a]=b', 'cooperativeId=1&cooperativeId=2', 'q=%F0%9F%8D%88']) {
+        for (const query of [
+          'limit=-1',
+          'limit=1e3',
+          'limit[]=1',
+          'cursor=%00',
+          'q=%00',
+          `q=${'%25'.repeat(50)}`,
+          'province[a]=b',
+          'cooperativeId=1&cooperativeId=2',
+          'q=%F0%9F%8D%88',
+        ]) {
           const res = await t.http.get(`${path}?${query}`).set(admin());
           if (res.status >= 500) failures.push(`${path}?${query} -> ${res.status}`);
         }

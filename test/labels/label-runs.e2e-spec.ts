@@ -68,11 +68,15 @@ describe('label runs (e2e, api and worker in one process)', () => {
 
     const done = await waitDone(res.body.id);
     expect(done).toMatchObject({ status: 'done', progress: 100 });
-    const file = await t.http.get(`/api/v1/label-runs/${res.body.id}/file`).set(bearer(f.managerToken)).buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+    const file = await t.http
+      .get(`/api/v1/label-runs/${res.body.id}/file`)
+      .set(bearer(f.managerToken))
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
     expect(file.status).toBe(200);
     expect(file.headers['content-type']).toBe('application/pdf');
     const pdf = file.body as Buffer;
@@ -96,7 +100,9 @@ describe('label runs (e2e, api and worker in one process)', () => {
     expect(pages[0].text).toContain('nst.vn');
 
     const db = t.app.get(DataSource);
-    const [{ count }] = await db.query<{ count: string }[]>('SELECT COUNT(DISTINCT serial) AS count FROM labels WHERE label_run_id = $1', [res.body.id]);
+    const [{ count }] = await db.query<{ count: string }[]>('SELECT COUNT(DISTINCT serial) AS count FROM labels WHERE label_run_id = $1', [
+      res.body.id,
+    ]);
     expect(Number(count)).toBe(50);
   });
 
@@ -115,11 +121,15 @@ describe('label runs (e2e, api and worker in one process)', () => {
     const thermal = await startRun({ quantity: 3, layout: 'thermal-50x30', format: 'pdf' });
     expect(thermal.status).toBe(202);
     expect((await waitDone(thermal.body.id)).status).toBe('done');
-    const pdf = await t.http.get(`/api/v1/label-runs/${thermal.body.id}/file`).set(bearer(f.managerToken)).buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+    const pdf = await t.http
+      .get(`/api/v1/label-runs/${thermal.body.id}/file`)
+      .set(bearer(f.managerToken))
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
     const pages = await decodePdf(pdf.body as Buffer, 300);
     expect(pages.map((p) => p.codes?.length)).toEqual([1, 1, 1]);
     const urls = (await labelsOfRun(thermal.body.id)).map((l) => l.url);
@@ -176,7 +186,10 @@ describe('label runs (e2e, api and worker in one process)', () => {
     const rest = await t.http.post('/api/v1/labels/void').set(bearer(f.managerToken)).send({ labelRunId: res.body.id });
     expect(rest.body).toEqual({ voided: 3 });
     expect((await labelsOfRun(res.body.id)).every((l) => l.status === 'voided')).toBe(true);
-    const unknown = await t.http.post('/api/v1/labels/void').set(bearer(f.managerToken)).send({ serials: ['1AAAAAAAAAAAAAAAAAA'] });
+    const unknown = await t.http
+      .post('/api/v1/labels/void')
+      .set(bearer(f.managerToken))
+      .send({ serials: ['1AAAAAAAAAAAAAAAAAA'] });
     expect(unknown.status).toBe(404);
     const farmer = await t.http.post('/api/v1/labels/void').set(bearer(f.farmerToken)).send({ labelRunId: res.body.id });
     expect(farmer.status).toBe(403);

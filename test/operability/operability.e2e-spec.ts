@@ -13,7 +13,11 @@ function registeredRoutes(t: TestApp): { method: string; path: string }[] {
     const path = (stack[depth - 1] ?? '') + match[2];
     stack[depth] = path;
     stack.length = depth + 1;
-    for (const method of (match[3] ?? '').split(',').map((m) => m.trim()).filter(Boolean)) routes.push({ method, path });
+    for (const method of (match[3] ?? '')
+      .split(',')
+      .map((m) => m.trim())
+      .filter(Boolean))
+      routes.push({ method, path });
   }
   return routes;
 }
@@ -43,7 +47,14 @@ describe('operability (e2e)', () => {
       .filter((r) => r.method !== 'HEAD' && r.method !== 'OPTIONS' && !r.path.startsWith('/docs') && r.path !== '*')
       .map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}`);
     // Sanity: the parser found the routes this issue is about.
-    expect(served).toEqual(expect.arrayContaining(['POST /api/v1/auth/login', 'POST /api/v1/households/import', 'POST /api/v1/batches/{id}/events', 'GET /health']));
+    expect(served).toEqual(
+      expect.arrayContaining([
+        'POST /api/v1/auth/login',
+        'POST /api/v1/households/import',
+        'POST /api/v1/batches/{id}/events',
+        'GET /health',
+      ]),
+    );
     expect(served.filter((route) => !documented.has(route))).toEqual([]);
   });
 

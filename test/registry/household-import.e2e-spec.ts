@@ -22,7 +22,18 @@ describe('registry: household CSV import (e2e)', () => {
   const importCsv = (csv: string, query = `?cooperativeId=${coopId}`, token = managerToken) =>
     t.http.post(`/api/v1/households/import${query}`).set(bearer(token)).set('Content-Type', 'text/csv; charset=utf-8').send(csv);
 
-  async function householdByPhone(phone: string): Promise<{ cooperative_id: string; head_name: string; district: string | null; national_id_encrypted: string | null; digital_skills_trained: boolean } | undefined> {
+  async function householdByPhone(
+    phone: string,
+  ): Promise<
+    | {
+        cooperative_id: string;
+        head_name: string;
+        district: string | null;
+        national_id_encrypted: string | null;
+        digital_skills_trained: boolean;
+      }
+    | undefined
+  > {
     const rows = await t.app.get(DataSource).query(`SELECT * FROM households WHERE phone = $1`, [phone]);
     return rows[0];
   }
@@ -77,7 +88,11 @@ Bình",${p2},,Hải Phòng,Thanh Hà,,false`,
     const res = await importCsv(csv);
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ created: 2, rejected: [{ line: 5, errors: [{ field: 'nationalId', message: expect.any(String) }] }] });
-    expect(await householdByPhone(p1)).toMatchObject({ head_name: 'Nguyễn Văn "Tèo", con', district: 'Thanh Hà, cũ', digital_skills_trained: true });
+    expect(await householdByPhone(p1)).toMatchObject({
+      head_name: 'Nguyễn Văn "Tèo", con',
+      district: 'Thanh Hà, cũ',
+      digital_skills_trained: true,
+    });
     expect((await householdByPhone(p2))?.head_name).toBe('Trần Thị\nBình');
   });
 
@@ -138,7 +153,11 @@ Bình",${p2},,Hải Phòng,Thanh Hà,,false`,
   it('refuses a farmer', async () => {
     const household = await createHousehold(t, managerToken, coopId);
     const phone = nextPhone();
-    await t.http.post('/api/v1/users').set(bearer(managerToken)).send({ phone, password: 'farmer-password', role: 'farmer', householdId: household }).expect(201);
+    await t.http
+      .post('/api/v1/users')
+      .set(bearer(managerToken))
+      .send({ phone, password: 'farmer-password', role: 'farmer', householdId: household })
+      .expect(201);
     const token = (await t.http.post('/api/v1/auth/login').send({ phone, password: 'farmer-password' })).body.accessToken as string;
     expectProblem(await importCsv(`${HEADER}\n`, `?cooperativeId=${coopId}`, token), 403);
   });

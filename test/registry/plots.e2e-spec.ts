@@ -15,8 +15,16 @@ describe('registry: plots and certifications (e2e)', () => {
   afterAll(async () => t?.close());
 
   const code = () => `vn-hd-${randomInt(1e6, 1e7)}`;
-  const plotBody = (extra: object = {}) => ({ code: code(), areaHa: 1.25, latitude: 20.87, longitude: 106.43, crop: 'Vải thiều', ...extra });
-  const createPlot = (body: object, token = f.managerToken) => t.http.post(`/api/v1/households/${f.householdId}/plots`).set(bearer(token)).send(body);
+  const plotBody = (extra: object = {}) => ({
+    code: code(),
+    areaHa: 1.25,
+    latitude: 20.87,
+    longitude: 106.43,
+    crop: 'Vải thiều',
+    ...extra,
+  });
+  const createPlot = (body: object, token = f.managerToken) =>
+    t.http.post(`/api/v1/households/${f.householdId}/plots`).set(bearer(token)).send(body);
 
   it('registers a plot with its certificates; an expired certificate is shown as expired', async () => {
     const body = plotBody({
@@ -27,7 +35,13 @@ describe('registry: plots and certifications (e2e)', () => {
     });
     const res = await createPlot(body, f.farmerToken);
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ id: expect.any(String), householdId: f.householdId, cooperativeId: f.cooperativeId, code: body.code.toUpperCase(), areaHa: 1.25 });
+    expect(res.body).toMatchObject({
+      id: expect.any(String),
+      householdId: f.householdId,
+      cooperativeId: f.cooperativeId,
+      code: body.code.toUpperCase(),
+      areaHa: 1.25,
+    });
     const read = await t.http.get(`/api/v1/plots/${res.body.id}`).set(bearer(f.managerToken));
     expect(read.status).toBe(200);
     const byNumber = Object.fromEntries(read.body.certifications.map((c: { number: string; status: string }) => [c.number, c.status]));
@@ -41,14 +55,21 @@ describe('registry: plots and certifications (e2e)', () => {
     await createPlot(first).expect(201);
     const db = t.app.get(DataSource);
     const before = await db.query(`SELECT count(*)::int AS n FROM plot_certifications`);
-    expectProblem(await createPlot(plotBody({ code: first.code.toUpperCase(), certifications: [{ scheme: 'Organic', number: 'OR-1', validUntil: '2030-01-01' }] })), 409);
+    expectProblem(
+      await createPlot(
+        plotBody({ code: first.code.toUpperCase(), certifications: [{ scheme: 'Organic', number: 'OR-1', validUntil: '2030-01-01' }] }),
+      ),
+      409,
+    );
     expect(await db.query(`SELECT count(*)::int AS n FROM plot_certifications`)).toEqual(before);
   });
 
   it('writes the plot and its certificates together or not at all', async () => {
     const db = t.app.get(DataSource);
     // Make the second certificate fail inside the database, after the plot row has been written.
-    await db.query(`CREATE FUNCTION refuse_cert() RETURNS trigger AS $$ BEGIN IF NEW.number = 'REFUSE-ME' THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`);
+    await db.query(
+      `CREATE FUNCTION refuse_cert() RETURNS trigger AS $$ BEGIN IF NEW.number = 'REFUSE-ME' THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`,
+    );
     await db.query(`CREATE TRIGGER refuse_cert BEFORE INSERT ON plot_certifications FOR EACH ROW EXECUTE FUNCTION refuse_cert()`);
     try {
       const body = plotBody({
@@ -77,7 +98,16 @@ describe('registry: plots and certifications (e2e)', () => {
       certifications: [{ scheme: 'FakeGAP', number: '', validUntil: '2025-02-30' }],
     });
     expect(errorFields(res)).toEqual(
-      expect.arrayContaining(['code', 'areaHa', 'latitude', 'longitude', 'crop', 'certifications.0.scheme', 'certifications.0.number', 'certifications.0.validUntil']),
+      expect.arrayContaining([
+        'code',
+        'areaHa',
+        'latitude',
+        'longitude',
+        'crop',
+        'certifications.0.scheme',
+        'certifications.0.number',
+        'certifications.0.validUntil',
+      ]),
     );
   });
 

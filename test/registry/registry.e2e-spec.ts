@@ -17,7 +17,14 @@ describe('registry: co-operatives and households (e2e)', () => {
 
   describe('co-operatives', () => {
     it('creates, reads and lists a co-operative', async () => {
-      const body = { name: 'HTX Nông nghiệp Thanh Xá', province: 'Hải Phòng', commune: 'Thanh Xá', district: 'Thanh Hà', taxCode: '0801234567', gs1CompanyPrefix: '8936012' };
+      const body = {
+        name: 'HTX Nông nghiệp Thanh Xá',
+        province: 'Hải Phòng',
+        commune: 'Thanh Xá',
+        district: 'Thanh Hà',
+        taxCode: '0801234567',
+        gs1CompanyPrefix: '8936012',
+      };
       const created = await t.http.post('/api/v1/cooperatives').set(bearer(t.adminToken)).send(body);
       expect(created.status).toBe(201);
       expect(created.body).toMatchObject({ id: expect.any(String), ...body });
@@ -38,7 +45,10 @@ describe('registry: co-operatives and households (e2e)', () => {
     });
 
     it('validates the body', async () => {
-      const res = await t.http.post('/api/v1/cooperatives').set(bearer(t.adminToken)).send({ name: '', province: 'Hải Phòng', taxCode: '12', gs1CompanyPrefix: 'abc' });
+      const res = await t.http
+        .post('/api/v1/cooperatives')
+        .set(bearer(t.adminToken))
+        .send({ name: '', province: 'Hải Phòng', taxCode: '12', gs1CompanyPrefix: 'abc' });
       expect(errorFields(res)).toEqual(expect.arrayContaining(['name', 'commune', 'taxCode', 'gs1CompanyPrefix']));
     });
 
@@ -60,7 +70,14 @@ describe('registry: co-operatives and households (e2e)', () => {
         digitalSkillsTrained: true,
       });
       expect(res.status).toBe(201);
-      expect(res.body).toMatchObject({ id: expect.any(String), cooperativeId: coopId, phone, nationalId: '********9876', digitalSkillsTrained: true, district: null });
+      expect(res.body).toMatchObject({
+        id: expect.any(String),
+        cooperativeId: coopId,
+        phone,
+        nationalId: '********9876',
+        digitalSkillsTrained: true,
+        district: null,
+      });
       expect(res.text).not.toContain('030188009876');
       const read = await t.http.get(`/api/v1/households/${res.body.id}`).set(bearer(managerToken));
       expect(read.body.nationalId).toBe('********9876');
@@ -76,7 +93,10 @@ describe('registry: co-operatives and households (e2e)', () => {
       const phone = nextPhone();
       await createHousehold(t, managerToken, coopId, { phone });
       expectProblem(
-        await t.http.post('/api/v1/households').set(bearer(managerToken)).send({ cooperativeId: coopId, headName: 'X', phone, province: 'Hải Phòng', commune: 'Thanh Hà' }),
+        await t.http
+          .post('/api/v1/households')
+          .set(bearer(managerToken))
+          .send({ cooperativeId: coopId, headName: 'X', phone, province: 'Hải Phòng', commune: 'Thanh Hà' }),
         409,
       );
     });
@@ -85,14 +105,26 @@ describe('registry: co-operatives and households (e2e)', () => {
       const res = await t.http
         .post('/api/v1/households')
         .set(bearer(managerToken))
-        .send({ cooperativeId: 'nope', headName: '', phone: 'abc', nationalId: '12345', province: 'Hải Phòng', digitalSkillsTrained: 'yes' });
-      expect(errorFields(res)).toEqual(expect.arrayContaining(['cooperativeId', 'headName', 'phone', 'nationalId', 'commune', 'digitalSkillsTrained']));
+        .send({
+          cooperativeId: 'nope',
+          headName: '',
+          phone: 'abc',
+          nationalId: '12345',
+          province: 'Hải Phòng',
+          digitalSkillsTrained: 'yes',
+        });
+      expect(errorFields(res)).toEqual(
+        expect.arrayContaining(['cooperativeId', 'headName', 'phone', 'nationalId', 'commune', 'digitalSkillsTrained']),
+      );
     });
 
     it('refuses a manager registering into another co-operative', async () => {
       const other = await createCooperative(t, 'HTX khác nữa');
       expectProblem(
-        await t.http.post('/api/v1/households').set(bearer(managerToken)).send({ cooperativeId: other, headName: 'X', phone: nextPhone(), province: 'Hải Phòng', commune: 'Thanh Hà' }),
+        await t.http
+          .post('/api/v1/households')
+          .set(bearer(managerToken))
+          .send({ cooperativeId: other, headName: 'X', phone: nextPhone(), province: 'Hải Phòng', commune: 'Thanh Hà' }),
         403,
       );
     });
@@ -122,8 +154,14 @@ describe('registry: co-operatives and households (e2e)', () => {
 
       it('filters by co-operative, province, commune and q (name or phone)', async () => {
         expect(idsOf(await list(`cooperativeId=${listCoop}`))).toEqual(Object.values(ids).sort());
-        expect(idsOf(await list(`cooperativeId=${listCoop}&province=${encodeURIComponent('Bắc Giang')}`))).toEqual([ids.dung, ids.em].sort());
-        expect(idsOf(await list(`cooperativeId=${listCoop}&province=${encodeURIComponent('Hải Phòng')}&commune=${encodeURIComponent('Thanh Hà')}`))).toEqual([ids.an, ids.binh].sort());
+        expect(idsOf(await list(`cooperativeId=${listCoop}&province=${encodeURIComponent('Bắc Giang')}`))).toEqual(
+          [ids.dung, ids.em].sort(),
+        );
+        expect(
+          idsOf(
+            await list(`cooperativeId=${listCoop}&province=${encodeURIComponent('Hải Phòng')}&commune=${encodeURIComponent('Thanh Hà')}`),
+          ),
+        ).toEqual([ids.an, ids.binh].sort());
         expect(idsOf(await list(`cooperativeId=${listCoop}&q=${encodeURIComponent('văn')}`))).toEqual([ids.an, ids.cuong, ids.dung].sort());
         expect(idsOf(await list(`cooperativeId=${listCoop}&q=${encodeURIComponent('100%_')}`))).toEqual([ids.em]);
         expect(idsOf(await list(`cooperativeId=${listCoop}&q=${encodeURIComponent('%')}`))).toEqual([ids.em]);

@@ -1,6 +1,16 @@
 import type { Response } from 'supertest';
 import { DataSource } from 'typeorm';
-import { createBatch, createCooperative, createFarmer, createHousehold, createManager, createPlot, createProduct, login, nextPhone } from '../support/factories';
+import {
+  createBatch,
+  createCooperative,
+  createFarmer,
+  createHousehold,
+  createManager,
+  createPlot,
+  createProduct,
+  login,
+  nextPhone,
+} from '../support/factories';
 import { expectProblem } from '../support/problem';
 import { bearer, startTestApp, TestApp } from '../support/test-app';
 
@@ -29,20 +39,36 @@ describe('registry on SQLite (smoke)', () => {
       ],
     });
     const plot = await t.http.get(`/api/v1/plots/${plotId}`).set(bearer(farmerToken));
-    expect(plot.body.certifications.map((c: { number: string; status: string }) => `${c.number}:${c.status}`).sort()).toEqual(['GG-1:expired', 'VG-1:valid']);
+    expect(plot.body.certifications.map((c: { number: string; status: string }) => `${c.number}:${c.status}`).sort()).toEqual([
+      'GG-1:expired',
+      'VG-1:valid',
+    ]);
 
     const productId = await createProduct(t, managerToken, coopId, { gtin: '8934567890120' });
     expect((await t.http.get(`/api/v1/products/${productId}`).set(bearer(managerToken))).body.gtin).toBe('08934567890120');
-    expectProblem(await t.http.post('/api/v1/products').set(bearer(managerToken)).send({ cooperativeId: coopId, name: 'X', unit: 'kg', gtin: '8934567890120' }), 409);
+    expectProblem(
+      await t.http
+        .post('/api/v1/products')
+        .set(bearer(managerToken))
+        .send({ cooperativeId: coopId, name: 'X', unit: 'kg', gtin: '8934567890120' }),
+      409,
+    );
 
     const batch = await createBatch(t, farmerToken, { productId, householdId, plotId });
     expect(batch.lotCode).toMatch(/^\d{6}-[0-9A-Z]{6}$/);
     const spray = await t.http
       .post(`/api/v1/batches/${batch.id}/events`)
       .set(bearer(farmerToken))
-      .send({ bizStep: 'spraying', occurredAt: '2026-06-05T07:00:00+07:00', details: { pesticide: 'Abamectin', preHarvestIntervalDays: 7 } });
+      .send({
+        bizStep: 'spraying',
+        occurredAt: '2026-06-05T07:00:00+07:00',
+        details: { pesticide: 'Abamectin', preHarvestIntervalDays: 7 },
+      });
     expect(spray.status).toBe(201);
-    const packing = await t.http.post(`/api/v1/batches/${batch.id}/events`).set(bearer(farmerToken)).send({ bizStep: 'packing', occurredAt: '2026-06-11' });
+    const packing = await t.http
+      .post(`/api/v1/batches/${batch.id}/events`)
+      .set(bearer(farmerToken))
+      .send({ bizStep: 'packing', occurredAt: '2026-06-11' });
     expect(packing.status).toBe(201);
 
     const detail = await t.http.get(`/api/v1/batches/${batch.id}`).set(bearer(managerToken));
@@ -57,8 +83,13 @@ describe('registry on SQLite (smoke)', () => {
   it('locks a phone after repeated wrong passwords', async () => {
     const phone = nextPhone();
     const coopId = await createCooperative(t);
-    await t.http.post('/api/v1/users').set(bearer(t.adminToken)).send({ phone, password: 'right-password', role: 'coop_manager', cooperativeId: coopId }).expect(201);
-    for (let i = 0; i < t.env.LOGIN_MAX_FAILURES; i++) expectProblem(await t.http.post('/api/v1/auth/login').send({ phone, password: 'wrong' }), 401);
+    await t.http
+      .post('/api/v1/users')
+      .set(bearer(t.adminToken))
+      .send({ phone, password: 'right-password', role: 'coop_manager', cooperativeId: coopId })
+      .expect(201);
+    for (let i = 0; i < t.env.LOGIN_MAX_FAILURES; i++)
+      expectProblem(await t.http.post('/api/v1/auth/login').send({ phone, password: 'wrong' }), 401);
     const locked = await t.http.post('/api/v1/auth/login').send({ phone, password: 'right-password' });
     expectProblem(locked, 429);
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
@@ -73,14 +104,20 @@ describe('registry on SQLite (smoke)', () => {
       ...phones.map((p, i) => `"Hộ ${i}, Thanh Hà",${p},03008800${1000 + i},Hải Phòng,Thanh Hà,,${i % 2 ? 'true' : 'false'}`),
       `Trùng,${phones[0]},,Hải Phòng,Thanh Hà,,`,
     ].join('\n');
-    const res = await t.http.post(`/api/v1/households/import?cooperativeId=${coopId}`).set(bearer(t.adminToken)).set('Content-Type', 'text/csv').send(csv);
+    const res = await t.http
+      .post(`/api/v1/households/import?cooperativeId=${coopId}`)
+      .set(bearer(t.adminToken))
+      .set('Content-Type', 'text/csv')
+      .send(csv);
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ created: 5, rejected: [{ line: 7, errors: [{ field: 'phone', message: expect.any(String) }] }] });
 
     const seen: string[] = [];
     let cursor: string | null = null;
     for (let page = 0; page < 5; page++) {
-      const list: Response = await t.http.get(`/api/v1/households?cooperativeId=${coopId}&limit=2${cursor ? `&cursor=${cursor}` : ''}`).set(bearer(t.adminToken));
+      const list: Response = await t.http
+        .get(`/api/v1/households?cooperativeId=${coopId}&limit=2${cursor ? `&cursor=${cursor}` : ''}`)
+        .set(bearer(t.adminToken));
       expect(list.status).toBe(200);
       seen.push(...list.body.items.map((h: { phone: string }) => h.phone));
       cursor = list.body.nextCursor;

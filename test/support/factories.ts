@@ -90,7 +90,11 @@ export async function createProduct(t: TestApp, token: string, cooperativeId: st
   return product.id;
 }
 
-export async function createBatch(t: TestApp, token: string, body: { productId: string; householdId: string; plotId?: string; quantity?: number }) {
+export async function createBatch(
+  t: TestApp,
+  token: string,
+  body: { productId: string; householdId: string; plotId?: string; quantity?: number },
+) {
   return post<{ id: string; lotCode: string }>(t, token, '/api/v1/batches', {
     harvestedAt: '2026-06-10T06:00:00+07:00',
     quantity: 1200,

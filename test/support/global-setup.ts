@@ -8,6 +8,7 @@ export default async function globalSetup(): Promise<void> {
   } catch (error) {
     throw new Error(
       `PostgreSQL is not reachable at ${ADMIN_POSTGRES_URL} (${(error as Error).message}). Run "node scripts/ensure-services.js postgres redis" or set TEST_POSTGRES_URL.`,
+      { cause: error },
     );
   }
   const redis = new Redis(TEST_REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
@@ -17,6 +18,7 @@ export default async function globalSetup(): Promise<void> {
   } catch (error) {
     throw new Error(
       `Redis is not reachable at ${TEST_REDIS_URL} (${(error as Error).message}). Run "node scripts/ensure-services.js postgres redis" or set TEST_REDIS_URL.`,
+      { cause: error },
     );
   } finally {
     redis.disconnect();

@@ -45,4 +45,3 @@ export function toUserResponse(user: User): UserResponse {
     createdAt: user.createdAt.toISOString(),
   };
 }
-

@@ -20,7 +20,9 @@ export function assertOwnsHouseholdRecord(actor: Actor, record: { cooperativeId:
   if (actor.role === 'admin') return;
   if (actor.role === 'coop_manager' && actor.cooperativeId === record.cooperativeId) return;
   if (actor.role === 'farmer' && actor.householdId === record.householdId) return;
-  throw new ForbiddenError(actor.role === 'farmer' ? 'This record belongs to another household' : 'This record belongs to another co-operative');
+  throw new ForbiddenError(
+    actor.role === 'farmer' ? 'This record belongs to another household' : 'This record belongs to another co-operative',
+  );
 }
 
 /** The co-operative a list is limited to: admins may pick any (or none), managers and farmers get their own. */

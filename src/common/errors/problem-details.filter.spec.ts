@@ -30,7 +30,10 @@ describe('toProblem', () => {
 
   it('maps Nest HTTP exceptions with their message', () => {
     expect(toProblem(new NotFoundException('Cannot GET /x')).problem).toMatchObject({ status: 404, detail: 'Cannot GET /x' });
-    expect(toProblem(new BadRequestException(['a is wrong', 'b is wrong'])).problem).toMatchObject({ status: 400, detail: 'a is wrong; b is wrong' });
+    expect(toProblem(new BadRequestException(['a is wrong', 'b is wrong'])).problem).toMatchObject({
+      status: 400,
+      detail: 'a is wrong; b is wrong',
+    });
     expect(toProblem(new PayloadTooLargeException()).problem.status).toBe(413);
   });
 
@@ -38,7 +41,10 @@ describe('toProblem', () => {
     expect(toProblem(Object.assign(new Error('x'), { code: 'FST_ERR_CTP_BODY_TOO_LARGE', statusCode: 413 })).problem.status).toBe(413);
     expect(toProblem(Object.assign(new Error('x'), { code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE', statusCode: 415 })).problem.status).toBe(415);
     expect(toProblem(Object.assign(new Error('x'), { code: 'FST_ERR_MAX_PARAM_LENGTH', statusCode: 414 })).problem.status).toBe(414);
-    expect(toProblem(Object.assign(new SyntaxError('Unexpected token'), { statusCode: 400 })).problem).toMatchObject({ status: 400, detail: 'Unexpected token' });
+    expect(toProblem(Object.assign(new SyntaxError('Unexpected token'), { statusCode: 400 })).problem).toMatchObject({
+      status: 400,
+      detail: 'Unexpected token',
+    });
   });
 
   it('hides everything else behind a 500 without internals', () => {

@@ -75,7 +75,10 @@ export function toProblem(exception: unknown): { problem: ProblemDetails; header
   const statusCode = (exception as { statusCode?: unknown } | null)?.statusCode;
   if (typeof code === 'string' && FASTIFY_ERRORS[code]) {
     const known = FASTIFY_ERRORS[code];
-    return { problem: { type: problemType(known.status), title: TITLES[known.status] ?? 'Error', status: known.status, detail: known.detail }, headers: {} };
+    return {
+      problem: { type: problemType(known.status), title: TITLES[known.status] ?? 'Error', status: known.status, detail: known.detail },
+      headers: {},
+    };
   }
   // Any other client error Fastify raised (it sets statusCode 4xx); never echo internals for 5xx.
   if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
@@ -83,7 +86,12 @@ export function toProblem(exception: unknown): { problem: ProblemDetails; header
     return { problem: { type: problemType(statusCode), title: TITLES[statusCode] ?? 'Error', status: statusCode, detail }, headers: {} };
   }
   return {
-    problem: { type: problemType(500), title: TITLES[500], status: 500, detail: 'An unexpected error occurred; quote the request id when reporting it' },
+    problem: {
+      type: problemType(500),
+      title: TITLES[500],
+      status: 500,
+      detail: 'An unexpected error occurred; quote the request id when reporting it',
+    },
     headers: {},
   };
 }

@@ -23,7 +23,14 @@ export function loggerOptions(env: Environment): Params {
       level: env.LOG_LEVEL,
       genReqId: (req: IncomingMessage) => (typeof req.id === 'string' ? req.id : requestIdFor(req)),
       redact: {
-        paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.passwordHash', '*.nationalId'],
+        paths: [
+          'req.headers.authorization',
+          'req.headers.cookie',
+          'res.headers["set-cookie"]',
+          '*.password',
+          '*.passwordHash',
+          '*.nationalId',
+        ],
         censor: '[redacted]',
       },
       serializers: {

@@ -73,7 +73,11 @@ export async function paginate<E extends ObjectLiteral & { id: string; createdAt
       cursorId: position.id,
     });
   }
-  const rows = await query.orderBy(`${alias}.createdAt`, 'ASC').addOrderBy(`${alias}.id`, 'ASC').take(limit + 1).getMany();
+  const rows = await query
+    .orderBy(`${alias}.createdAt`, 'ASC')
+    .addOrderBy(`${alias}.id`, 'ASC')
+    .take(limit + 1)
+    .getMany();
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   const nextCursor = rows.length > limit && last ? encodeCursor(last) : null;

@@ -36,8 +36,16 @@ export function columnsFor(queryRunner: QueryRunner) {
     timestamp: (name: string, nullable = false): TableColumnOptions => ({ name, type: types.timestamp, isNullable: nullable }),
     json: (name: string, nullable = false): TableColumnOptions => ({ name, type: types.json, isNullable: nullable }),
     audit: (): TableColumnOptions[] => [
-      { name: 'created_at', type: types.timestamp, default: kind === 'postgres' ? "date_trunc('milliseconds', now())" : "(strftime('%Y-%m-%d %H:%M:%f', 'now'))" },
-      { name: 'updated_at', type: types.timestamp, default: kind === 'postgres' ? "date_trunc('milliseconds', now())" : "(strftime('%Y-%m-%d %H:%M:%f', 'now'))" },
+      {
+        name: 'created_at',
+        type: types.timestamp,
+        default: kind === 'postgres' ? "date_trunc('milliseconds', now())" : "(strftime('%Y-%m-%d %H:%M:%f', 'now'))",
+      },
+      {
+        name: 'updated_at',
+        type: types.timestamp,
+        default: kind === 'postgres' ? "date_trunc('milliseconds', now())" : "(strftime('%Y-%m-%d %H:%M:%f', 'now'))",
+      },
     ],
   };
 }

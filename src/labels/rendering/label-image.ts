@@ -26,7 +26,10 @@ function textPath(font: fontkit.Font, text: string, x: number, y: number, size: 
   const paths: string[] = [];
   run.glyphs.forEach((glyph, i) => {
     const d = glyph.path.toSVG();
-    if (d) paths.push(`<path transform="translate(${(x + pen * scale * squeeze).toFixed(2)} ${y.toFixed(2)}) scale(${(scale * squeeze).toFixed(5)} ${(-scale).toFixed(5)})" d="${d}"/>`);
+    if (d)
+      paths.push(
+        `<path transform="translate(${(x + pen * scale * squeeze).toFixed(2)} ${y.toFixed(2)}) scale(${(scale * squeeze).toFixed(5)} ${(-scale).toFixed(5)})" d="${d}"/>`,
+      );
     pen += run.positions[i].xAdvance;
   });
   return paths.join('');

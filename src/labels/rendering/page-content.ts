@@ -56,7 +56,9 @@ export function renderPageContent(labels: LabelItem[], ctx: PageContext): string
     out.push(qrTextBlock(matrix, qrX, yTop, module, ctx.qrResource));
     const lines = serialLines(label.serial, layout.serialLines);
     let y = layout.padding + (lines.length - 1) * layout.sizes.serial * 1.1 + layout.sizes.serial * 0.15;
-    const text = [`BT /${ctx.mono.resource} ${layout.sizes.domain} Tf 1 0 0 1 ${n(area.x)} ${n(y + layout.sizes.serial * 1.05)} Tm <${encodeGlyphs(ctx.mono, ctx.domain)}> Tj`];
+    const text = [
+      `BT /${ctx.mono.resource} ${layout.sizes.domain} Tf 1 0 0 1 ${n(area.x)} ${n(y + layout.sizes.serial * 1.05)} Tm <${encodeGlyphs(ctx.mono, ctx.domain)}> Tj`,
+    ];
     text.push(`/${ctx.monoBold.resource} ${layout.sizes.serial} Tf`);
     for (const line of lines) {
       text.push(`1 0 0 1 ${n(area.x)} ${n(y)} Tm <${encodeGlyphs(ctx.monoBold, line)}> Tj`);

@@ -153,7 +153,10 @@ async function writeFont(pdf: PdfWriter, font: EmbeddedFont): Promise<number> {
   const name = `${subsetTag(font.resource)}+${font.postscriptName}`;
   const maxId = Math.max(0, ...Object.keys(font.widthOf).map(Number));
   const widths = Array.from({ length: maxId + 1 }, (_, id) => font.widthOf[id] ?? 0);
-  await pdf.object(type0, `<< /Type /Font /Subtype /Type0 /BaseFont /${name} /Encoding /Identity-H /DescendantFonts [${cid} 0 R] /ToUnicode ${toUnicode} 0 R >>`);
+  await pdf.object(
+    type0,
+    `<< /Type /Font /Subtype /Type0 /BaseFont /${name} /Encoding /Identity-H /DescendantFonts [${cid} 0 R] /ToUnicode ${toUnicode} 0 R >>`,
+  );
   await pdf.object(
     cid,
     `<< /Type /Font /Subtype /CIDFontType2 /BaseFont /${name} /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor ${descriptor} 0 R /W [0 [${widths.join(' ')}]] /CIDToGIDMap /Identity >>`,
@@ -182,7 +185,9 @@ async function writeQrFont(pdf: PdfWriter, ref: number): Promise<void> {
 }
 
 function toUnicodeCmap(unicodeOf: Record<number, number>): string {
-  const entries = Object.entries(unicodeOf).map(([id, cp]) => `<${Number(id).toString(16).padStart(4, '0')}> <${cp.toString(16).padStart(4, '0')}>`);
+  const entries = Object.entries(unicodeOf).map(
+    ([id, cp]) => `<${Number(id).toString(16).padStart(4, '0')}> <${cp.toString(16).padStart(4, '0')}>`,
+  );
   const blocks: string[] = [];
   for (let i = 0; i < entries.length; i += 100) {
     const block = entries.slice(i, i + 100);
@@ -207,10 +212,12 @@ function toUnicodeCmap(unicodeOf: Record<number, number>): string {
 }
 
 function subsetTag(resource: string): string {
-  return `NST${resource.padStart(3, 'A')}`.replace(/[^A-Z]/g, 'A').slice(0, 6).padEnd(6, 'A');
+  return `NST${resource.padStart(3, 'A')}`
+    .replace(/[^A-Z]/g, 'A')
+    .slice(0, 6)
+    .padEnd(6, 'A');
 }
 
 function pdfDate(date: Date): string {
   return `D:${date.toISOString().replace(/[-:T]/g, '').slice(0, 14)}Z`;
 }
-

@@ -13,7 +13,12 @@ const INLINE_PAGE_LIMIT = 8;
  * Renders pages on worker threads (QR encoding is CPU-bound) and yields the deflated content streams
  * strictly in page order, with a bounded number of chunks in flight so memory stays flat.
  */
-export async function* renderPages(pages: Iterable<LabelItem[]>, pageCount: number, context: PageContext, threads: number): AsyncGenerator<Uint8Array> {
+export async function* renderPages(
+  pages: Iterable<LabelItem[]>,
+  pageCount: number,
+  context: PageContext,
+  threads: number,
+): AsyncGenerator<Uint8Array> {
   const workerCount = Math.max(1, Math.min(threads || availableParallelism(), Math.ceil(pageCount / PAGES_PER_CHUNK)));
   if (pageCount <= INLINE_PAGE_LIMIT || workerCount <= 0) {
     for (const labels of pages) yield deflateSync(Buffer.from(renderPageContent(labels, context), 'latin1'));

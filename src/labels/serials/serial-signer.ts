@@ -83,7 +83,9 @@ export class SerialSigner {
   }
 
   private tag(key: SigningKey, gtin: string | null, lot: string | null, random: string): string {
-    const mac = createHmac('sha256', key.secret).update(`${gtin ?? ''}|${lot ?? ''}|${random}`).digest();
+    const mac = createHmac('sha256', key.secret)
+      .update(`${gtin ?? ''}|${lot ?? ''}|${random}`)
+      .digest();
     return encodeBase32(mac.subarray(0, 5), TAG_CHARS);
   }
 }

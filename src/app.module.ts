@@ -15,9 +15,10 @@ import { LabelsModule } from './labels/labels.module';
 import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';
 import { RegistryModule } from './registry/registry.module';
+import { TraceModule } from './trace/trace.module';
 
 /** Modules that serve HTTP (controllers). Loaded by the api and all roles. */
-const HTTP_MODULES: Type[] = [AuthModule, RegistryModule, CatalogModule, BatchesModule, LabelsModule, HealthModule];
+const HTTP_MODULES: Type[] = [AuthModule, RegistryModule, CatalogModule, BatchesModule, LabelsModule, TraceModule, HealthModule];
 
 /** Modules that consume queues. Loaded by the worker and all roles. */
 const WORKER_MODULES: Type[] = [LabelsWorkerModule];

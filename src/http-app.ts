@@ -16,7 +16,7 @@ const frameworkLogger = new NestLogger('Errors');
 export async function createHttpApp(env: Environment, role: ProcessRole = env.ROLE): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: env.BODY_LIMIT_BYTES,
-    trustProxy: true,
+    trustProxy: env.TRUST_PROXY === 'true' ? true : env.TRUST_PROXY === 'false' ? false : env.TRUST_PROXY.split(','),
     genReqId: requestIdFor,
     requestIdHeader: false,
     routerOptions: { maxParamLength: 200, ignoreTrailingSlash: true },
@@ -27,13 +27,19 @@ export async function createHttpApp(env: Environment, role: ProcessRole = env.RO
     bufferLogs: true,
     abortOnError: false,
   });
-  app.useLogger(app.get(Logger));
-  app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks();
-  configureFastify(app.getHttpAdapter().getInstance(), env);
-  setUpOpenApi(app, env);
-  await app.init();
-  return app;
+  try {
+    app.useLogger(app.get(Logger));
+    app.useGlobalPipes(createValidationPipe());
+    app.enableShutdownHooks();
+    configureFastify(app.getHttpAdapter().getInstance(), env);
+    setUpOpenApi(app, env);
+    await app.init();
+    return app;
+  } catch (error) {
+    // Release what the partial start opened (database pool, Redis connections) before reporting.
+    await app.close().catch(() => undefined);
+    throw error;
+  }
 }
 
 function configureFastify(fastify: FastifyInstance, env: Environment): void {

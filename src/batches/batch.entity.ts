@@ -52,4 +52,11 @@ export class Batch extends BaseEntity {
 
   @Column({ type: 'varchar', length: 20, default: 'active' })
   status!: BatchStatus;
+
+  /** Why the batch was recalled; every label of a recalled batch scans as voided with this reason. */
+  @Column({ type: 'varchar', length: 500, name: 'recall_reason', nullable: true })
+  recallReason!: string | null;
+
+  @Column({ type: columnTypes.timestamp, name: 'recalled_at', nullable: true })
+  recalledAt!: Date | null;
 }

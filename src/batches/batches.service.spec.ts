@@ -1,3 +1,4 @@
+import type { ChangeNotices } from '../redis/change-notices';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { strictMock } from '../../test/support/strict-mock';
 import { ProductsService } from '../catalog/products.service';
@@ -51,6 +52,7 @@ function setUp(existing: BatchEvent[] = []) {
   const dataSource = strictMock<DataSource>('dataSource', {
     transaction: jest.fn((work: (m: EntityManager) => Promise<unknown>) => work(manager)),
   });
+  const notices = strictMock<ChangeNotices>('notices', { publish: jest.fn() });
   const service = new BatchesService(
     batches,
     events,
@@ -58,13 +60,14 @@ function setUp(existing: BatchEvent[] = []) {
     strictMock<ProductsService>('products'),
     strictMock<HouseholdsService>('households'),
     strictMock<PlotsService>('plots'),
+    notices,
   );
-  return { batches, manager, dataSource, lockQuery, service, saved };
+  return { batches, manager, dataSource, lockQuery, service, saved, notices };
 }
 
 describe('BatchesService.addEvent', () => {
   it('records the event and the recomputed safety warnings in one transaction, under a row lock', async () => {
-    const { batches, manager, lockQuery, service, saved } = setUp();
+    const { batches, manager, lockQuery, service, saved, notices } = setUp();
     batches.findOne.mockResolvedValue(batch());
 
     const event = await service.addEvent(farmer, BATCH, {
@@ -77,6 +80,8 @@ describe('BatchesService.addEvent', () => {
     expect(saved).toHaveLength(1);
     expect(saved[0]).toMatchObject({ recordedBy: 'u-farmer' });
     expect(lockQuery.setLock).toHaveBeenCalledWith('pessimistic_write');
+    // Cached consumer pages of this batch are dropped everywhere.
+    expect(notices.publish).toHaveBeenCalledWith({ kind: 'batch', id: BATCH });
     expect(manager.update).toHaveBeenCalledWith(
       Batch,
       { id: BATCH },

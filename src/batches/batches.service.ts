@@ -13,6 +13,7 @@ import { ProductsService } from '../catalog/products.service';
 import { toHouseholdResponse } from '../registry/dto/household.dto';
 import { HouseholdsService } from '../registry/households.service';
 import { PlotsService } from '../registry/plots.service';
+import { ChangeNotices } from '../redis/change-notices';
 import { toPlotResponse } from '../registry/dto/plot.dto';
 import { BatchEvent } from './batch-event.entity';
 import { toBatchEventResponse, toBatchResponse } from './batch.mapper';
@@ -41,6 +42,7 @@ export class BatchesService {
     private readonly products: ProductsService,
     private readonly households: HouseholdsService,
     private readonly plots: PlotsService,
+    private readonly notices: ChangeNotices,
   ) {}
 
   async create(actor: Actor, dto: CreateBatchDto): Promise<BatchResponse> {
@@ -72,6 +74,8 @@ export class BatchesService {
         unit: dto.unit,
         safetyWarnings: [],
         status: 'active',
+        recallReason: null,
+        recalledAt: null,
         createdAt: now,
         updatedAt: now,
       });
@@ -149,6 +153,8 @@ export class BatchesService {
       const warnings = computeSafetyWarnings(batch.harvestedAt, all);
       await manager.update(Batch, { id: batchId }, { safetyWarnings: warnings, updatedAt: now });
     });
+    // The consumer page shows the history: every process drops its cached view of this batch.
+    this.notices.publish({ kind: 'batch', id: batchId });
     return toBatchEventResponse(event);
   }
 

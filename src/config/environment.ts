@@ -159,6 +159,44 @@ export class Environment {
   @Max(3600)
   LABEL_JOB_LOCK_SECONDS = 30;
 
+  /** Scans per minute one client address may make on the public resolver (429 beyond); 0 turns the limit off. */
+  @Transform(toInt)
+  @IsInt({ message: 'SCAN_RATE_LIMIT_PER_MINUTE must be an integer' })
+  @Min(0)
+  SCAN_RATE_LIMIT_PER_MINUTE = 600;
+
+  /** A label scanned more often than this is shown as suspicious (a copied label is scanned by many shoppers). */
+  @Transform(toInt)
+  @IsInt({ message: 'SCAN_SUSPICIOUS_AFTER must be an integer' })
+  @Min(1)
+  SCAN_SUSPICIOUS_AFTER = 30;
+
+  /** ...or when scanned from more distinct networks than this within SCAN_WINDOW_HOURS. */
+  @Transform(toInt)
+  @IsInt({ message: 'SCAN_SUSPICIOUS_NETWORKS must be an integer' })
+  @Min(1)
+  SCAN_SUSPICIOUS_NETWORKS = 5;
+
+  @Transform(toInt)
+  @IsInt({ message: 'SCAN_WINDOW_HOURS must be an integer' })
+  @Min(1)
+  SCAN_WINDOW_HOURS = 72;
+
+  /** How long a trace view may be served from memory without a change notice (safety net behind invalidation). */
+  @Transform(toInt)
+  @IsInt({ message: 'TRACE_CACHE_SECONDS must be an integer' })
+  @Min(0)
+  @Max(3600)
+  TRACE_CACHE_SECONDS = 30;
+
+  /**
+   * Which proxies' X-Forwarded-For is believed (Fastify trustProxy): `loopback,uniquelocal` by default,
+   * so a client cannot dodge the scan rate limit by sending the header itself; `true` trusts every hop.
+   */
+  @IsString()
+  @Matches(/^(true|false|[0-9A-Za-z.:/,_-]+)$/, { message: 'TRUST_PROXY must be true, false or a list of addresses/CIDRs/keywords' })
+  TRUST_PROXY = 'loopback,uniquelocal';
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
 

@@ -9,6 +9,7 @@ import { assertManagesCooperative, assertOwnsHouseholdRecord, cooperativeScope }
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors/domain-errors';
 import { Page, paginate } from '../common/http/pagination';
 import { Environment } from '../config/environment';
+import { ChangeNotices } from '../redis/change-notices';
 import { Cooperative } from '../registry/cooperative.entity';
 import { LabelResponse, ListLabelsQuery, VoidLabelsDto } from './dto/label.dto';
 import { LabelRun } from './label-run.entity';
@@ -31,6 +32,7 @@ export class LabelsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly batches: BatchesService,
     private readonly env: Environment,
+    private readonly notices: ChangeNotices,
   ) {}
 
   async list(actor: Actor, query: ListLabelsQuery): Promise<Page<LabelResponse>> {
@@ -93,6 +95,13 @@ export class LabelsService {
     if (dto.labelRunId) qb.andWhere('label_run_id = :runId', { runId: dto.labelRunId });
     else qb.andWhere('serial IN (:...serials)', { serials: dto.serials });
     const result = await qb.execute();
+    // A voided label must scan as voided on the very next scan, in every process.
+    if (dto.labelRunId) {
+      const run = await this.runs.findOneByOrFail({ id: dto.labelRunId });
+      this.notices.publish({ kind: 'batch', id: run.batchId });
+    } else {
+      this.notices.publish({ kind: 'labels', serials: dto.serials! });
+    }
     return { voided: result.affected ?? 0 };
   }
 

@@ -1,8 +1,10 @@
 import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 import { Environment } from '../config/environment';
+import { ChangeNotices } from './change-notices';
+import { REDIS } from './redis.token';
 
-export const REDIS = Symbol('REDIS');
+export { REDIS };
 
 /**
  * One shared ioredis client for caches, counters and health. It fails fast (no offline queue) so a
@@ -38,7 +40,8 @@ export class RedisLifecycle implements OnApplicationShutdown {
       },
     },
     RedisLifecycle,
+    ChangeNotices,
   ],
-  exports: [REDIS],
+  exports: [REDIS, ChangeNotices],
 })
 export class RedisModule {}

@@ -22,9 +22,7 @@ describe('registry: household CSV import (e2e)', () => {
   const importCsv = (csv: string, query = `?cooperativeId=${coopId}`, token = managerToken) =>
     t.http.post(`/api/v1/households/import${query}`).set(bearer(token)).set('Content-Type', 'text/csv; charset=utf-8').send(csv);
 
-  async function householdByPhone(
-    phone: string,
-  ): Promise<
+  async function householdByPhone(phone: string): Promise<
     | {
         cooperative_id: string;
         head_name: string;

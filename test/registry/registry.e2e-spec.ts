@@ -102,17 +102,14 @@ describe('registry: co-operatives and households (e2e)', () => {
     });
 
     it('validates the body', async () => {
-      const res = await t.http
-        .post('/api/v1/households')
-        .set(bearer(managerToken))
-        .send({
-          cooperativeId: 'nope',
-          headName: '',
-          phone: 'abc',
-          nationalId: '12345',
-          province: 'Hải Phòng',
-          digitalSkillsTrained: 'yes',
-        });
+      const res = await t.http.post('/api/v1/households').set(bearer(managerToken)).send({
+        cooperativeId: 'nope',
+        headName: '',
+        phone: 'abc',
+        nationalId: '12345',
+        province: 'Hải Phòng',
+        digitalSkillsTrained: 'yes',
+      });
       expect(errorFields(res)).toEqual(
         expect.arrayContaining(['cooperativeId', 'headName', 'phone', 'nationalId', 'commune', 'digitalSkillsTrained']),
       );

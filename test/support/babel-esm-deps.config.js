@@ -13,5 +13,10 @@ function renameLocalRequire() {
 
 module.exports = {
   babelrc: false,
-  plugins: [renameLocalRequire, 'babel-plugin-transform-import-meta', '@babel/plugin-transform-dynamic-import', '@babel/plugin-transform-modules-commonjs'],
+  plugins: [
+    renameLocalRequire,
+    'babel-plugin-transform-import-meta',
+    '@babel/plugin-transform-dynamic-import',
+    '@babel/plugin-transform-modules-commonjs',
+  ],
 };

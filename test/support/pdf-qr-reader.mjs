@@ -31,7 +31,11 @@ for (let i = 0; i < doc.countPages(); i++) {
     mkdirSync(pngDir, { recursive: true });
     writeFileSync(join(pngDir, `page-${i + 1}.png`), png);
   }
-  const results = await readBarcodes(new Blob([png], { type: 'image/png' }), { formats: ['QRCode'], maxNumberOfSymbols: 64, tryHarder: true });
+  const results = await readBarcodes(new Blob([png], { type: 'image/png' }), {
+    formats: ['QRCode'],
+    maxNumberOfSymbols: 64,
+    tryHarder: true,
+  });
   pages.push({ page: i + 1, codes: results.filter((r) => r.isValid).map((r) => r.text), text });
 }
 process.stdout.write(JSON.stringify({ pages }));

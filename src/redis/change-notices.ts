@@ -1,0 +1,69 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import Redis from 'ioredis';
+import { Environment } from '../config/environment';
+import { REDIS } from './redis.token';
+
+/** What changed, as far as cached views care: a batch (its events, certificates, recall) or some labels. */
+export type ChangeNotice = { kind: 'batch'; id: string } | { kind: 'labels'; serials: string[] } | { kind: 'all' };
+
+type Listener = (notice: ChangeNotice) => void;
+
+/**
+ * Tells every process of the deployment that cached views are stale: listeners in this process are
+ * called at once, other processes hear it over Redis pub/sub. If Redis is down the notice still
+ * reaches this process; caches elsewhere fall back to their short TTL (TRACE_CACHE_SECONDS).
+ */
+@Injectable()
+export class ChangeNotices implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger(ChangeNotices.name);
+  private readonly listeners = new Set<Listener>();
+  private readonly channel: string;
+  private subscriber: Redis | null = null;
+  private readonly origin = `${process.pid}-${Math.random().toString(36).slice(2)}`;
+
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    private readonly env: Environment,
+  ) {
+    this.channel = `${env.REDIS_PREFIX}:changes`;
+  }
+
+  onModuleInit(): void {
+    this.subscriber = new Redis(this.env.REDIS_URL, {
+      lazyConnect: false,
+      maxRetriesPerRequest: null,
+      retryStrategy: (n) => Math.min(n * 500, 5000),
+    });
+    this.subscriber.on('error', () => undefined);
+    this.subscriber.on('ready', () => void this.subscriber?.subscribe(this.channel).catch(() => undefined));
+    this.subscriber.on('message', (_channel: string, message: string) => {
+      try {
+        const { origin, notice } = JSON.parse(message) as { origin: string; notice: ChangeNotice };
+        if (origin !== this.origin) this.deliver(notice);
+      } catch {
+        // not one of ours
+      }
+    });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.subscriber?.quit().catch(() => this.subscriber?.disconnect());
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  publish(notice: ChangeNotice): void {
+    this.deliver(notice);
+    // The shared client has the key prefix; PUBLISH channels are not keys, so the prefix is in the name already.
+    this.redis.publish(this.channel, JSON.stringify({ origin: this.origin, notice })).catch((error: Error) => {
+      this.logger.warn(`Change notice not broadcast (${error.message}); other processes refresh within TRACE_CACHE_SECONDS`);
+    });
+  }
+
+  private deliver(notice: ChangeNotice): void {
+    for (const listener of this.listeners) listener(notice);
+  }
+}

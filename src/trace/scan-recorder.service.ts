@@ -1,0 +1,216 @@
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import Redis from 'ioredis';
+import { DataSource } from 'typeorm';
+import { Environment } from '../config/environment';
+import { REDIS } from '../redis/redis.token';
+
+interface PendingScans {
+  batchId: string;
+  count: number;
+  first: Date;
+  last: Date;
+}
+
+const FLUSH_EVERY_MS = 1000;
+const MAX_TRACKED_SERIALS = 100_000;
+
+function vietnamDay(date: Date): string {
+  return new Date(date.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+}
+
+function sqliteTime(date: Date): string {
+  return date.toISOString().replace('T', ' ').replace('Z', '');
+}
+
+/**
+ * Counts scans without touching the database on the request: each scan is a Map update; once a
+ * second the counts are written in one transaction (scan_count, first/last scanned, scans per batch
+ * per day). A write that fails (database down) keeps its counts for the next try; shutdown flushes;
+ * a crash loses at most the last second. Each process adds its own counts, so several add up.
+ *
+ * The networks a label was scanned from are tracked here too, and shared across processes through
+ * Redis sets once a second, to spot copied labels.
+ */
+@Injectable()
+export class ScanRecorder implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
+  private readonly logger = new Logger(ScanRecorder.name);
+  private pending = new Map<string, PendingScans>();
+  private flushing: Promise<void> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  /** serial -> network -> last seen (ms), this process. */
+  private readonly networks = new Map<string, Map<string, number>>();
+  /** serial -> distinct networks in the window, as Redis last said (all processes). */
+  private readonly sharedNetworkCounts = new Map<string, number>();
+  private newNetworks = new Map<string, Set<string>>();
+  private readonly windowMs: number;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(REDIS) private readonly redis: Redis,
+    env: Environment,
+  ) {
+    this.windowMs = env.SCAN_WINDOW_HOURS * 3600_000;
+  }
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.flush(), FLUSH_EVERY_MS);
+    this.timer.unref();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.flush();
+  }
+
+  /** Scans that arrived while the HTTP server was draining. */
+  async onApplicationShutdown(): Promise<void> {
+    if (this.dataSource.isInitialized) await this.flush();
+  }
+
+  /** Counts one scan. Returns how many distinct networks scanned this label within the window. */
+  record(serial: string, batchId: string, network: string, at: Date): number {
+    const entry = this.pending.get(serial);
+    if (entry) {
+      entry.count++;
+      entry.last = at;
+    } else {
+      this.pending.set(serial, { batchId, count: 1, first: at, last: at });
+    }
+    return this.trackNetwork(serial, network, at.getTime());
+  }
+
+  /** Scans counted but not yet written. */
+  get pendingCount(): number {
+    let total = 0;
+    for (const entry of this.pending.values()) total += entry.count;
+    return total;
+  }
+
+  async flush(): Promise<void> {
+    // One flush at a time; a caller arriving mid-flush waits for it and then flushes what came since.
+    while (this.flushing) await this.flushing;
+    if (!this.pending.size && !this.newNetworks.size) return;
+    this.flushing = this.writeOnce().finally(() => (this.flushing = null));
+    await this.flushing;
+  }
+
+  private async writeOnce(): Promise<void> {
+    const batch = this.pending;
+    this.pending = new Map();
+    const networks = this.newNetworks;
+    this.newNetworks = new Map();
+    if (batch.size) {
+      try {
+        await this.write(batch);
+      } catch (error) {
+        // Keep every count for the next second: nothing accepted is lost while the database is away.
+        for (const [serial, entry] of batch) {
+          const later = this.pending.get(serial);
+          if (later) {
+            later.count += entry.count;
+            later.first = entry.first < later.first ? entry.first : later.first;
+          } else {
+            this.pending.set(serial, entry);
+          }
+        }
+        this.logger.warn(
+          `Scan counts not written yet (${(error as Error).message}); keeping ${batch.size} labels' counts for the next try`,
+        );
+      }
+    }
+    if (networks.size) await this.shareNetworks(networks);
+  }
+
+  private async write(batch: Map<string, PendingScans>): Promise<void> {
+    const days = new Map<string, { batchId: string; day: string; scans: number }>();
+    for (const entry of batch.values()) {
+      const day = vietnamDay(entry.last);
+      const key = `${entry.batchId}|${day}`;
+      const row = days.get(key) ?? { batchId: entry.batchId, day, scans: 0 };
+      row.scans += entry.count;
+      days.set(key, row);
+    }
+    const serials = [...batch.keys()];
+    const entries = [...batch.values()];
+    await this.dataSource.transaction(async (manager) => {
+      if (this.dataSource.options.type === 'postgres') {
+        await manager.query(
+          `UPDATE labels AS l
+             SET scan_count = l.scan_count + d.delta,
+                 first_scanned_at = COALESCE(l.first_scanned_at, d.first),
+                 last_scanned_at = GREATEST(COALESCE(l.last_scanned_at, d.last), d.last)
+           FROM unnest($1::varchar[], $2::int[], $3::timestamptz[], $4::timestamptz[]) AS d(serial, delta, first, last)
+           WHERE l.serial = d.serial`,
+          [serials, entries.map((e) => e.count), entries.map((e) => e.first), entries.map((e) => e.last)],
+        );
+        const rows = [...days.values()];
+        await manager.query(
+          `INSERT INTO batch_scan_days (batch_id, day, scans)
+           SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::int[])
+           ON CONFLICT (batch_id, day) DO UPDATE SET scans = batch_scan_days.scans + EXCLUDED.scans`,
+          [rows.map((r) => r.batchId), rows.map((r) => r.day), rows.map((r) => r.scans)],
+        );
+        return;
+      }
+      for (let i = 0; i < serials.length; i++) {
+        const e = entries[i];
+        await manager.query(
+          `UPDATE labels SET scan_count = scan_count + ?, first_scanned_at = COALESCE(first_scanned_at, ?),
+             last_scanned_at = MAX(COALESCE(last_scanned_at, ?), ?) WHERE serial = ?`,
+          [e.count, sqliteTime(e.first), sqliteTime(e.last), sqliteTime(e.last), serials[i]],
+        );
+      }
+      for (const r of days.values()) {
+        await manager.query(
+          `INSERT INTO batch_scan_days (batch_id, day, scans) VALUES (?, ?, ?)
+           ON CONFLICT (batch_id, day) DO UPDATE SET scans = scans + excluded.scans`,
+          [r.batchId, r.day, r.scans],
+        );
+      }
+    });
+  }
+
+  private trackNetwork(serial: string, network: string, now: number): number {
+    let seen = this.networks.get(serial);
+    if (!seen) {
+      if (this.networks.size >= MAX_TRACKED_SERIALS) this.networks.delete(this.networks.keys().next().value!);
+      seen = new Map();
+      this.networks.set(serial, seen);
+    }
+    if (!seen.has(network)) {
+      const fresh = this.newNetworks.get(serial) ?? new Set<string>();
+      fresh.add(network);
+      this.newNetworks.set(serial, fresh);
+    }
+    seen.set(network, now);
+    let local = 0;
+    for (const [net, at] of seen) {
+      if (now - at <= this.windowMs) local++;
+      else seen.delete(net);
+    }
+    return Math.max(local, this.sharedNetworkCounts.get(serial) ?? 0);
+  }
+
+  /** Adds this second's new networks to each label's Redis set and reads back how many there are in all. */
+  private async shareNetworks(networks: Map<string, Set<string>>): Promise<void> {
+    try {
+      const pipeline = this.redis.pipeline();
+      const serials = [...networks.keys()];
+      for (const serial of serials) {
+        const key = `scan-networks:${serial}`;
+        pipeline.sadd(key, ...networks.get(serial)!);
+        pipeline.pexpire(key, this.windowMs);
+        pipeline.scard(key);
+      }
+      const results = (await pipeline.exec()) ?? [];
+      serials.forEach((serial, i) => {
+        const [error, count] = results[i * 3 + 2] ?? [];
+        if (!error && typeof count === 'number') this.sharedNetworkCounts.set(serial, count);
+      });
+      if (this.sharedNetworkCounts.size > MAX_TRACKED_SERIALS) this.sharedNetworkCounts.clear();
+    } catch {
+      // Redis away: each process judges from the networks it has seen itself.
+    }
+  }
+}

@@ -1,0 +1,176 @@
+import { Injectable } from '@nestjs/common';
+import { isValidGtin, toGtin14, GS1_AI82 } from '../common/gs1/gtin';
+import { Environment } from '../config/environment';
+import { labelUrl } from '../labels/serials/digital-link';
+import { SerialSigner } from '../labels/serials/serial-signer';
+import { formatVietnamDate } from '../labels/rendering/label-text';
+import { Language, TEXT } from './i18n';
+import { ScanRateLimiter } from './rate-limiter';
+import { ScanRecorder } from './scan-recorder.service';
+import { TraceCache } from './trace-cache.service';
+import { renderTracePage } from './trace-page';
+import type { TraceView } from './trace-view';
+import { decideVerdict, networkOf, Verdict } from './verdict';
+
+export interface ScanRequest {
+  gtin: string | null;
+  lot: string | null;
+  serial: string;
+  /** Counted only for GET; HEAD answers the same headers without counting. */
+  count: boolean;
+  client: string;
+  json: boolean;
+  lang: Language;
+  path: string;
+}
+
+export interface ScanAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+const HTML_TYPE = 'text/html; charset=utf-8';
+
+/** Path segments arrive percent-decoded; this checks them against the Digital Link grammar's rules. */
+export function parseDigitalLinkPath(
+  gtin: string | null,
+  lot: string | null,
+  serial: string,
+): { gtin: string | null; lot: string | null; serial: string } | string {
+  if (gtin !== null) {
+    if (!/^(\d{8}|\d{12}|\d{13}|\d{14})$/.test(gtin)) return 'the GTIN (01) must be 8, 12, 13 or 14 digits';
+    if (!isValidGtin(gtin)) return 'the GTIN (01) has a wrong check digit';
+  }
+  if (lot !== null && !GS1_AI82.test(lot)) return 'the lot (10) must be 1-20 characters of the GS1 character set';
+  if (!GS1_AI82.test(serial)) return 'the serial (21) must be 1-20 characters of the GS1 character set';
+  return { gtin: gtin === null ? null : toGtin14(gtin), lot, serial };
+}
+
+/**
+ * The consumer scan, off the database in the common case: the MAC decides forgeries before anything
+ * is looked up, label rows and batch views come from TraceCache, the count goes to ScanRecorder.
+ */
+@Injectable()
+export class ScanService {
+  private readonly limiter: ScanRateLimiter;
+
+  constructor(
+    private readonly signer: SerialSigner,
+    private readonly cache: TraceCache,
+    private readonly recorder: ScanRecorder,
+    private readonly env: Environment,
+  ) {
+    this.limiter = new ScanRateLimiter(env.SCAN_RATE_LIMIT_PER_MINUTE);
+  }
+
+  rateLimit(client: string): number {
+    return this.limiter.check(client);
+  }
+
+  async scan(req: ScanRequest): Promise<ScanAnswer> {
+    const signature = this.signer.check(req.serial, req.gtin, req.lot);
+    if (signature !== 'valid') return this.answerWithoutLabel('counterfeit', req);
+    const label = await this.cache.label(req.serial);
+    if (!label) return this.answerWithoutLabel('unknown', req);
+    const view = await this.cache.view(label.batchId);
+    // The MAC binds the serial to its GTIN and lot, so this only fails if the database and keys disagree.
+    if (!view || view.gtin !== req.gtin || (req.gtin !== null && view.lotCode !== req.lot))
+      return this.answerWithoutLabel('counterfeit', req);
+
+    const now = new Date();
+    let networks = 0;
+    if (req.count) {
+      networks = this.recorder.record(label.serial, label.batchId, networkOf(req.client), now);
+      label.localScans++;
+      label.firstScannedAt ??= now;
+    }
+    const count = label.storedScans + label.localScans;
+    const verdict = decideVerdict(
+      { labelStatus: label.status, batchRecalled: view.recalled, scanCount: count, networksInWindow: networks },
+      { suspiciousAfter: this.env.SCAN_SUSPICIOUS_AFTER, suspiciousNetworks: this.env.SCAN_SUSPICIOUS_NETWORKS },
+    );
+    const reason = label.status === 'voided' ? label.voidReason : view.recalled ? view.recallReason : null;
+    const first = label.firstScannedAt;
+    const headers = { ...this.commonHeaders(req.json), link: this.linkHeader(view, req.serial) };
+    if (req.json) {
+      const scan = `{"count":${count},"firstScannedAt":${first ? `"${first.toISOString()}"` : 'null'}}`;
+      const reasonJson = reason ? `,"reason":${JSON.stringify(reason)}` : '';
+      return { status: 200, headers, body: `{"verdict":"${verdict}","serial":"${req.serial}"${reasonJson},"scan":${scan},${view.json}}` };
+    }
+    const t = TEXT[req.lang];
+    const scanLine = first ? t.scanned(count, formatVietnamDate(first)) : null;
+    return {
+      status: 200,
+      headers,
+      body: renderTracePage({ lang: req.lang, verdict, serial: req.serial, scanLine, reason, body: view.html[req.lang], path: req.path }),
+    };
+  }
+
+  /** `/01/{gtin}/10/{lot}` without a serial walks up to the batch page: no verdict, nothing counted. */
+  async batchPage(gtin: string, lot: string, json: boolean, lang: Language, path: string): Promise<ScanAnswer> {
+    const batchId = await this.cache.batchIdFor(gtin, lot);
+    const view = batchId ? await this.cache.view(batchId) : null;
+    if (!view) return this.notFound('unknown', null, json, lang, path);
+    const headers = { ...this.commonHeaders(json), link: this.linkHeader(view, null) };
+    if (json) return { status: 200, headers, body: `{${view.json}}` };
+    return {
+      status: 200,
+      headers,
+      body: renderTracePage({ lang, verdict: null, serial: null, scanLine: null, reason: null, body: view.html[lang], path }),
+    };
+  }
+
+  /** `?linkType=gs1:certificationInfo`: the certificates of the batch a label or lot belongs to. */
+  async certificationInfo(gtin: string | null, lot: string | null, serial: string | null): Promise<ScanAnswer | null> {
+    let batchId: string | null = null;
+    if (serial) {
+      if (this.signer.check(serial, gtin, lot) !== 'valid') return null;
+      batchId = (await this.cache.label(serial))?.batchId ?? null;
+    } else if (lot) {
+      batchId = await this.cache.batchIdFor(gtin, lot);
+    }
+    const view = batchId ? await this.cache.view(batchId) : null;
+    if (!view) return null;
+    const origin = (JSON.parse(`{${view.json}}`) as { origin: { certifications: unknown[]; plotCode: string | null } }).origin;
+    return {
+      status: 200,
+      headers: this.commonHeaders(true),
+      body: JSON.stringify({ plotCode: origin.plotCode, certifications: origin.certifications }),
+    };
+  }
+
+  notFound(verdict: Verdict, serial: string | null, json: boolean, lang: Language, path: string): ScanAnswer {
+    const headers = this.commonHeaders(json);
+    if (json) return { status: 404, headers, body: JSON.stringify({ verdict, serial }) };
+    return { status: 404, headers, body: renderTracePage({ lang, verdict, serial, scanLine: null, reason: null, body: '', path }) };
+  }
+
+  private answerWithoutLabel(verdict: 'counterfeit' | 'unknown', req: ScanRequest): ScanAnswer {
+    return this.notFound(verdict, req.serial, req.json, req.lang, req.path);
+  }
+
+  private commonHeaders(json: boolean): Record<string, string> {
+    return {
+      'content-type': json ? JSON_TYPE : HTML_TYPE,
+      'cache-control': 'no-store',
+      vary: 'Accept, Accept-Language',
+      'access-control-allow-origin': '*',
+      'access-control-expose-headers': 'Link, Retry-After, X-Request-Id',
+    };
+  }
+
+  /** GS1 Digital Link link types: the page (pip), the EPCIS events (traceability), the certificates. */
+  private linkHeader(view: TraceView, serial: string | null): string {
+    const base = this.env.PUBLIC_BASE_URL.replace(/\/+$/, '');
+    const page = serial
+      ? labelUrl(base, view.gtin, view.lotCode, serial)
+      : `${base}/01/${view.gtin}/10/${encodeURIComponent(view.lotCode)}`;
+    return [
+      `<${page}>; rel="gs1:pip"; type="text/html"`,
+      `<${base}/api/v1/batches/${view.batchId}/epcis>; rel="gs1:traceability"; type="application/ld+json"`,
+      `<${page}?linkType=gs1:certificationInfo>; rel="gs1:certificationInfo"; type="application/json"`,
+    ].join(', ');
+  }
+}

@@ -1,0 +1,153 @@
+import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import { BatchEvent } from '../batches/batch-event.entity';
+import { Batch } from '../batches/batch.entity';
+import { Product } from '../catalog/product.entity';
+import { Environment } from '../config/environment';
+import { Label } from '../labels/label.entity';
+import { ChangeNotice, ChangeNotices } from '../redis/change-notices';
+import { Cooperative } from '../registry/cooperative.entity';
+import { Household } from '../registry/household.entity';
+import { PlotCertification } from '../registry/plot-certification.entity';
+import { Plot } from '../registry/plot.entity';
+import { buildTraceView, TraceView } from './trace-view';
+
+export interface CachedLabel {
+  serial: string;
+  batchId: string;
+  status: 'active' | 'voided';
+  voidReason: string | null;
+  /** scan_count when the row was read. */
+  storedScans: number;
+  /** Scans this process has counted since the row was read (flushed or not). */
+  localScans: number;
+  firstScannedAt: Date | null;
+  loadedAt: number;
+}
+
+const MAX_LABELS = 200_000;
+const MAX_VIEWS = 5_000;
+
+/**
+ * Keeps the scan path off the database: label rows and built batch views live in memory until a change
+ * notice (this process or another, via Redis) drops them, or TRACE_CACHE_SECONDS pass. Concurrent
+ * misses for one key share a single database read.
+ */
+@Injectable()
+export class TraceCache implements OnModuleInit, OnModuleDestroy {
+  private readonly labels = new Map<string, CachedLabel>();
+  private readonly views = new Map<string, TraceView>();
+  private readonly loading = new Map<string, Promise<unknown>>();
+  private readonly ttlMs: number;
+  private unsubscribe: (() => void) | null = null;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notices: ChangeNotices,
+    env: Environment,
+  ) {
+    this.ttlMs = env.TRACE_CACHE_SECONDS * 1000;
+  }
+
+  onModuleInit(): void {
+    this.unsubscribe = this.notices.subscribe((notice) => this.invalidate(notice));
+  }
+
+  onModuleDestroy(): void {
+    this.unsubscribe?.();
+  }
+
+  invalidate(notice: ChangeNotice): void {
+    switch (notice.kind) {
+      case 'batch':
+        this.views.delete(notice.id);
+        // A recall voids every label of the batch: their cached rows go too.
+        for (const [serial, label] of this.labels) if (label.batchId === notice.id) this.labels.delete(serial);
+        break;
+      case 'labels':
+        for (const serial of notice.serials) this.labels.delete(serial);
+        break;
+      case 'all':
+        this.labels.clear();
+        this.views.clear();
+        break;
+    }
+  }
+
+  async label(serial: string, now = Date.now()): Promise<CachedLabel | null> {
+    const cached = this.labels.get(serial);
+    if (cached && now - cached.loadedAt < this.ttlMs) return cached;
+    return this.once(`l:${serial}`, async () => {
+      const row = await this.dataSource.getRepository(Label).findOne({
+        where: { serial },
+        select: { serial: true, batchId: true, status: true, voidReason: true, scanCount: true, firstScannedAt: true },
+      });
+      if (!row) return null;
+      const entry: CachedLabel = {
+        serial,
+        batchId: row.batchId,
+        status: row.status,
+        voidReason: row.voidReason,
+        storedScans: row.scanCount,
+        localScans: 0,
+        firstScannedAt: row.firstScannedAt,
+        loadedAt: Date.now(),
+      };
+      if (this.labels.size >= MAX_LABELS) this.labels.delete(this.labels.keys().next().value!);
+      this.labels.set(serial, entry);
+      return entry;
+    });
+  }
+
+  async view(batchId: string, now = Date.now()): Promise<TraceView | null> {
+    const cached = this.views.get(batchId);
+    if (cached && now - cached.builtAt < this.ttlMs) return cached;
+    return this.once(`v:${batchId}`, async () => {
+      const view = await this.buildView(batchId);
+      if (view) {
+        if (this.views.size >= MAX_VIEWS) this.views.delete(this.views.keys().next().value!);
+        this.views.set(batchId, view);
+      }
+      return view;
+    });
+  }
+
+  /** The batch a Digital Link names without a serial (`/01/{gtin}/10/{lot}`), for the batch page. */
+  async batchIdFor(gtin: string | null, lotCode: string): Promise<string | null> {
+    const row = await this.dataSource
+      .getRepository(Batch)
+      .createQueryBuilder('b')
+      .innerJoin(Product, 'p', 'p.id = b.product_id')
+      .select('b.id', 'id')
+      .where('b.lot_code = :lotCode', { lotCode })
+      .andWhere(gtin ? 'p.gtin = :gtin' : 'p.gtin IS NULL', { gtin })
+      .getRawOne<{ id: string }>();
+    return row?.id ?? null;
+  }
+
+  private async buildView(batchId: string): Promise<TraceView | null> {
+    const db = this.dataSource;
+    const batch = await db.getRepository(Batch).findOne({ where: { id: batchId } });
+    if (!batch) return null;
+    const [product, cooperative, household, plot, events] = await Promise.all([
+      db.getRepository(Product).findOneByOrFail({ id: batch.productId }),
+      db.getRepository(Cooperative).findOneByOrFail({ id: batch.cooperativeId }),
+      db.getRepository(Household).findOneByOrFail({ id: batch.householdId }),
+      batch.plotId ? db.getRepository(Plot).findOneBy({ id: batch.plotId }) : Promise.resolve(null),
+      db.getRepository(BatchEvent).find({ where: { batchId } }),
+    ]);
+    const certifications = plot
+      ? await db.getRepository(PlotCertification).find({ where: { plotId: In([plot.id]) }, order: { validUntil: 'DESC' } })
+      : [];
+    return buildTraceView({ batch, product, cooperative, household, plot, certifications, events });
+  }
+
+  private once<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const pending = this.loading.get(key) as Promise<T> | undefined;
+    if (pending) return pending;
+    const promise = load().finally(() => this.loading.delete(key));
+    this.loading.set(key, promise);
+    return promise;
+  }
+}

@@ -55,6 +55,8 @@ export function parseDigitalLinkPath(
 @Injectable()
 export class ScanService {
   private readonly limiter: ScanRateLimiter;
+  /** `gtin|lot|serial` already checked: an HMAC costs more than the rest of a cached scan. */
+  private readonly verified = new Set<string>();
 
   constructor(
     private readonly signer: SerialSigner,
@@ -70,8 +72,12 @@ export class ScanService {
   }
 
   async scan(req: ScanRequest): Promise<ScanAnswer> {
-    const signature = this.signer.check(req.serial, req.gtin, req.lot);
-    if (signature !== 'valid') return this.answerWithoutLabel('counterfeit', req);
+    const key = `${req.gtin}|${req.lot}|${req.serial}`;
+    if (!this.verified.has(key)) {
+      if (this.signer.check(req.serial, req.gtin, req.lot) !== 'valid') return this.answerWithoutLabel('counterfeit', req);
+      if (this.verified.size >= 200_000) this.verified.clear();
+      this.verified.add(key);
+    }
     const label = await this.cache.label(req.serial);
     if (!label) return this.answerWithoutLabel('unknown', req);
     const view = await this.cache.view(label.batchId);

@@ -25,17 +25,41 @@ export interface PageInput {
   path: string;
 }
 
+interface StaticParts {
+  /** Document head and the opening of the banner, up to the verdict-specific lines. */
+  open: string;
+  help: string;
+  serialLabel: string;
+  switchText: string;
+  other: Language;
+}
+
+// The constant parts of each (language, verdict) page, escaped once: a scan only adds its own values.
+const PARTS = new Map<string, StaticParts>();
+
+function staticParts(lang: Language, verdict: Verdict | null): StaticParts {
+  const key = `${lang}|${verdict}`;
+  let parts = PARTS.get(key);
+  if (parts) return parts;
+  const t = TEXT[lang];
+  const title = e(verdict ? `${t.verdict[verdict]} · ${t.title}` : t.title);
+  const head = `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${title}</title><style>${STYLE}</style></head><body>`;
+  parts = {
+    open: verdict
+      ? `${head}<header class="v" style="background:${COLORS[verdict]}" data-verdict="${verdict}"><h1>${ICONS[verdict]} ${e(t.verdict[verdict])}</h1>`
+      : `${head}<header class="v" style="background:#2f5d1e"><h1>${e(t.title)}</h1>`,
+    help: verdict ? `<p>${e(t.verdictHelp[verdict])}</p>` : '',
+    serialLabel: e(t.serial),
+    switchText: e(t.switchLanguage),
+    other: lang === 'vi' ? 'en' : 'vi',
+  };
+  PARTS.set(key, parts);
+  return parts;
+}
+
 export function renderTracePage(p: PageInput): string {
-  const t = TEXT[p.lang];
-  const other: Language = p.lang === 'vi' ? 'en' : 'vi';
-  const banner = p.verdict
-    ? `<header class="v" style="background:${COLORS[p.verdict]}" data-verdict="${p.verdict}"><h1>${ICONS[p.verdict]} ${e(t.verdict[p.verdict])}</h1>${
-        p.reason ? `<p><b>${e(p.reason)}</b></p>` : ''
-      }<p>${e(t.verdictHelp[p.verdict])}</p>${p.scanLine ? `<p>${e(p.scanLine)}</p>` : ''}</header>`
-    : `<header class="v" style="background:#2f5d1e"><h1>${e(t.title)}</h1></header>`;
-  return `<!doctype html><html lang="${p.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${e(
-    p.verdict ? `${t.verdict[p.verdict]} · ${t.title}` : t.title,
-  )}</title><style>${STYLE}</style></head><body>${banner}<main>${p.body}<footer>${
-    p.serial ? `<p>${e(t.serial)}: <code>${e(p.serial)}</code></p>` : ''
-  }<p><a href="${e(p.path)}?lang=${other}" hreflang="${other}">${e(t.switchLanguage)}</a></p><p>nongsan-trace</p></footer></main></body></html>`;
+  const parts = staticParts(p.lang, p.verdict);
+  return `${parts.open}${p.reason ? `<p><b>${e(p.reason)}</b></p>` : ''}${parts.help}${p.scanLine ? `<p>${e(p.scanLine)}</p>` : ''}</header><main>${p.body}<footer>${
+    p.serial ? `<p>${parts.serialLabel}: <code>${e(p.serial)}</code></p>` : ''
+  }<p><a href="${e(p.path)}?lang=${parts.other}" hreflang="${parts.other}">${parts.switchText}</a></p><p>nongsan-trace</p></footer></main></body></html>`;
 }

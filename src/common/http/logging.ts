@@ -1,3 +1,4 @@
+import { RequestMethod } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { Params } from 'nestjs-pino';
@@ -19,6 +20,11 @@ export function requestIdFor(request: IncomingMessage): string {
 /** Structured JSON logs (pino), one line per request with its id; credentials are redacted. */
 export function loggerOptions(env: Environment): Params {
   return {
+    // The consumer resolver is the busiest path; its scans are counted and measured, not logged one by one.
+    exclude: [
+      { method: RequestMethod.ALL, path: '01/{*rest}' },
+      { method: RequestMethod.ALL, path: 't/{*rest}' },
+    ],
     pinoHttp: {
       level: env.LOG_LEVEL,
       genReqId: (req: IncomingMessage) => (typeof req.id === 'string' ? req.id : requestIdFor(req)),

@@ -197,6 +197,139 @@ export class Environment {
   @Matches(/^(true|false|[0-9A-Za-z.:/,_-]+)$/, { message: 'TRUST_PROXY must be true, false or a list of addresses/CIDRs/keywords' })
   TRUST_PROXY = 'loopback,uniquelocal';
 
+  // --- Marketplace sync (issue 5). Defaults point every adapter at the mock marketplaces on :4010. ---
+
+  /** Port of the mock marketplaces started inside ROLE=all; 0 = do not start them. */
+  @Transform(toInt)
+  @IsInt({ message: 'MOCK_MARKETPLACES_PORT must be an integer' })
+  @Min(0)
+  @Max(65535)
+  MOCK_MARKETPLACES_PORT = 4010;
+
+  /** How long the mocks' Lazada quality check and Tiki review take. */
+  @Transform(toInt)
+  @IsInt({ message: 'MOCK_REVIEW_DELAY_MS must be an integer' })
+  @Min(0)
+  MOCK_REVIEW_DELAY_MS = 3000;
+
+  /** Where the mocks push orders (the service's own base URL as the mock reaches it). */
+  @IsUrl(
+    { require_tld: false, require_protocol: true, protocols: ['http', 'https'] },
+    { message: 'MOCK_WEBHOOK_BASE_URL must be an http(s) URL' },
+  )
+  MOCK_WEBHOOK_BASE_URL = 'http://127.0.0.1:3000';
+
+  @IsUrl(
+    { require_tld: false, require_protocol: true, protocols: ['http', 'https'] },
+    { message: 'SHOPEE_BASE_URL must be an http(s) URL' },
+  )
+  SHOPEE_BASE_URL = 'http://127.0.0.1:4010/shopee';
+
+  @IsString()
+  @Matches(/^\d{1,20}$/, { message: 'SHOPEE_PARTNER_ID must be digits' })
+  SHOPEE_PARTNER_ID = '2001234';
+
+  @IsString()
+  @MinLength(8, { message: 'SHOPEE_PARTNER_KEY must be at least 8 characters' })
+  SHOPEE_PARTNER_KEY = 'mock-shopee-partner-key';
+
+  @IsString()
+  @Matches(/^\d{1,20}$/, { message: 'SHOPEE_SHOP_ID must be digits' })
+  SHOPEE_SHOP_ID = '8001234';
+
+  @IsString()
+  @IsNotEmpty()
+  SHOPEE_ACCESS_TOKEN = 'mock-shopee-access-token';
+
+  @IsUrl(
+    { require_tld: false, require_protocol: true, protocols: ['http', 'https'] },
+    { message: 'LAZADA_BASE_URL must be an http(s) URL' },
+  )
+  LAZADA_BASE_URL = 'http://127.0.0.1:4010/lazada/rest';
+
+  @IsString()
+  @IsNotEmpty()
+  LAZADA_APP_KEY = '123456';
+
+  @IsString()
+  @MinLength(8, { message: 'LAZADA_APP_SECRET must be at least 8 characters' })
+  LAZADA_APP_SECRET = 'mock-lazada-app-secret';
+
+  @IsString()
+  @IsNotEmpty()
+  LAZADA_ACCESS_TOKEN = 'mock-lazada-access-token';
+
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'TIKI_BASE_URL must be an http(s) URL' })
+  TIKI_BASE_URL = 'http://127.0.0.1:4010/tiki';
+
+  @IsString()
+  @IsNotEmpty()
+  TIKI_CLIENT_ID = 'mock-tiki-client';
+
+  @IsString()
+  @MinLength(8, { message: 'TIKI_CLIENT_SECRET must be at least 8 characters' })
+  TIKI_CLIENT_SECRET = 'mock-tiki-client-secret';
+
+  /** Calls a second each queue may start (BullMQ limiter); 0 = unlimited. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  SHOPEE_RATE_LIMIT_PER_SECOND = 0;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  LAZADA_RATE_LIMIT_PER_SECOND = 0;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  TIKI_RATE_LIMIT_PER_SECOND = 0;
+
+  /** Sync jobs each marketplace queue runs at once in one worker process. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  MARKETPLACE_SYNC_CONCURRENCY = 20;
+
+  /** Attempts before a channel is marked failed (throttling answers do not count). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  MARKETPLACE_SYNC_ATTEMPTS = 8;
+
+  /** First retry delay for 5xx/timeouts; doubles each attempt, with jitter. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  MARKETPLACE_BACKOFF_MS = 500;
+
+  /** How long a stock/price change waits so a burst of changes makes one call. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  LISTING_UPDATE_DELAY_MS = 1000;
+
+  /** How often a channel under review (Lazada QC, Tiki review) is checked. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  MARKETPLACE_REVIEW_POLL_MS = 1500;
+
+  /** Timeout of one marketplace HTTP call. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  MARKETPLACE_HTTP_TIMEOUT_MS = 10_000;
+
+  /** How often the outbox relay looks for sync intents to move to the queues. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  SYNC_RELAY_INTERVAL_MS = 200;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
 

@@ -4,9 +4,28 @@ import { BatchEvent } from '../batches/batch-event.entity';
 import { Product } from '../catalog/product.entity';
 import { Label } from '../labels/label.entity';
 import { LabelRun } from '../labels/label-run.entity';
+import { ListingChannel } from '../listings/listing-channel.entity';
+import { Listing } from '../listings/listing.entity';
+import { MarketplaceOrder } from '../listings/marketplace-order.entity';
+import { SyncOutbox } from '../listings/sync-outbox.entity';
 import { Cooperative } from '../registry/cooperative.entity';
 import { Household } from '../registry/household.entity';
 import { Plot } from '../registry/plot.entity';
 import { PlotCertification } from '../registry/plot-certification.entity';
 
-export const ENTITIES = [User, Cooperative, Household, Plot, PlotCertification, Product, Batch, BatchEvent, LabelRun, Label];
+export const ENTITIES = [
+  User,
+  Cooperative,
+  Household,
+  Plot,
+  PlotCertification,
+  Product,
+  Batch,
+  BatchEvent,
+  LabelRun,
+  Label,
+  Listing,
+  ListingChannel,
+  SyncOutbox,
+  MarketplaceOrder,
+];

@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import sharp from 'sharp';
+import { Environment } from '../../config/environment';
+import { CallResult, ImageRules, ok, PreparedImage, rejected, transient } from '../marketplace';
+
+/**
+ * Fetches a listing's images and re-encodes them to a platform's rules with sharp: JPEG, within the
+ * side limits, padded to a square on white where the platform wants one, and under its byte limit.
+ */
+@Injectable()
+export class ImagePreparer {
+  constructor(private readonly env: Environment) {}
+
+  async prepareAll(urls: string[], rules: ImageRules): Promise<CallResult<PreparedImage[]>> {
+    const prepared: PreparedImage[] = [];
+    for (const url of urls) {
+      let source: Buffer;
+      try {
+        const response = await fetch(url, { signal: AbortSignal.timeout(this.env.MARKETPLACE_HTTP_TIMEOUT_MS) });
+        if (response.status >= 400 && response.status < 500) return rejected(`image ${url} answered HTTP ${response.status}`);
+        if (!response.ok) return transient(`image ${url} answered HTTP ${response.status}`);
+        source = Buffer.from(await response.arrayBuffer());
+      } catch (error) {
+        return transient(`image ${url} could not be fetched: ${(error as Error).message}`);
+      }
+      try {
+        prepared.push({
+          bytes: await prepareImage(source, rules),
+          contentType: rules.format === 'png' ? 'image/png' : 'image/jpeg',
+          sourceUrl: url,
+        });
+      } catch (error) {
+        return rejected(`image ${url} is not a usable picture: ${(error as Error).message}`);
+      }
+    }
+    return ok(prepared);
+  }
+}
+
+export async function prepareImage(source: Buffer, rules: ImageRules): Promise<Buffer> {
+  const image = sharp(source, { failOn: 'error' }).rotate();
+  const meta = await image.metadata();
+  const width = meta.autoOrient?.width ?? meta.width;
+  const height = meta.autoOrient?.height ?? meta.height;
+  if (!width || !height) throw new Error('no dimensions');
+  let side = Math.max(width, height);
+  side = Math.min(rules.maxSide, Math.max(rules.minSide, side));
+  let pipeline = rules.square
+    ? image.resize(side, side, { fit: 'contain', background: '#ffffff' })
+    : image.resize(side, side, { fit: 'inside', withoutEnlargement: false });
+  pipeline = pipeline.flatten({ background: '#ffffff' });
+  for (let quality = 90; quality >= 40; quality -= 10) {
+    const bytes =
+      rules.format === 'png' ? await pipeline.clone().png().toBuffer() : await pipeline.clone().jpeg({ quality, mozjpeg: true }).toBuffer();
+    if (bytes.length <= rules.maxBytes) return bytes;
+  }
+  throw new Error(`cannot get under ${rules.maxBytes} bytes`);
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { ImagePreparer } from './images/image-preparer';
+import { LazadaClient } from './lazada/lazada.client';
+import { MarketplaceClients } from './marketplace-clients';
+import { MockMarketplacesHost } from './mock/mock-marketplaces.host';
+import { ShopeeClient } from './shopee/shopee.client';
+import { TikiClient } from './tiki/tiki.client';
+
+/** The marketplace adapters (real HTTP clients of each platform's open API) and, in ROLE=all, the mock marketplaces. */
+@Module({
+  providers: [LazadaClient, TikiClient, ShopeeClient, MarketplaceClients, ImagePreparer, MockMarketplacesHost],
+  exports: [MarketplaceClients, ImagePreparer],
+})
+export class MarketplacesModule {}

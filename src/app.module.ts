@@ -12,16 +12,27 @@ import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { LabelsWorkerModule } from './labels/labels-worker.module';
 import { LabelsModule } from './labels/labels.module';
+import { ListingsWorkerModule } from './listings/listings-worker.module';
+import { ListingsModule } from './listings/listings.module';
 import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';
 import { RegistryModule } from './registry/registry.module';
 import { TraceModule } from './trace/trace.module';
 
 /** Modules that serve HTTP (controllers). Loaded by the api and all roles. */
-const HTTP_MODULES: Type[] = [AuthModule, RegistryModule, CatalogModule, BatchesModule, LabelsModule, TraceModule, HealthModule];
+const HTTP_MODULES: Type[] = [
+  AuthModule,
+  RegistryModule,
+  CatalogModule,
+  BatchesModule,
+  LabelsModule,
+  TraceModule,
+  ListingsModule,
+  HealthModule,
+];
 
 /** Modules that consume queues. Loaded by the worker and all roles. */
-const WORKER_MODULES: Type[] = [LabelsWorkerModule];
+const WORKER_MODULES: Type[] = [LabelsWorkerModule, ListingsWorkerModule];
 
 @Module({})
 export class AppModule {

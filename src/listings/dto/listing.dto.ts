@@ -1,0 +1,155 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Length,
+  Max,
+  Min,
+} from 'class-validator';
+import { PageQuery } from '../../common/http/pagination';
+import { MARKETPLACES } from '../../marketplaces/marketplace';
+import type { Marketplace } from '../../marketplaces/marketplace';
+import type { ChannelStatus, ListingChannel } from '../listing-channel.entity';
+import type { Listing } from '../listing.entity';
+
+export class CreateListingDto {
+  @IsUUID()
+  productId!: string;
+
+  /** The lot this listing sells from; orders record it so a recall can find the buyers. */
+  @IsOptional()
+  @IsUUID()
+  batchId?: string;
+
+  @IsString()
+  @Length(1, 120)
+  title!: string;
+
+  @IsString()
+  @Length(1, 5000)
+  description!: string;
+
+  /** Integer VND. */
+  @IsInt()
+  @Min(1000)
+  @Max(1_000_000_000)
+  price!: number;
+
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  stock!: number;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(9)
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { each: true })
+  imageUrls?: string[];
+
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(MARKETPLACES, { each: true })
+  channels!: Marketplace[];
+}
+
+export class UpdateListingDto {
+  @IsOptional()
+  @IsInt()
+  @Min(1000)
+  @Max(1_000_000_000)
+  price?: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  stock?: number;
+
+  @IsOptional()
+  @IsString()
+  @Length(1, 120)
+  title?: string;
+
+  @IsOptional()
+  @IsString()
+  @Length(1, 5000)
+  description?: string;
+}
+
+export class ListListingsQuery extends PageQuery {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  cooperativeId?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  productId?: string;
+}
+
+export interface ChannelResponse {
+  marketplace: Marketplace;
+  status: ChannelStatus;
+  externalId: string | null;
+  attempts: number;
+  lastError: string | null;
+  syncedAt: string | null;
+}
+
+export interface ListingResponse {
+  id: string;
+  cooperativeId: string;
+  productId: string;
+  batchId: string | null;
+  sellerSku: string;
+  title: string;
+  description: string;
+  price: number;
+  stock: number;
+  imageUrls: string[];
+  state: string;
+  channels: ChannelResponse[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function toChannelResponse(channel: ListingChannel): ChannelResponse {
+  return {
+    marketplace: channel.marketplace,
+    status: channel.status,
+    externalId: channel.externalId,
+    attempts: channel.attempts,
+    lastError: channel.lastError,
+    syncedAt: channel.syncedAt ? new Date(channel.syncedAt).toISOString() : null,
+  };
+}
+
+export function toListingResponse(listing: Listing, channels: ListingChannel[]): ListingResponse {
+  const order = (m: Marketplace) => MARKETPLACES.indexOf(m);
+  return {
+    id: listing.id,
+    cooperativeId: listing.cooperativeId,
+    productId: listing.productId,
+    batchId: listing.batchId,
+    sellerSku: listing.sellerSku,
+    title: listing.title,
+    description: listing.description,
+    price: listing.price,
+    stock: listing.stock,
+    imageUrls: listing.imageUrls,
+    state: listing.state,
+    channels: [...channels].sort((a, b) => order(a.marketplace) - order(b.marketplace)).map(toChannelResponse),
+    createdAt: new Date(listing.createdAt).toISOString(),
+    updatedAt: new Date(listing.updatedAt).toISOString(),
+  };
+}

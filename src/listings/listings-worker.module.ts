@@ -1,0 +1,21 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { MarketplacesModule } from '../marketplaces/marketplaces.module';
+import { ChannelSync } from './channel-sync';
+import { ListingChannel } from './listing-channel.entity';
+import { Listing } from './listing.entity';
+import { SyncRelay } from './sync-relay';
+import { SyncWorkers } from './sync-workers';
+import { SYNC_QUEUES } from './sync.queue';
+
+/** The worker side of listings: the outbox relay and one sync worker per marketplace queue. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Listing, ListingChannel]),
+    BullModule.registerQueue(...Object.values(SYNC_QUEUES).map((name) => ({ name }))),
+    MarketplacesModule,
+  ],
+  providers: [ChannelSync, SyncRelay, SyncWorkers],
+})
+export class ListingsWorkerModule {}

@@ -1,0 +1,181 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, In, Repository } from 'typeorm';
+import { Batch } from '../batches/batch.entity';
+import { ProductsService } from '../catalog/products.service';
+import type { Actor } from '../common/auth/actor';
+import { assertManagesCooperative, cooperativeScope } from '../common/auth/access-policy';
+import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors/domain-errors';
+import { Page, paginate } from '../common/http/pagination';
+import { Environment } from '../config/environment';
+import type { Marketplace } from '../marketplaces/marketplace';
+import { CreateListingDto, ListingResponse, ListListingsQuery, toListingResponse, UpdateListingDto } from './dto/listing.dto';
+import { ListingChannel } from './listing-channel.entity';
+import { Listing } from './listing.entity';
+import { writeSyncIntents } from './sync-intents';
+
+/**
+ * Listings and their channels. Every change is written with its sync intents in one transaction
+ * (the outbox); the worker's relay moves them to the marketplace queues, so an accepted change is
+ * never lost to a Redis outage and a request never waits on Redis.
+ */
+@Injectable()
+export class ListingsService {
+  constructor(
+    @InjectRepository(Listing) private readonly listings: Repository<Listing>,
+    @InjectRepository(ListingChannel) private readonly channels: Repository<ListingChannel>,
+    @InjectRepository(Batch) private readonly batches: Repository<Batch>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly products: ProductsService,
+    private readonly env: Environment,
+  ) {}
+
+  async create(actor: Actor, dto: CreateListingDto): Promise<ListingResponse> {
+    const product = await this.products.findOrFail(dto.productId);
+    assertManagesCooperative(actor, product.cooperativeId);
+    if (dto.batchId) {
+      const batch = await this.batches.findOne({ where: { id: dto.batchId } });
+      if (!batch || batch.productId !== product.id) throw InvalidInputError.field('batchId', 'must be a batch of this product');
+      if (batch.status !== 'active') throw new ConflictError(`Batch ${batch.lotCode} has been recalled; it cannot be listed`);
+    }
+    const now = new Date();
+    const id = randomUUID();
+    const listing = this.listings.create({
+      id,
+      cooperativeId: product.cooperativeId,
+      productId: product.id,
+      batchId: dto.batchId ?? null,
+      sellerSku: `NST-${id.replace(/-/g, '').slice(0, 16).toUpperCase()}`,
+      title: dto.title.trim(),
+      description: dto.description.trim(),
+      price: dto.price,
+      stock: dto.stock,
+      weightKg: product.packageNetWeightKg ? Number(product.packageNetWeightKg) : 1,
+      imageUrls: dto.imageUrls ?? [],
+      state: 'active',
+      version: 1,
+      createdBy: actor.userId,
+      createdAt: now,
+      updatedAt: now,
+    });
+    const channels = dto.channels.map((marketplace) =>
+      this.channels.create({
+        id: randomUUID(),
+        listingId: id,
+        marketplace,
+        status: 'pending',
+        externalId: null,
+        reviewRef: null,
+        attempts: 0,
+        createCalls: 0,
+        lastError: null,
+        syncedAt: null,
+        syncedVersion: 0,
+        leaseUntil: null,
+        createdAt: now,
+        updatedAt: now,
+      }),
+    );
+    await this.dataSource.transaction(async (manager) => {
+      await manager.insert(Listing, listing);
+      await manager.insert(ListingChannel, channels);
+      await writeSyncIntents(manager, id, dto.channels, now, false);
+    });
+    return toListingResponse(listing, channels);
+  }
+
+  async get(actor: Actor, id: string): Promise<ListingResponse> {
+    const listing = await this.findAccessible(actor, id);
+    return toListingResponse(listing, await this.channels.find({ where: { listingId: id } }));
+  }
+
+  async list(actor: Actor, query: ListListingsQuery): Promise<Page<ListingResponse>> {
+    const cooperativeId = cooperativeScope(actor, query.cooperativeId);
+    const qb = this.listings.createQueryBuilder('l');
+    if (cooperativeId) qb.andWhere('l.cooperativeId = :cooperativeId', { cooperativeId });
+    if (query.productId) qb.andWhere('l.productId = :productId', { productId: query.productId });
+    const page = await paginate(qb, query);
+    const ids = page.items.map((l) => l.id);
+    const channels = ids.length ? await this.channels.find({ where: { listingId: In(ids) } }) : [];
+    return {
+      items: page.items.map((l) =>
+        toListingResponse(
+          l,
+          channels.filter((c) => c.listingId === l.id),
+        ),
+      ),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  /** Price and stock follow on every channel; a burst of changes is coalesced into one sync per channel. */
+  async update(actor: Actor, id: string, dto: UpdateListingDto): Promise<ListingResponse> {
+    const listing = await this.findAccessible(actor, id);
+    if (listing.state === 'delisted') throw new ConflictError(`Listing ${id} has been delisted`);
+    const changes: Partial<Listing> = {};
+    if (dto.price !== undefined) changes.price = dto.price;
+    if (dto.stock !== undefined) changes.stock = dto.stock;
+    if (dto.title !== undefined) changes.title = dto.title.trim();
+    if (dto.description !== undefined) changes.description = dto.description.trim();
+    if (Object.keys(changes).length === 0) return this.get(actor, id);
+    const now = new Date();
+    await this.dataSource.transaction(async (manager) => {
+      await manager
+        .createQueryBuilder()
+        .update(Listing)
+        .set({ ...changes, version: () => 'version + 1', updatedAt: now })
+        .where('id = :id', { id })
+        .execute();
+      const channels = await manager.find(ListingChannel, { where: { listingId: id } });
+      const following = channels.filter((c) => c.status !== 'rejected' && c.status !== 'delisted').map((c) => c.marketplace);
+      await writeSyncIntents(manager, id, following, new Date(now.getTime() + this.env.LISTING_UPDATE_DELAY_MS), true);
+    });
+    return this.get(actor, id);
+  }
+
+  /** Delists everywhere (202): each channel ends `delisted`. */
+  async remove(actor: Actor, id: string): Promise<ListingResponse> {
+    const listing = await this.findAccessible(actor, id);
+    if (listing.state !== 'delisted') {
+      const now = new Date();
+      await this.dataSource.transaction(async (manager) => {
+        await manager.update(Listing, { id }, { state: 'delisted', version: listing.version + 1, updatedAt: now });
+        const channels = await manager.find(ListingChannel, { where: { listingId: id } });
+        await writeSyncIntents(
+          manager,
+          id,
+          channels.map((c) => c.marketplace),
+          now,
+          false,
+        );
+      });
+    }
+    return this.get(actor, id);
+  }
+
+  /** Re-queues a failed (or rejected) channel; its history (external id, create calls) is kept so nothing is created twice. */
+  async retry(actor: Actor, id: string, marketplace: Marketplace): Promise<ListingResponse> {
+    const listing = await this.findAccessible(actor, id);
+    const channel = await this.channels.findOne({ where: { listingId: id, marketplace } });
+    if (!channel) throw new NotFoundError(`Listing ${id} is not listed on ${marketplace}`);
+    if (channel.status !== 'failed' && channel.status !== 'rejected') {
+      throw new ConflictError(`The ${marketplace} channel is ${channel.status}; only failed or rejected channels can be retried`);
+    }
+    const now = new Date();
+    await this.dataSource.transaction(async (manager) => {
+      // A rejected Tiki request is final on Tiki's side: the retry makes a new request.
+      const reviewRef = channel.status === 'rejected' && marketplace === 'tiki' ? null : channel.reviewRef;
+      await manager.update(ListingChannel, { id: channel.id }, { status: 'pending', lastError: null, reviewRef, updatedAt: now });
+      await writeSyncIntents(manager, listing.id, [marketplace], now, false);
+    });
+    return this.get(actor, id);
+  }
+
+  private async findAccessible(actor: Actor, id: string): Promise<Listing> {
+    const listing = await this.listings.findOne({ where: { id } });
+    if (!listing) throw NotFoundError.of('Listing', id);
+    assertManagesCooperative(actor, listing.cooperativeId);
+    return listing;
+  }
+}

@@ -1,0 +1,92 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { Environment } from '../config/environment';
+import type { Marketplace } from '../marketplaces/marketplace';
+import { SYNC_QUEUES, SyncChannelJob, syncJobOptions, SyncJobName } from './sync.queue';
+
+const BATCH = 500;
+const ENQUEUE_TIMEOUT_MS = 3000;
+
+/**
+ * Moves due sync intents from the outbox to the marketplace queues (worker role). Rows are taken
+ * with FOR UPDATE SKIP LOCKED on PostgreSQL, so several worker processes relay side by side without
+ * sending an intent twice; a row is deleted only in the transaction that enqueued it. The outbox id is
+ * the job id, so a row re-sent after a lost commit collapses into the same job.
+ */
+@Injectable()
+export class SyncRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(SyncRelay.name);
+  private timer: NodeJS.Timeout | null = null;
+  private running = false;
+  private readonly queues: Record<Marketplace, Queue<SyncChannelJob>>;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly env: Environment,
+    @InjectQueue(SYNC_QUEUES.lazada) lazada: Queue<SyncChannelJob>,
+    @InjectQueue(SYNC_QUEUES.tiki) tiki: Queue<SyncChannelJob>,
+    @InjectQueue(SYNC_QUEUES.shopee) shopee: Queue<SyncChannelJob>,
+  ) {
+    this.queues = { lazada, tiki, shopee };
+  }
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.tick(), this.env.SYNC_RELAY_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  private async tick(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    try {
+      while ((await this.relayOnce()) === BATCH);
+    } catch (error) {
+      this.logger.warn(`Sync relay paused: ${(error as Error).message}; intents stay in the outbox`);
+    } finally {
+      this.running = false;
+    }
+  }
+
+  /** Relays up to one batch of due intents; answers how many. */
+  async relayOnce(now = new Date()): Promise<number> {
+    const postgres = this.dataSource.options.type === 'postgres';
+    return this.dataSource.transaction(async (manager) => {
+      const rows = await manager.query<{ id: string; listing_id: string; marketplace: Marketplace }[]>(
+        postgres
+          ? `SELECT id, listing_id, marketplace FROM sync_outbox WHERE available_at <= $1 ORDER BY available_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`
+          : `SELECT id, listing_id, marketplace FROM sync_outbox WHERE available_at <= ? ORDER BY available_at LIMIT ${BATCH}`,
+        [postgres ? now : now.toISOString().replace('T', ' ').replace('Z', '')],
+      );
+      if (rows.length === 0) return 0;
+      const options = syncJobOptions(this.env.MARKETPLACE_SYNC_ATTEMPTS);
+      const adding = Promise.all(
+        (Object.keys(this.queues) as Marketplace[]).map((marketplace) => {
+          const jobs = rows
+            .filter((r) => r.marketplace === marketplace)
+            .map((r) => ({
+              name: SyncJobName.Sync,
+              data: { listingId: r.listing_id, marketplace },
+              opts: { ...options, jobId: r.id },
+            }));
+          return jobs.length ? this.queues[marketplace].addBulk(jobs) : Promise.resolve([]);
+        }),
+      );
+      adding.catch(() => undefined);
+      await Promise.race([
+        adding,
+        new Promise((_, reject) => setTimeout(() => reject(new Error('Redis did not answer')), ENQUEUE_TIMEOUT_MS).unref()),
+      ]);
+      const ids = rows.map((r) => r.id);
+      if (postgres) await manager.query('DELETE FROM sync_outbox WHERE id = ANY($1)', [ids]);
+      else await manager.query(`DELETE FROM sync_outbox WHERE id IN (${ids.map(() => '?').join(',')})`, ids);
+      return rows.length;
+    });
+  }
+}

@@ -1,0 +1,97 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DelayedError, Job, Queue, Worker } from 'bullmq';
+import { Environment } from '../config/environment';
+import { Marketplace, MARKETPLACES } from '../marketplaces/marketplace';
+import { ChannelSync } from './channel-sync';
+import { jitteredBackoff, SYNC_QUEUES, SyncChannelJob } from './sync.queue';
+
+const BUSY_RETRY_MS = 300;
+
+/**
+ * One BullMQ worker per marketplace queue, each with its own rate limit (BullMQ limiter), so one
+ * platform's slowness or throttling never holds up the others. Throttling answers pause that queue
+ * for as long as the platform asks (Worker.rateLimit) without using an attempt; reviews are polled by
+ * delaying the job (no attempt used either); 5xx/timeouts are retried with jittered exponential backoff.
+ */
+@Injectable()
+export class SyncWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(SyncWorkers.name);
+  private readonly workers: Worker<SyncChannelJob>[] = [];
+  private readonly queues: Record<Marketplace, Queue<SyncChannelJob>>;
+
+  constructor(
+    private readonly sync: ChannelSync,
+    private readonly env: Environment,
+    @InjectQueue(SYNC_QUEUES.lazada) lazada: Queue<SyncChannelJob>,
+    @InjectQueue(SYNC_QUEUES.tiki) tiki: Queue<SyncChannelJob>,
+    @InjectQueue(SYNC_QUEUES.shopee) shopee: Queue<SyncChannelJob>,
+  ) {
+    this.queues = { lazada, tiki, shopee };
+  }
+
+  onApplicationBootstrap(): void {
+    for (const marketplace of MARKETPLACES) {
+      const queue = this.queues[marketplace];
+      const perSecond = this.rateLimit(marketplace);
+      const worker: Worker<SyncChannelJob> = new Worker<SyncChannelJob>(queue.name, (job, token) => this.process(worker, job, token), {
+        connection: queue.opts.connection,
+        prefix: queue.opts.prefix,
+        concurrency: this.env.MARKETPLACE_SYNC_CONCURRENCY,
+        // Tenths of a second, so the calls spread evenly instead of bunching at each second's start.
+        limiter:
+          perSecond > 0
+            ? { max: Math.max(1, Math.round(perSecond / 10)), duration: perSecond >= 10 ? 100 : Math.round(1000 / perSecond) }
+            : undefined,
+        settings: { backoffStrategy: (attemptsMade: number) => jitteredBackoff(attemptsMade, this.env.MARKETPLACE_BACKOFF_MS) },
+        lockDuration: 60_000,
+        maxStalledCount: 10,
+      });
+      worker.on('failed', (job, error) => void this.onFailed(job, error));
+      worker.on('error', (error) => this.logger.warn(`${marketplace} sync worker: ${error.message}`));
+      this.workers.push(worker);
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    // Waits for the jobs in hand; their channels' leases are released as each finishes.
+    await Promise.all(this.workers.map((w) => w.close()));
+  }
+
+  private rateLimit(marketplace: Marketplace): number {
+    return {
+      lazada: this.env.LAZADA_RATE_LIMIT_PER_SECOND,
+      tiki: this.env.TIKI_RATE_LIMIT_PER_SECOND,
+      shopee: this.env.SHOPEE_RATE_LIMIT_PER_SECOND,
+    }[marketplace];
+  }
+
+  private async process(worker: Worker<SyncChannelJob>, job: Job<SyncChannelJob>, token?: string): Promise<string> {
+    const outcome = await this.sync.run(job.data.listingId, job.data.marketplace);
+    switch (outcome.kind) {
+      case 'done':
+        return 'done';
+      case 'busy':
+        // Another job holds this channel; look again shortly (it reads the latest values then).
+        await job.moveToDelayed(Date.now() + BUSY_RETRY_MS, token);
+        throw new DelayedError();
+      case 'poll':
+        await job.moveToDelayed(Date.now() + this.env.MARKETPLACE_REVIEW_POLL_MS, token);
+        throw new DelayedError();
+      case 'throttled':
+        // The whole queue waits as the platform asked; the job goes back to waiting with its attempts intact.
+        await worker.rateLimit(outcome.retryAfterMs);
+        throw Worker.RateLimitError();
+    }
+  }
+
+  private async onFailed(job: Job<SyncChannelJob> | undefined, error: Error): Promise<void> {
+    if (!job) return;
+    if (job.attemptsMade >= (job.opts.attempts ?? 1)) {
+      this.logger.warn(
+        `${job.data.marketplace} sync of listing ${job.data.listingId} failed after ${job.attemptsMade} attempts: ${error.message}`,
+      );
+      await this.sync.markFailed(job.data.listingId, job.data.marketplace, error.message).catch(() => undefined);
+    }
+  }
+}

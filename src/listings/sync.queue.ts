@@ -1,0 +1,28 @@
+import type { JobsOptions } from 'bullmq';
+import type { Marketplace } from '../marketplaces/marketplace';
+
+/** One queue per marketplace, so a slow or throttled platform never stalls the others. */
+export const SYNC_QUEUES: Record<Marketplace, string> = { lazada: 'sync-lazada', tiki: 'sync-tiki', shopee: 'sync-shopee' };
+
+export const SyncJobName = { Sync: 'sync' } as const;
+
+/** A job only names the channel: what to send is read from the database when it runs (never secrets, never stale values). */
+export interface SyncChannelJob {
+  listingId: string;
+  marketplace: Marketplace;
+}
+
+export function syncJobOptions(attempts: number): JobsOptions {
+  return {
+    attempts,
+    backoff: { type: 'jitter' },
+    removeOnComplete: { age: 3600, count: 5000 },
+    removeOnFail: { age: 7 * 24 * 3600, count: 20_000 },
+  };
+}
+
+/** Exponential backoff with full jitter between half and one and a half times the step (5xx, timeouts). */
+export function jitteredBackoff(attemptsMade: number, baseMs: number, random = Math.random): number {
+  const step = baseMs * 2 ** Math.max(0, attemptsMade - 1);
+  return Math.round(step * (0.5 + random()));
+}

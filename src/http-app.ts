@@ -1,6 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { Logger as NestLogger } from '@nestjs/common';
@@ -8,6 +8,7 @@ import { AppModule } from './app.module';
 import { sendProblem } from './common/errors/problem-details.filter';
 import { requestIdFor } from './common/http/logging';
 import { createValidationPipe } from './common/http/validation';
+import { SCAN_ROUTE_DOCS } from './trace/scan-routes';
 import { Environment, ProcessRole } from './config/environment';
 
 const frameworkLogger = new NestLogger('Errors');
@@ -63,5 +64,44 @@ function setUpOpenApi(app: NestFastifyApplication, env: Environment): void {
     .addServer(env.PUBLIC_BASE_URL)
     .addBearerAuth()
     .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, config), { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, () => withScanRoutes(SwaggerModule.createDocument(app, config)), { jsonDocumentUrl: 'docs-json' });
+}
+
+/** Routes mounted on Fastify directly (the label resolver, the marketplace webhooks) are invisible to Nest's scanner. */
+function withScanRoutes(document: OpenAPIObject): OpenAPIObject {
+  for (const [path, names] of Object.entries(SCAN_ROUTE_DOCS)) {
+    document.paths[path] = {
+      get: {
+        tags: ['public'],
+        operationId: `Scan_${names.length === 1 ? 'short' : 'digitalLink'}`,
+        summary:
+          names.length === 1
+            ? 'Resolve a label of a product without GTIN (short form); HTML or JSON; counts one scan'
+            : 'Resolve a label (GS1 Digital Link): verdict, origin, certificates and history; HTML or JSON; counts one scan',
+        parameters: [
+          ...names.map((name) => ({ name, in: 'path' as const, required: true, schema: { type: 'string' as const } })),
+          { name: 'lang', in: 'query' as const, required: false, schema: { type: 'string' as const, enum: ['vi', 'en'] } },
+          { name: 'format', in: 'query' as const, required: false, schema: { type: 'string' as const, enum: ['json', 'html'] } },
+        ],
+        responses: {
+          '200': { description: 'Genuine, suspicious or voided label', content: { 'text/html': {}, 'application/json': {} } },
+          '400': { description: 'Malformed Digital Link' },
+          '404': { description: 'Counterfeit or unknown serial' },
+          '429': { description: 'Rate limited' },
+        },
+      },
+    };
+  }
+  document.paths['/api/v1/marketplaces/{marketplace}/webhook'] = {
+    post: {
+      tags: ['marketplaces'],
+      operationId: 'MarketplaceWebhook_receive',
+      summary:
+        'An order pushed by a marketplace, signed the way that platform signs pushes (mounted on Fastify directly to verify the raw body)',
+      parameters: [{ name: 'marketplace', in: 'path', required: true, schema: { type: 'string', enum: ['lazada', 'tiki', 'shopee'] } }],
+      requestBody: { required: true, content: { 'application/json': { schema: { type: 'object' } } } },
+      responses: { '200': { description: 'Recorded (or a replay, ignored)' }, '401': { description: 'Bad signature: nothing changed' } },
+    },
+  };
+  return document;
 }

@@ -1,0 +1,123 @@
+import { Injectable } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { problemType } from '../common/errors/problem-details.filter';
+import { pickLanguage } from './i18n';
+import { parseDigitalLinkPath, ScanAnswer, ScanService } from './scan.service';
+
+export interface ScanQuery {
+  lang?: string;
+  format?: string;
+  linkType?: string;
+}
+
+export type ScanRequestType = FastifyRequest<{ Params: { gtin?: string; lot?: string; serial?: string }; Querystring: ScanQuery }>;
+
+export function wantsJson(request: FastifyRequest, query: ScanQuery): boolean {
+  if (query.format === 'json') return true;
+  if (query.format === 'html') return false;
+  const accept = request.headers.accept ?? '';
+  return accept.includes('application/json') && !accept.includes('text/html');
+}
+
+/** Turns resolver requests into answers: shared by the Nest controller and the raw Fastify routes. */
+@Injectable()
+export class ScanResponder {
+  constructor(private readonly scans: ScanService) {}
+
+  /** `/01/{gtin}/10/{lot}` without a serial: the batch page, or its certificates with ?linkType. */
+  async batch(request: ScanRequestType, reply: FastifyReply): Promise<void> {
+    const query = request.query;
+    const parsed = parseDigitalLinkPath(request.params.gtin ?? '', request.params.lot ?? '', 'X');
+    if (typeof parsed === 'string') return this.malformed(reply, request, parsed);
+    if (query.linkType === 'gs1:certificationInfo') return this.certificationInfo(reply, parsed.gtin, parsed.lot, null);
+    const lang = pickLanguage(query.lang, request.headers['accept-language']);
+    await this.send(
+      reply,
+      await this.scans.batchPage(parsed.gtin!, parsed.lot!, wantsJson(request, query), lang, request.url.split('?')[0]),
+    );
+  }
+
+  /** GET/HEAD /01/{gtin}/10/{lot}/21/{serial} (mounted on Fastify directly, see ScanRoutes). */
+  digitalLink(request: ScanRequestType, reply: FastifyReply): Promise<void> {
+    const { gtin, lot, serial } = request.params;
+    return this.resolve(gtin ?? null, lot ?? null, serial ?? '', request.query, request, reply);
+  }
+
+  /** GET/HEAD /t/{serial}. */
+  short(request: ScanRequestType, reply: FastifyReply): Promise<void> {
+    return this.resolve(null, null, request.params.serial ?? '', request.query, request, reply);
+  }
+
+  private async resolve(
+    gtin: string | null,
+    lot: string | null,
+    serial: string,
+    query: ScanQuery,
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): Promise<void> {
+    const parsed = parseDigitalLinkPath(gtin, lot, serial);
+    if (typeof parsed === 'string') return this.malformed(reply, request, parsed);
+    const retryAfter = this.scans.rateLimit(request.ip);
+    if (retryAfter) {
+      await reply
+        .status(429)
+        .header('retry-after', String(retryAfter))
+        .header('access-control-allow-origin', '*')
+        .header('content-type', 'application/problem+json; charset=utf-8')
+        .send(
+          JSON.stringify({
+            type: problemType(429),
+            title: 'Too many requests',
+            status: 429,
+            detail: `Too many scans from this address; retry in ${retryAfter} s`,
+          }),
+        );
+      return;
+    }
+    if (query.linkType === 'gs1:certificationInfo') return this.certificationInfo(reply, parsed.gtin, parsed.lot, parsed.serial);
+    const json = wantsJson(request, query);
+    const answer = await this.scans.scan({
+      ...parsed,
+      count: request.method === 'GET',
+      client: request.ip,
+      json,
+      lang: pickLanguage(query.lang, request.headers['accept-language']),
+      path: request.url.split('?')[0],
+    });
+    await this.send(reply, answer);
+  }
+
+  private async certificationInfo(reply: FastifyReply, gtin: string | null, lot: string | null, serial: string | null): Promise<void> {
+    const answer = await this.scans.certificationInfo(gtin, lot, serial);
+    await this.send(
+      reply,
+      answer ?? {
+        status: 404,
+        headers: { 'content-type': 'application/json; charset=utf-8', 'access-control-allow-origin': '*' },
+        body: '{"verdict":"unknown"}',
+      },
+    );
+  }
+
+  private async send(reply: FastifyReply, answer: ScanAnswer): Promise<void> {
+    await reply.status(answer.status).headers(answer.headers).send(answer.body);
+  }
+
+  /** GS1 Digital Link: a malformed URI is a 400, never a 200 with an error inside. */
+  private async malformed(reply: FastifyReply, request: FastifyRequest, detail: string): Promise<void> {
+    await reply
+      .status(400)
+      .header('access-control-allow-origin', '*')
+      .header('content-type', 'application/problem+json; charset=utf-8')
+      .send(
+        JSON.stringify({
+          type: problemType(400),
+          title: 'Malformed Digital Link',
+          status: 400,
+          detail,
+          instance: request.url.split('?')[0],
+        }),
+      );
+  }
+}

@@ -1,0 +1,61 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { problemType } from '../common/errors/problem-details.filter';
+import { ScanResponder } from './scan-responder';
+
+/** Paths and parameters of the raw label routes, for the OpenAPI document (Nest does not see them). */
+export const SCAN_ROUTE_DOCS = {
+  '/01/{gtin}/10/{lot}/21/{serial}': ['gtin', 'lot', 'serial'],
+  '/t/{serial}': ['serial'],
+} as const;
+
+/** Mounts the label resolver routes on the Fastify instance itself (see ScanController for why). */
+@Injectable()
+export class ScanRoutes implements OnModuleInit {
+  private readonly logger = new Logger(ScanRoutes.name);
+
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly responder: ScanResponder,
+  ) {}
+
+  onModuleInit(): void {
+    const adapter = this.adapterHost.httpAdapter;
+    // The worker role has no HTTP server.
+    if (!adapter) return;
+    const fastify = adapter.getInstance<FastifyInstance>();
+    const guard =
+      (handler: (request: never, reply: FastifyReply) => Promise<void>) =>
+      async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+        try {
+          await handler(request as never, reply);
+        } catch (error) {
+          // These routes bypass Nest's exception filter: keep its answer shape, never a stack trace.
+          this.logger.error({ err: error, requestId: request.id }, `Scan failed on ${request.url}`);
+          if (!reply.sent) {
+            await reply
+              .status(500)
+              .header('content-type', 'application/problem+json; charset=utf-8')
+              .send(
+                JSON.stringify({
+                  type: problemType(500),
+                  title: 'Internal server error',
+                  status: 500,
+                  detail: 'An unexpected error occurred; quote the request id when reporting it',
+                  requestId: request.id,
+                }),
+              );
+          }
+        }
+      };
+    fastify.get(
+      '/01/:gtin/10/:lot/21/:serial',
+      guard((request, reply) => this.responder.digitalLink(request, reply)),
+    );
+    fastify.get(
+      '/t/:serial',
+      guard((request, reply) => this.responder.short(request, reply)),
+    );
+  }
+}

@@ -87,7 +87,8 @@ export function buildTraceView(src: TraceSources, now = new Date()): TraceView {
     .map((e) => ({ bizStep: e.bizStep, occurredAt: e.occurredAt.toISOString(), details: publicDetails(e.details) }));
   const bestBefore =
     product.shelfLifeDays !== null
-      ? new Date(batch.harvestedAt.getTime() + product.shelfLifeDays * 86_400_000).toISOString().slice(0, 10)
+      ? // Dates are read in Vietnam time (UTC+7).
+        new Date(batch.harvestedAt.getTime() + product.shelfLifeDays * 86_400_000 + 7 * 3600_000).toISOString().slice(0, 10)
       : null;
   const json = {
     product: {

@@ -16,7 +16,7 @@ import { batchCapacity, labelAllowance } from './batch-capacity';
 import { CreateLabelRunDto, LabelRunResponse, toLabelRunResponse } from './dto/label-run.dto';
 import { LabelRun } from './label-run.entity';
 import { LabelStorage } from './label-storage';
-import { enqueueRender, LABELS_QUEUE, RenderLabelRunJob } from './labels.queue';
+import { enqueueRender, LABELS_QUEUE, quietQueueErrors, RenderLabelRunJob } from './labels.queue';
 import { SerialSigner } from './serials/serial-signer';
 
 const LABEL_COLUMNS = [
@@ -51,7 +51,9 @@ export class LabelRunsService {
     private readonly signer: SerialSigner,
     private readonly storage: LabelStorage,
     private readonly env: Environment,
-  ) {}
+  ) {
+    quietQueueErrors(this.queue, this.logger);
+  }
 
   /**
    * Accepts a print job. Its serials are allocated and stored with the run in one transaction, before

@@ -37,3 +37,16 @@ export async function enqueueRender(queue: Queue<RenderLabelRunJob>, runId: stri
     return false;
   }
 }
+
+/**
+ * BullMQ prints every connection error of a queue without an `error` listener; a Redis outage would
+ * flood the log. One warning a minute is enough: runs wait in the database meanwhile.
+ */
+export function quietQueueErrors(queue: Queue, logger: Logger): void {
+  let last = 0;
+  queue.on('error', (error: Error) => {
+    if (Date.now() - last < 60_000) return;
+    last = Date.now();
+    logger.warn(`Queue ${queue.name}: ${error.message}`);
+  });
+}

@@ -10,7 +10,6 @@ jest.setTimeout(120_000);
 const OUTPUT = join(__dirname, '..', '..', 'test-output', 'screenshots');
 const describeWithChromium = chromiumAvailable() ? describe : describe.skip;
 if (!chromiumAvailable()) {
-  // eslint-disable-next-line no-console -- the one place a skipped suite says why
   console.warn(`Skipping the browser tests: no Chromium at ${CHROMIUM} (apt-get install chromium; .ci/run does it).`);
 }
 

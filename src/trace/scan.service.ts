@@ -30,8 +30,17 @@ export interface ScanAnswer {
   body: string;
 }
 
-const JSON_TYPE = 'application/json; charset=utf-8';
-const HTML_TYPE = 'text/html; charset=utf-8';
+const SHARED_HEADERS = {
+  'cache-control': 'no-store',
+  vary: 'Accept, Accept-Language',
+  'access-control-allow-origin': '*',
+  'access-control-expose-headers': 'Link, Retry-After, X-Request-Id',
+};
+const JSON_HEADERS: Readonly<Record<string, string>> = Object.freeze({
+  'content-type': 'application/json; charset=utf-8',
+  ...SHARED_HEADERS,
+});
+const HTML_HEADERS: Readonly<Record<string, string>> = Object.freeze({ 'content-type': 'text/html; charset=utf-8', ...SHARED_HEADERS });
 
 /** Path segments arrive percent-decoded; this checks them against the Digital Link grammar's rules. */
 export function parseDigitalLinkPath(
@@ -99,7 +108,9 @@ export class ScanService {
     );
     const reason = label.status === 'voided' ? label.voidReason : view.recalled ? view.recallReason : null;
     const first = label.firstScannedAt;
-    const headers = { ...this.commonHeaders(req.json), link: this.linkHeader(view, req.serial) };
+    // A label's links never change: built on its first scan, kept with the cached row.
+    label.link ??= this.linkHeader(view, req.serial);
+    const headers = { ...this.commonHeaders(req.json), link: label.link };
     if (req.json) {
       const scan = `{"count":${count},"firstScannedAt":${first ? `"${first.toISOString()}"` : 'null'}}`;
       const reasonJson = reason ? `,"reason":${JSON.stringify(reason)}` : '';
@@ -158,13 +169,7 @@ export class ScanService {
   }
 
   private commonHeaders(json: boolean): Record<string, string> {
-    return {
-      'content-type': json ? JSON_TYPE : HTML_TYPE,
-      'cache-control': 'no-store',
-      vary: 'Accept, Accept-Language',
-      'access-control-allow-origin': '*',
-      'access-control-expose-headers': 'Link, Retry-After, X-Request-Id',
-    };
+    return json ? JSON_HEADERS : HTML_HEADERS;
   }
 
   /** GS1 Digital Link link types: the page (pip), the EPCIS events (traceability), the certificates. */

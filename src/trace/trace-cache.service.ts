@@ -24,6 +24,8 @@ export interface CachedLabel {
   localScans: number;
   firstScannedAt: Date | null;
   loadedAt: number;
+  /** The Link header of this label's answers, once built. */
+  link?: string;
 }
 
 const MAX_LABELS = 200_000;

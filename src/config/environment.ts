@@ -324,6 +324,12 @@ export class Environment {
   @Min(100)
   MARKETPLACE_HTTP_TIMEOUT_MS = 10_000;
 
+  /** Lock of a running sync job; a worker killed mid-sync has its jobs taken over within about 1.5 times this. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  MARKETPLACE_SYNC_LOCK_MS = 30_000;
+
   /** How often the outbox relay looks for sync intents to move to the queues. */
   @Transform(toInt)
   @IsInt()

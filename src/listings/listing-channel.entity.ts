@@ -44,6 +44,10 @@ export class ListingChannel extends BaseEntity {
   @Column({ type: 'integer', name: 'synced_version', default: 0 })
   syncedVersion!: number;
 
+  /** The listing content version (title, description) the platform holds. */
+  @Column({ type: 'integer', name: 'synced_content_version', default: 1 })
+  syncedContentVersion!: number;
+
   /** A sync job holds the channel until then, so two jobs never talk to the platform for one channel at once. */
   @Column({ type: columnTypes.timestamp, name: 'lease_until', nullable: true })
   leaseUntil!: Date | null;

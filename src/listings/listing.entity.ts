@@ -46,6 +46,10 @@ export class Listing extends BaseEntity {
   @Column({ type: 'integer', default: 1 })
   version!: number;
 
+  /** Bumped by title/description changes only, so a channel re-sends its content only when that changed. */
+  @Column({ type: 'integer', name: 'content_version', default: 1 })
+  contentVersion!: number;
+
   @Column({ type: columnTypes.uuid, name: 'created_by' })
   createdBy!: string;
 }

@@ -55,6 +55,7 @@ export class ListingsService {
       imageUrls: dto.imageUrls ?? [],
       state: 'active',
       version: 1,
+      contentVersion: 1,
       createdBy: actor.userId,
       createdAt: now,
       updatedAt: now,
@@ -72,6 +73,7 @@ export class ListingsService {
         lastError: null,
         syncedAt: null,
         syncedVersion: 0,
+        syncedContentVersion: 0,
         leaseUntil: null,
         createdAt: now,
         updatedAt: now,
@@ -109,7 +111,7 @@ export class ListingsService {
     };
   }
 
-  /** Price and stock follow on every channel; a burst of changes is coalesced into one sync per channel. */
+  /** Price, stock, title and description follow on every channel; a burst of changes is coalesced into one sync per channel. */
   async update(actor: Actor, id: string, dto: UpdateListingDto): Promise<ListingResponse> {
     const listing = await this.findAccessible(actor, id);
     if (listing.state === 'delisted') throw new ConflictError(`Listing ${id} has been delisted`);
@@ -119,12 +121,20 @@ export class ListingsService {
     if (dto.title !== undefined) changes.title = dto.title.trim();
     if (dto.description !== undefined) changes.description = dto.description.trim();
     if (Object.keys(changes).length === 0) return this.get(actor, id);
+    // Price/stock and title/description are versioned apart, so each channel pushes only what changed.
+    const offer = dto.price !== undefined || dto.stock !== undefined;
+    const content = dto.title !== undefined || dto.description !== undefined;
     const now = new Date();
     await this.dataSource.transaction(async (manager) => {
       await manager
         .createQueryBuilder()
         .update(Listing)
-        .set({ ...changes, version: () => 'version + 1', updatedAt: now })
+        .set({
+          ...changes,
+          ...(offer ? { version: () => 'version + 1' } : {}),
+          ...(content ? { contentVersion: () => 'content_version + 1' } : {}),
+          updatedAt: now,
+        })
         .where('id = :id', { id })
         .execute();
       const channels = await manager.find(ListingChannel, { where: { listingId: id } });
@@ -164,9 +174,20 @@ export class ListingsService {
     }
     const now = new Date();
     await this.dataSource.transaction(async (manager) => {
-      // A rejected Tiki request is final on Tiki's side: the retry makes a new request.
-      const reviewRef = channel.status === 'rejected' && marketplace === 'tiki' ? null : channel.reviewRef;
-      await manager.update(ListingChannel, { id: channel.id }, { status: 'pending', lastError: null, reviewRef, updatedAt: now });
+      // A rejected Tiki request is final on Tiki's side: the retry makes a new request, so the earlier one is
+      // forgotten (no review ref, and no create counted against this request: no look-up that would find it again).
+      const fresh = channel.status === 'rejected' && marketplace === 'tiki';
+      await manager.update(
+        ListingChannel,
+        { id: channel.id },
+        {
+          status: 'pending',
+          lastError: null,
+          reviewRef: fresh ? null : channel.reviewRef,
+          createCalls: fresh ? 0 : channel.createCalls,
+          updatedAt: now,
+        },
+      );
       await writeSyncIntents(manager, listing.id, [marketplace], now, false);
     });
     return this.get(actor, id);

@@ -3,7 +3,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { DelayedError, Job, Queue, Worker } from 'bullmq';
 import { Environment } from '../config/environment';
 import { Marketplace, MARKETPLACES } from '../marketplaces/marketplace';
-import { ChannelSync } from './channel-sync';
+import { ChannelSync, SyncOutcome, TransientSyncError } from './channel-sync';
 import { jitteredBackoff, SYNC_QUEUES, SyncChannelJob } from './sync.queue';
 
 const BUSY_RETRY_MS = 300;
@@ -44,7 +44,9 @@ export class SyncWorkers implements OnApplicationBootstrap, OnApplicationShutdow
             ? { max: Math.max(1, Math.round(perSecond / 10)), duration: perSecond >= 10 ? 100 : Math.round(1000 / perSecond) }
             : undefined,
         settings: { backoffStrategy: (attemptsMade: number) => jitteredBackoff(attemptsMade, this.env.MARKETPLACE_BACKOFF_MS) },
-        lockDuration: 60_000,
+        // A killed worker's jobs are picked up again after the lock lapses (the lock is renewed while a job runs).
+        lockDuration: this.env.MARKETPLACE_SYNC_LOCK_MS,
+        stalledInterval: Math.max(1000, Math.round(this.env.MARKETPLACE_SYNC_LOCK_MS / 2)),
         maxStalledCount: 10,
       });
       worker.on('failed', (job, error) => void this.onFailed(job, error));
@@ -67,7 +69,27 @@ export class SyncWorkers implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private async process(worker: Worker<SyncChannelJob>, job: Job<SyncChannelJob>, token?: string): Promise<string> {
-    const outcome = await this.sync.run(job.data.listingId, job.data.marketplace);
+    let outcome: SyncOutcome;
+    try {
+      outcome = await this.sync.run(job.data.listingId, job.data.marketplace);
+    } catch (error) {
+      if (!(error instanceof TransientSyncError)) throw error; // unexpected (database down…): BullMQ's attempts and backoff
+      // 5xx/timeouts: only failures in a row count, so a long sync (create → review → push) that keeps moving
+      // on is never failed by scattered errors across its steps; after the last attempt in a row, `failed`.
+      const failures = error.progressed ? 1 : (job.data.failures ?? 0) + 1;
+      if (failures >= this.env.MARKETPLACE_SYNC_ATTEMPTS) {
+        this.logger.warn(
+          `${job.data.marketplace} sync of listing ${job.data.listingId} failed ${failures} times in a row: ${error.message}`,
+        );
+        await this.sync.markFailed(job.data.listingId, job.data.marketplace, error.message);
+        return 'failed';
+      }
+      await job.updateData({ ...job.data, failures });
+      await job.moveToDelayed(Date.now() + jitteredBackoff(failures, this.env.MARKETPLACE_BACKOFF_MS), token);
+      throw new DelayedError();
+    }
+    // A poll follows a successful review answer: the run of failures is over.
+    if (outcome.kind === 'poll' && job.data.failures) await job.updateData({ ...job.data, failures: 0 });
     switch (outcome.kind) {
       case 'done':
         return 'done';

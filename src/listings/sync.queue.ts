@@ -10,6 +10,8 @@ export const SyncJobName = { Sync: 'sync' } as const;
 export interface SyncChannelJob {
   listingId: string;
   marketplace: Marketplace;
+  /** Transient failures in a row so far (set by the worker; a successful platform answer resets it). */
+  failures?: number;
 }
 
 export function syncJobOptions(attempts: number): JobsOptions {

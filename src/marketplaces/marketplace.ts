@@ -60,6 +60,8 @@ export interface MarketplaceClient {
   review(item: RemoteItem, sellerSku: string): Promise<CallResult<ReviewState>>;
   /** Pushes price and stock (and, for platforms that need it, activates an approved item). */
   update(externalId: string, sellerSku: string, values: { price: number; stock: number }): Promise<CallResult<void>>;
+  /** Pushes a changed title and description (the platform's item update call). */
+  updateContent(externalId: string, sellerSku: string, content: { title: string; description: string }): Promise<CallResult<void>>;
   delist(externalId: string, sellerSku: string): Promise<CallResult<void>>;
   /** Checks a push (webhook) signature; `url` is the URL the platform called. */
   verifyPush(headers: Record<string, string | string[] | undefined>, rawBody: string, url: string): boolean;

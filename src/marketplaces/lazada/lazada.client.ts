@@ -121,6 +121,21 @@ export class LazadaClient implements MarketplaceClient {
     return result.kind === 'ok' ? ok(undefined) : result;
   }
 
+  /** /product/update with the item's attributes (name, description) and its SKU as the link key. */
+  async updateContent(externalId: string, sellerSku: string, content: { title: string; description: string }): Promise<CallResult<void>> {
+    const payload = {
+      Request: {
+        Product: {
+          ItemId: externalId,
+          Attributes: { name: content.title, description: content.description },
+          Skus: { Sku: [{ SellerSku: sellerSku }] },
+        },
+      },
+    };
+    const result = await this.call('POST', '/product/update', { payload: JSON.stringify(payload) });
+    return result.kind === 'ok' ? ok(undefined) : result;
+  }
+
   async delist(externalId: string, sellerSku: string): Promise<CallResult<void>> {
     const payload = { Request: { Product: { ItemId: externalId, Skus: { Sku: [{ SellerSku: sellerSku }] } } } };
     const result = await this.call('POST', '/product/deactivate', { apiRequestBody: JSON.stringify(payload) });

@@ -208,6 +208,18 @@ export function createMockMarketplaces(options: MockOptions): MockMarketplaces {
         );
       });
 
+      shopee.post('/api/v2/product/update_item', async (req: Req, reply) => {
+        const body = (req.body ?? {}) as { item_id?: number; item_name?: string; description?: string };
+        const item = state.findByExternalId(String(body.item_id));
+        if (!item) return shopeeError(reply, 200, 'product.error_item_not_found', 'Item not found.');
+        if (body.item_name !== undefined && (!body.item_name || body.item_name.length > 120))
+          return shopeeError(reply, 400, 'error_param', 'item_name is required and must be at most 120 characters.');
+        state.countUpdate(item.sellerSku);
+        if (body.item_name !== undefined) item.title = body.item_name;
+        if (body.description !== undefined) item.description = body.description;
+        return shopeeOk(req, reply, { item_id: Number(item.externalId), item_name: item.title, description: item.description });
+      });
+
       shopee.post('/api/v2/product/unlist_item', async (req: Req, reply) => {
         const body = (req.body ?? {}) as { item_list?: { item_id?: number; unlist?: boolean }[] };
         const entry = body.item_list?.[0];
@@ -396,6 +408,22 @@ export function createMockMarketplaces(options: MockOptions): MockMarketplaces {
         return lazadaOk(req, reply, {});
       });
 
+      lazada.post('/product/update', async (req: Req, reply) => {
+        const payload = safeJson(lazadaParams(req).payload) as {
+          Request?: { Product?: { ItemId?: string; Attributes?: { name?: string; description?: string } } };
+        } | null;
+        const product = payload?.Request?.Product;
+        const item = state.findByExternalId(String(product?.ItemId ?? ''));
+        if (!item) return lazadaError(reply, '207', 'Product not found');
+        const name = product?.Attributes?.name;
+        if (name !== undefined && (!name || name.length > 255))
+          return lazadaError(reply, 'E002', 'Attributes.name is required and must be at most 255 characters');
+        state.countUpdate(item.sellerSku);
+        if (name !== undefined) item.title = name;
+        if (product?.Attributes?.description !== undefined) item.description = product.Attributes.description;
+        return lazadaOk(req, reply, {});
+      });
+
       lazada.post('/product/deactivate', async (req: Req, reply) => {
         const payload = safeJson(lazadaParams(req).apiRequestBody) as { Request?: { Product?: { ItemId?: string } } } | null;
         const item = state.findByExternalId(String(payload?.Request?.Product?.ItemId ?? ''));
@@ -538,6 +566,17 @@ export function createMockMarketplaces(options: MockOptions): MockMarketplaces {
           if (body.price !== undefined) item.price = Number(body.price);
           if (body.quantity !== undefined) item.stock = Number(body.quantity);
           if (body.active !== undefined) item.status = Number(body.active) === 1 ? 'active' : 'inactive';
+          return tikiOk(req, reply, { state: 'approved', product_id: Number(item.externalId) });
+        });
+
+        api.put('/integration/v2/products/updateInfo', async (req: Req, reply) => {
+          const body = (req.body ?? {}) as { original_sku?: string; name?: string; description?: string };
+          const item = body.original_sku ? state.items.get(body.original_sku) : undefined;
+          if (!item || tikiState(item) !== 'approved') return tikiError(reply, 404, 'Không tìm thấy sản phẩm');
+          if (body.name !== undefined && !body.name) return tikiError(reply, 400, 'name là bắt buộc');
+          state.countUpdate(item.sellerSku);
+          if (body.name !== undefined) item.title = body.name;
+          if (body.description !== undefined) item.description = body.description;
           return tikiOk(req, reply, { state: 'approved', product_id: Number(item.externalId) });
         });
       });

@@ -117,6 +117,17 @@ export class ShopeeClient implements MarketplaceClient {
     return stock.kind === 'ok' ? ok(undefined) : stock;
   }
 
+  /** v2 product/update_item: name and description of an existing item. */
+  async updateContent(externalId: string, _sku: string, content: { title: string; description: string }): Promise<CallResult<void>> {
+    const result = await this.call(
+      'POST',
+      '/api/v2/product/update_item',
+      {},
+      { item_id: Number(externalId), item_name: content.title, description: content.description },
+    );
+    return result.kind === 'ok' ? ok(undefined) : result;
+  }
+
   async delist(externalId: string): Promise<CallResult<void>> {
     const result = await this.call(
       'POST',

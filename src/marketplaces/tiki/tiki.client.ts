@@ -53,11 +53,15 @@ export class TikiClient implements MarketplaceClient {
     if (products.kind !== 'ok') return products;
     const product = ((products.value.data as TikiProduct[] | undefined) ?? [])[0];
     if (product) return ok({ externalId: String(product.product_id), reviewRef: null, live: product.active === 1 });
-    // An accepted request still under review counts as created: its track id is followed, not re-sent.
+    // An accepted request counts as created: its track id is followed, not re-sent. One already rejected
+    // is followed too (its review answers `rejected` with Tiki's reason): a create whose answer was lost
+    // must not turn into a second request. A deliberate retry of a rejected channel starts afresh (see
+    // ListingsService.retry) and does not look up at all.
     const requests = await this.call('GET', `/integration/v2/requests?original_sku=${encodeURIComponent(sellerSku)}`);
     if (requests.kind !== 'ok') return requests;
-    const open = ((requests.value.data as { track_id: string; state: string }[] | undefined) ?? []).find((r) => r.state !== 'rejected');
-    return ok(open ? { externalId: null, reviewRef: open.track_id, live: false } : null);
+    const all = (requests.value.data as { track_id: string; state: string }[] | undefined) ?? [];
+    const found = all.find((r) => r.state !== 'rejected') ?? all.at(-1);
+    return ok(found ? { externalId: null, reviewRef: found.track_id, live: false } : null);
   }
 
   async create(item: ItemPayload): Promise<CallResult<RemoteItem>> {
@@ -108,6 +112,19 @@ export class TikiClient implements MarketplaceClient {
       price: values.price,
       quantity: values.stock,
       active: 1,
+    });
+    return result.kind === 'ok' ? ok(undefined) : result;
+  }
+
+  /**
+   * Name and description of an approved product: Tiki's product info update, addressed like updateSku
+   * (PUT /integration/v2/products/updateInfo, by original_sku); applied without a new review request.
+   */
+  async updateContent(_externalId: string, sellerSku: string, content: { title: string; description: string }): Promise<CallResult<void>> {
+    const result = await this.call('PUT', '/integration/v2/products/updateInfo', {
+      original_sku: sellerSku,
+      name: content.title,
+      description: content.description,
     });
     return result.kind === 'ok' ? ok(undefined) : result;
   }

@@ -9,14 +9,17 @@ import { loggerOptions } from './common/http/logging';
 import { ConfigModule } from './config/config.module';
 import { Environment, ProcessRole } from './config/environment';
 import { DatabaseModule } from './database/database.module';
+import { EpcisModule } from './epcis/epcis.module';
 import { HealthModule } from './health/health.module';
 import { LabelsWorkerModule } from './labels/labels-worker.module';
 import { LabelsModule } from './labels/labels.module';
 import { ListingsWorkerModule } from './listings/listings-worker.module';
 import { ListingsModule } from './listings/listings.module';
 import { QueueModule } from './queue/queue.module';
+import { RecallsModule } from './recalls/recalls.module';
 import { RedisModule } from './redis/redis.module';
 import { RegistryModule } from './registry/registry.module';
+import { ReportsModule } from './reports/reports.module';
 import { TraceModule } from './trace/trace.module';
 
 /** Modules that serve HTTP (controllers). Loaded by the api and all roles. */
@@ -28,6 +31,9 @@ const HTTP_MODULES: Type[] = [
   LabelsModule,
   TraceModule,
   ListingsModule,
+  EpcisModule,
+  RecallsModule,
+  ReportsModule,
   HealthModule,
 ];
 

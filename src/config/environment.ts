@@ -342,6 +342,14 @@ export class Environment {
   get databaseKind(): 'postgres' | 'sqlite' {
     return databaseKindOf(this.DATABASE_URL);
   }
+
+  // --- Records and reports (issue 6). ---
+
+  /** Above this many kg per hectare in one harvest year, a lychee plot's records are flagged as implausible. */
+  @Transform(toInt)
+  @IsInt({ message: 'LYCHEE_MAX_YIELD_KG_PER_HA must be an integer' })
+  @Min(1)
+  LYCHEE_MAX_YIELD_KG_PER_HA = 15_000;
 }
 
 export function databaseKindOf(url: string): 'postgres' | 'sqlite' {

@@ -24,5 +24,7 @@ import { SYNC_QUEUES } from './sync.queue';
   ],
   controllers: [ListingsController],
   providers: [ListingsService, MarketplaceOrdersService, MarketplaceWebhookRoutes, QueueBoard],
+  // The recall delists through ListingsService.remove.
+  exports: [ListingsService],
 })
 export class ListingsModule {}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { BatchesModule } from '../batches/batches.module';
+import { RegistryModule } from '../registry/registry.module';
+import { EpcisController } from './epcis.controller';
+import { EpcisService } from './epcis.service';
+
+/** Records that travel: the EPCIS 2.0 export of a batch. */
+@Module({
+  imports: [BatchesModule, RegistryModule],
+  controllers: [EpcisController],
+  providers: [EpcisService],
+  exports: [EpcisService],
+})
+export class EpcisModule {}

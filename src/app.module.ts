@@ -11,6 +11,7 @@ import { Environment, ProcessRole } from './config/environment';
 import { DatabaseModule } from './database/database.module';
 import { EpcisModule } from './epcis/epcis.module';
 import { HealthModule } from './health/health.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { LabelsWorkerModule } from './labels/labels-worker.module';
 import { LabelsModule } from './labels/labels.module';
 import { ListingsWorkerModule } from './listings/listings-worker.module';
@@ -35,6 +36,7 @@ const HTTP_MODULES: Type[] = [
   RecallsModule,
   ReportsModule,
   HealthModule,
+  MetricsModule,
 ];
 
 /** Modules that consume queues. Loaded by the worker and all roles. */

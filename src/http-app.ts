@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import fastifyHelmet from '@fastify/helmet';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { Logger as NestLogger } from '@nestjs/common';
@@ -32,6 +33,22 @@ export async function createHttpApp(env: Environment, role: ProcessRole = env.RO
     app.useLogger(app.get(Logger));
     app.useGlobalPipes(createValidationPipe());
     app.enableShutdownHooks();
+    // Security headers on every answer. Stored text is always escaped; 'unsafe-inline' only allows the
+    // pages' own inline <style>/<script> (the consumer page and dashboard load nothing else).
+    await app.register(fastifyHelmet, {
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          scriptSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          frameAncestors: ["'none'"],
+        },
+      },
+      // The resolver answers other sites' pages (CORS); the browser must be allowed to read it.
+      crossOriginResourcePolicy: { policy: 'cross-origin' },
+    });
     configureFastify(app.getHttpAdapter().getInstance(), env);
     setUpOpenApi(app, env);
     await app.init();

@@ -10,7 +10,8 @@ import { ScanRecorder } from './scan-recorder.service';
 import { TraceCache } from './trace-cache.service';
 import { renderTracePage } from './trace-page';
 import type { TraceView } from './trace-view';
-import { decideVerdict, networkOf, Verdict } from './verdict';
+import { decideVerdict, networkOf, Verdict, VERDICTS } from './verdict';
+import { MetricsService } from '../metrics/metrics.service';
 
 export interface ScanRequest {
   gtin: string | null;
@@ -67,13 +68,18 @@ export class ScanService {
   /** `gtin|lot|serial` already checked: an HMAC costs more than the rest of a cached scan. */
   private readonly verified = new Set<string>();
 
+  private readonly verdictCounters: Record<Verdict, { inc(): void }>;
+
   constructor(
     private readonly signer: SerialSigner,
     private readonly cache: TraceCache,
     private readonly recorder: ScanRecorder,
     private readonly env: Environment,
+    metrics: MetricsService,
   ) {
     this.limiter = new ScanRateLimiter(env.SCAN_RATE_LIMIT_PER_MINUTE);
+    // Label children resolved once: the counter update on each scan is then a plain increment.
+    this.verdictCounters = Object.fromEntries(VERDICTS.map((v) => [v, metrics.scans.labels(v)])) as Record<Verdict, { inc(): void }>;
   }
 
   rateLimit(client: string): number {
@@ -106,6 +112,7 @@ export class ScanService {
       { labelStatus: label.status, batchRecalled: view.recalled, scanCount: count, networksInWindow: networks },
       { suspiciousAfter: this.env.SCAN_SUSPICIOUS_AFTER, suspiciousNetworks: this.env.SCAN_SUSPICIOUS_NETWORKS },
     );
+    if (req.count) this.verdictCounters[verdict].inc();
     const reason = label.status === 'voided' ? label.voidReason : view.recalled ? view.recallReason : null;
     const first = label.firstScannedAt;
     // A label's links never change: built on its first scan, kept with the cached row.
@@ -165,6 +172,7 @@ export class ScanService {
   }
 
   private answerWithoutLabel(verdict: 'counterfeit' | 'unknown', req: ScanRequest): ScanAnswer {
+    if (req.count) this.verdictCounters[verdict].inc();
     return this.notFound(verdict, req.serial, req.json, req.lang, req.path);
   }
 

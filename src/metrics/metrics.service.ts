@@ -1,0 +1,149 @@
+import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Queue } from 'bullmq';
+import Redis from 'ioredis';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { DataSource } from 'typeorm';
+import { Environment } from '../config/environment';
+import { REDIS } from '../redis/redis.token';
+
+/**
+ * Prometheus metrics of this process. Counters and the request histogram are updated as things
+ * happen; database- and queue-backed gauges are read when /metrics is scraped, so they cost nothing
+ * in between.
+ */
+@Injectable()
+export class MetricsService implements OnModuleDestroy {
+  readonly registry = new Registry();
+  readonly httpRequests: Histogram<'method' | 'route' | 'status'>;
+  readonly scans: Counter<'verdict'>;
+  private readonly labelRuns: Gauge<'status'>;
+  private readonly labelsPrinted: Gauge;
+  private readonly queueJobs: Gauge<'queue' | 'state'>;
+  private readonly outboxLag: Gauge;
+  private readonly outboxPending: Gauge;
+  private readonly queues = new Map<string, Queue>();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(REDIS) private readonly redis: Redis,
+    private readonly env: Environment,
+  ) {
+    collectDefaultMetrics({ register: this.registry, prefix: 'nongsan_' });
+    this.httpRequests = new Histogram({
+      name: 'nongsan_http_request_duration_seconds',
+      help: 'HTTP requests by route template and status, with their latency',
+      labelNames: ['method', 'route', 'status'],
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      registers: [this.registry],
+    });
+    this.scans = new Counter({
+      name: 'nongsan_scans_total',
+      help: 'Label scans answered, by verdict',
+      labelNames: ['verdict'],
+      registers: [this.registry],
+    });
+    this.labelRuns = new Gauge({
+      name: 'nongsan_label_runs',
+      help: 'Label runs by status',
+      labelNames: ['status'],
+      registers: [this.registry],
+    });
+    this.labelsPrinted = new Gauge({ name: 'nongsan_labels', help: 'Label serials allocated', registers: [this.registry] });
+    this.queueJobs = new Gauge({
+      name: 'nongsan_queue_jobs',
+      help: 'BullMQ jobs by queue and state',
+      labelNames: ['queue', 'state'],
+      registers: [this.registry],
+    });
+    this.outboxLag = new Gauge({
+      name: 'nongsan_sync_outbox_lag_seconds',
+      help: 'Age of the oldest sync intent not yet moved to a queue',
+      registers: [this.registry],
+    });
+    this.outboxPending = new Gauge({
+      name: 'nongsan_sync_outbox_pending',
+      help: 'Sync intents not yet moved to a queue',
+      registers: [this.registry],
+    });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((q) => q.close().catch(() => undefined)));
+  }
+
+  /** The text exposition format; a part that cannot be read (database or Redis down) is left out, never an error. */
+  async scrape(): Promise<string> {
+    await Promise.all([this.readLabelRuns(), this.readQueues(), this.readOutbox()]);
+    return this.registry.metrics();
+  }
+
+  get contentType(): string {
+    return this.registry.contentType;
+  }
+
+  private async readLabelRuns(): Promise<void> {
+    try {
+      const rows = await this.dataSource.query<{ status: string; runs: string | number }[]>(
+        'SELECT status, COUNT(*) AS runs FROM label_runs GROUP BY status',
+      );
+      this.labelRuns.reset();
+      for (const row of rows) this.labelRuns.set({ status: row.status }, Number(row.runs));
+      const [labels] = await this.dataSource.query<{ n: string | number }[]>('SELECT COUNT(*) AS n FROM labels');
+      this.labelsPrinted.set(Number(labels?.n ?? 0));
+    } catch {
+      // database unavailable: the gauges keep their last values
+    }
+  }
+
+  /** Every BullMQ queue of this deployment, found by its meta key, with its job counts. */
+  private async readQueues(): Promise<void> {
+    try {
+      const bullPrefix = `${this.env.REDIS_PREFIX}:bull`;
+      // The shared client adds `${REDIS_PREFIX}:` to keys but not to SCAN patterns' results.
+      const names = new Set<string>();
+      let cursor = '0';
+      do {
+        const [next, keys] = await this.redis.scan(cursor, 'MATCH', `${bullPrefix}:*:meta`, 'COUNT', 200);
+        for (const key of keys) names.add(key.slice(bullPrefix.length + 1, -':meta'.length));
+        cursor = next;
+      } while (cursor !== '0');
+      for (const name of names) {
+        let queue = this.queues.get(name);
+        if (!queue) {
+          const url = new URL(this.env.REDIS_URL);
+          queue = new Queue(name, {
+            prefix: bullPrefix,
+            connection: {
+              host: url.hostname,
+              port: Number(url.port || 6379),
+              password: url.password || undefined,
+              maxRetriesPerRequest: 1,
+            },
+          });
+          queue.on('error', () => undefined);
+          this.queues.set(name, queue);
+        }
+        const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed', 'prioritized');
+        for (const [state, count] of Object.entries(counts)) this.queueJobs.set({ queue: name, state }, count);
+      }
+    } catch {
+      // Redis unavailable
+    }
+  }
+
+  private async readOutbox(): Promise<void> {
+    try {
+      const [row] = await this.dataSource.query<{ pending: string | number; oldest: string | Date | null }[]>(
+        'SELECT COUNT(*) AS pending, MIN(created_at) AS oldest FROM sync_outbox',
+      );
+      this.outboxPending.set(Number(row?.pending ?? 0));
+      const oldest = row?.oldest
+        ? new Date(typeof row.oldest === 'string' && !row.oldest.includes('T') ? `${row.oldest.replace(' ', 'T')}Z` : row.oldest)
+        : null;
+      this.outboxLag.set(oldest ? Math.max(0, (Date.now() - oldest.getTime()) / 1000) : 0);
+    } catch {
+      // no outbox table yet, or the database is down
+    }
+  }
+}

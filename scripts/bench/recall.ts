@@ -1,0 +1,231 @@
+/**
+ * npm run bench:recall — recall a batch of 10,000 labels with 500 marketplace orders, then export its FSMA 204 CSV.
+ *
+ * Starts the built service (ROLE=api) on a throwaway PostgreSQL database (or DATABASE_URL) and its own Redis
+ * prefix; creates a co-op, product, batch with events, one 10,000-label run and a listing through the API; writes
+ * 500 orders drawing on the lot directly (as the order webhooks would); times POST /batches/:id/recall and
+ * GET /batches/:id/trace.csv over HTTP. Cleans up. Last line on stdout:
+ * {"bench":"recall","labels":10000,"orders":500,"ms":…,"csvMs":…,"csvRows":…}
+ */
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes, randomInt, randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import Redis from 'ioredis';
+import { Client } from 'pg';
+
+const ROOT = join(__dirname, '..', '..');
+const LABELS = Number(process.env.BENCH_RECALL_LABELS ?? 10_000);
+const ORDERS = Number(process.env.BENCH_RECALL_ORDERS ?? 500);
+const ADMIN_POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const ADMIN = { phone: '0900000009', password: 'bench-admin-password' };
+
+const log = (message: string): void => void process.stderr.write(`[bench:recall] ${message}\n`);
+
+async function withClient<T>(url: string, fn: (c: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function call(
+  base: string,
+  method: string,
+  path: string,
+  token: string | null,
+  body?: unknown,
+): Promise<{ status: number; text: string }> {
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${path} -> ${response.status} ${text}`);
+  return { status: response.status, text };
+}
+
+const api = async <T>(base: string, method: string, path: string, token: string | null, body?: unknown): Promise<T> =>
+  JSON.parse((await call(base, method, path, token, body)).text) as T;
+
+async function waitForHealth(base: string, child: ChildProcess): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    if (child.exitCode !== null) throw new Error(`the service exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${base}/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the service did not become healthy');
+}
+
+async function main(): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- plain CommonJS helper shared with npm prestart/pretest
+  const { ensureServices } = require('../ensure-services.js') as {
+    ensureServices: (names: string[], env: NodeJS.ProcessEnv) => Promise<string[]>;
+  };
+  await ensureServices(['postgres', 'redis'], { ...process.env, TEST_POSTGRES_URL: ADMIN_POSTGRES_URL });
+
+  const givenUrl = process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : undefined;
+  const throwaway = givenUrl ? null : `bench_recall_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  if (throwaway) await withClient(ADMIN_POSTGRES_URL, (c) => c.query(`CREATE DATABASE "${throwaway}"`));
+  const databaseUrl = givenUrl ?? ADMIN_POSTGRES_URL.replace(/\/[^/]*$/, `/${throwaway}`);
+  const prefix = `bench_recall_${randomBytes(4).toString('hex')}`;
+  const port = 20_000 + randomInt(20_000);
+  const base = `http://127.0.0.1:${port}`;
+  let service: ChildProcess | null = null;
+  let batchId: string | null = null;
+  try {
+    service = spawn(process.execPath, [join(ROOT, 'dist', 'main.js')], {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        ROLE: 'api',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATABASE_URL: databaseUrl,
+        REDIS_URL,
+        REDIS_PREFIX: prefix,
+        ADMIN_PHONE: ADMIN.phone,
+        ADMIN_PASSWORD: ADMIN.password,
+        JWT_SECRET: randomBytes(32).toString('hex'),
+        LABEL_SIGNING_KEYS: `1:${randomBytes(24).toString('hex')}`,
+        PUBLIC_BASE_URL: 'https://nst.vn',
+        LOG_LEVEL: 'warn',
+      },
+    });
+    await waitForHealth(base, service);
+
+    const { accessToken: token } = await api<{ accessToken: string }>(base, 'POST', '/api/v1/auth/login', null, ADMIN);
+    const coop = await api<{ id: string }>(base, 'POST', '/api/v1/cooperatives', token, {
+      name: 'HTX Dịch vụ Nông nghiệp Thanh Hà',
+      province: 'Hải Phòng',
+      commune: 'Thanh Hà',
+    });
+    const household = await api<{ id: string }>(base, 'POST', '/api/v1/households', token, {
+      cooperativeId: coop.id,
+      headName: 'Nguyễn Văn Hùng',
+      phone: `09${randomInt(10_000_000, 99_999_999)}`,
+      province: 'Hải Phòng',
+      commune: 'Thanh Hà',
+    });
+    const plot = await api<{ id: string }>(base, 'POST', `/api/v1/households/${household.id}/plots`, token, {
+      code: `VN-HDOR-${randomInt(1000, 9999)}`,
+      areaHa: 2,
+      latitude: 20.87,
+      longitude: 106.43,
+      crop: 'Vải thiều',
+      certifications: [{ scheme: 'VietGAP', number: 'VG-HD-0042', validUntil: '2030-12-31' }],
+    });
+    const product = await api<{ id: string }>(base, 'POST', '/api/v1/products', token, {
+      cooperativeId: coop.id,
+      name: 'Vải thiều Thanh Hà',
+      gtin: '8930000000019',
+      unit: 'box',
+      packageNetWeightKg: 2,
+    });
+    const batch = await api<{ id: string; lotCode: string }>(base, 'POST', '/api/v1/batches', token, {
+      productId: product.id,
+      householdId: household.id,
+      plotId: plot.id,
+      harvestedAt: '2026-06-10T06:00:00+07:00',
+      quantity: 20_000,
+      unit: 'kg',
+    });
+    batchId = batch.id;
+    for (const [bizStep, occurredAt, details] of [
+      ['harvesting', '2026-06-10T06:00:00+07:00', undefined],
+      ['packing', '2026-06-10T10:00:00+07:00', { packingHouseCode: 'PHC-HD-003' }],
+      ['shipping', '2026-06-11T05:00:00+07:00', { destination: 'Hà Nội' }],
+    ] as const) {
+      await api(base, 'POST', `/api/v1/batches/${batch.id}/events`, token, { bizStep, occurredAt, details });
+    }
+    await api(base, 'POST', `/api/v1/batches/${batch.id}/label-runs`, token, { quantity: LABELS, layout: 'a4-3x8', format: 'zpl' });
+    const listings: string[] = [];
+    for (const title of ['Vải thiều Thanh Hà hộp 2kg', 'Vải thiều Thanh Hà thùng 10kg']) {
+      const listing = await api<{ id: string }>(base, 'POST', '/api/v1/listings', token, {
+        productId: product.id,
+        batchId: batch.id,
+        title,
+        description: 'Vải thiều Thanh Hà, chỉ dẫn địa lý',
+        price: 120_000,
+        stock: 1000,
+        channels: ['lazada', 'tiki', 'shopee'],
+      });
+      listings.push(listing.id);
+    }
+    await withClient(databaseUrl, async (c) => {
+      const values: string[] = [];
+      const params: unknown[] = [];
+      const marketplaces = ['lazada', 'tiki', 'shopee'];
+      for (let i = 0; i < ORDERS; i++) {
+        const p = params.length;
+        values.push(
+          `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6}, $${p + 7}, 1, 120000, $${p + 8}, now() - interval '1 minute' * $${p + 9})`,
+        );
+        params.push(
+          randomUUID(),
+          marketplaces[i % 3],
+          `ORD-${i}`,
+          listings[i % 2],
+          coop.id,
+          batch.id,
+          batch.lotCode,
+          `buyer-${i}`,
+          ORDERS - i,
+        );
+      }
+      await c.query(
+        `INSERT INTO marketplace_orders (id, marketplace, external_order_id, listing_id, cooperative_id, batch_id, lot_code, quantity, total_amount, buyer_ref, ordered_at) VALUES ${values.join(', ')}`,
+        params,
+      );
+    });
+    log(`${LABELS} labels, ${listings.length} listings on 3 marketplaces, ${ORDERS} orders ready; recalling`);
+
+    let started = performance.now();
+    const recall = await api<{ labels: { voided: number }; orders: unknown[]; listings: unknown[] }>(
+      base,
+      'POST',
+      `/api/v1/batches/${batch.id}/recall`,
+      token,
+      {
+        reason: 'Dư lượng thuốc BVTV vượt ngưỡng',
+      },
+    );
+    const ms = Math.round(performance.now() - started);
+    if (recall.labels.voided !== LABELS || recall.orders.length !== ORDERS)
+      throw new Error(`recall answered ${JSON.stringify({ ...recall, orders: recall.orders.length })}`);
+
+    started = performance.now();
+    const csv = await call(base, 'GET', `/api/v1/batches/${batch.id}/trace.csv`, token);
+    const csvMs = Math.round(performance.now() - started);
+    const csvRows = csv.text.trim().split('\r\n').length - 1;
+    log(`recall ${ms} ms (target < 2000), CSV ${csvMs} ms for ${csvRows} rows (target < 1000)`);
+    process.stdout.write(`${JSON.stringify({ bench: 'recall', labels: LABELS, orders: ORDERS, ms, csvMs, csvRows })}\n`);
+  } finally {
+    if (service) {
+      service.kill('SIGTERM');
+      await once(service, 'exit').catch(() => undefined);
+    }
+    if (throwaway) await withClient(ADMIN_POSTGRES_URL, (c) => c.query(`DROP DATABASE IF EXISTS "${throwaway}" WITH (FORCE)`));
+    else if (batchId) log(`left batch ${batchId} in the given DATABASE_URL`);
+    const redis = new Redis(REDIS_URL);
+    const keys = await redis.keys(`${prefix}:*`);
+    if (keys.length) await redis.del(...keys);
+    redis.disconnect();
+  }
+}
+
+main().catch((error: unknown) => {
+  log(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,415 @@
+/**
+ * npm run test:fuzz — hostile input against every route of the OpenAPI document, with every role.
+ *
+ * Starts the built service (ROLE=all, a throwaway PostgreSQL database, its own Redis prefix), builds a
+ * small co-operative through the API so path ids are real, then for each operation of /docs-json and
+ * each caller (admin, co-op manager, farmer, no token) sends valid and deliberately invalid requests:
+ * wrong types, missing and unknown fields, huge strings, unicode, SQL and HTML injection, path
+ * traversal in ids, serials and file routes, malformed JSON. Checks: no 5xx; every 4xx is
+ * application/problem+json (the resolver's documented {verdict} 404 excepted); stored HTML never comes
+ * back unescaped on the consumer page or the dashboard. Prints one JSON line last:
+ * {"fuzz":"openapi","requests":…,"5xx":0,"notProblemJson":0,"unescaped":0}
+ */
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes, randomInt } from 'node:crypto';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { Client } from 'pg';
+
+const ROOT = join(__dirname, '..');
+const ADMIN_POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const ADMIN = { phone: '0900000019', password: 'fuzz-admin-password' };
+const log = (message: string): void => void process.stderr.write(`[fuzz] ${message}\n`);
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+interface Schema {
+  type?: string;
+  format?: string;
+  enum?: Json[];
+  properties?: Record<string, Schema>;
+  required?: string[];
+  items?: Schema;
+  $ref?: string;
+  allOf?: Schema[];
+  minimum?: number;
+  maxLength?: number;
+}
+interface Operation {
+  parameters?: { name: string; in: string; required?: boolean; schema?: Schema }[];
+  requestBody?: { content?: Record<string, { schema?: Schema }> };
+}
+
+const HOSTILE_STRINGS = [
+  "' OR 1=1 --",
+  '"; DROP TABLE households; --',
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '../../../../etc/passwd',
+  '..%2F..%2Fetc%2Fpasswd',
+  'Vải thiều 🍒 Thanh Hà \u202e\u200b',
+  '\ud800',
+  'x'.repeat(100_000),
+  '',
+  ' ',
+  '%00',
+  '${jndi:ldap://x}',
+];
+const HOSTILE_VALUES: Json[] = [null, 0, -1, 1e308, true, [], {}, [1, 2], { $gt: '' }, ...HOSTILE_STRINGS];
+
+interface Fixture {
+  ids: Record<string, string>;
+  tokens: Record<'admin' | 'manager' | 'farmer', string>;
+}
+
+async function call(base: string, method: string, path: string, token: string | null, body?: string, contentType = 'application/json') {
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers: {
+      accept: 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body !== undefined ? { 'content-type': contentType } : {}),
+    },
+    body,
+  });
+  return { status: response.status, type: response.headers.get('content-type') ?? '', text: await response.text() };
+}
+
+async function api<T>(base: string, method: string, path: string, token: string | null, body?: unknown): Promise<T> {
+  const res = await call(base, method, path, token, body === undefined ? undefined : JSON.stringify(body));
+  if (res.status >= 300) throw new Error(`${method} ${path} -> ${res.status} ${res.text.slice(0, 300)}`);
+  return JSON.parse(res.text) as T;
+}
+
+function resolve(schema: Schema | undefined, doc: { components?: { schemas?: Record<string, Schema> } }): Schema {
+  if (!schema) return {};
+  if (schema.$ref) return resolve(doc.components?.schemas?.[schema.$ref.split('/').pop()!], doc);
+  if (schema.allOf?.length) return resolve(schema.allOf[0], doc);
+  return schema;
+}
+
+/** A plausible value for a field, using the fixture's real ids for *Id fields. */
+function sample(name: string, schema: Schema, doc: object, fixture: Fixture, depth = 0): Json {
+  const s = resolve(schema, doc);
+  if (s.enum?.length) return s.enum[0];
+  if (name.endsWith('Id') && fixture.ids[name]) return fixture.ids[name];
+  switch (s.type) {
+    case 'integer':
+    case 'number':
+      return Math.max(s.minimum ?? 1, 1);
+    case 'boolean':
+      return true;
+    case 'array':
+      return depth > 3 ? [] : [sample(name, s.items ?? {}, doc, fixture, depth + 1)];
+    case 'object': {
+      const out: Record<string, Json> = {};
+      for (const [key, value] of Object.entries(s.properties ?? {})) out[key] = sample(key, value, doc, fixture, depth + 1);
+      return out;
+    }
+    case undefined:
+    default:
+      if (s.format === 'uuid') return fixture.ids[name] ?? fixture.ids.batchId;
+      if (s.format === 'date' || /until|date/i.test(name)) return '2030-01-01';
+      if (/At$/.test(name)) return '2026-06-10T06:00:00+07:00';
+      if (/phone/i.test(name)) return `09${randomInt(10_000_000, 99_999_999)}`;
+      return `fuzz ${name}`.slice(0, s.maxLength ?? 40);
+  }
+}
+
+function bodies(schema: Schema, doc: object, fixture: Fixture): string[] {
+  const s = resolve(schema, doc);
+  const valid = sample('body', s, doc, fixture) as Record<string, Json>;
+  const out = [JSON.stringify(valid), '{"unterminated":', '[]', '"text"', '12', 'null', JSON.stringify({ ...valid, unknownField: 1 })];
+  if (s.type === 'object' && valid && typeof valid === 'object') {
+    for (const key of Object.keys(s.properties ?? {})) {
+      const { [key]: _removed, ...missing } = valid;
+      out.push(JSON.stringify(missing));
+      for (const hostile of HOSTILE_VALUES) out.push(JSON.stringify({ ...valid, [key]: hostile }));
+    }
+  }
+  return out;
+}
+
+/** A hostile query value, percent-encoded (a lone surrogate cannot be, so it is sent as raw bytes). */
+function queryValue(): string {
+  const value = HOSTILE_STRINGS[randomInt(HOSTILE_STRINGS.length)].slice(0, 2000);
+  try {
+    return encodeURIComponent(value);
+  } catch {
+    return '%ED%A0%80';
+  }
+}
+
+function pathVariants(template: string, fixture: Fixture): string[] {
+  const real = template.replace(/\{(\w+)\}/g, (_m, name: string) => fixture.ids[name] ?? fixture.ids.id);
+  const out = [real];
+  for (const hostile of [
+    '../../etc/passwd',
+    '..%2F..%2F..%2Fetc%2Fpasswd',
+    "1' OR '1'='1",
+    '%3Cscript%3E',
+    'x'.repeat(300),
+    '00000000-0000-0000-0000-000000000000',
+    '%00',
+    '%E0%A4%A',
+  ]) {
+    out.push(template.replace(/\{(\w+)\}/g, hostile));
+  }
+  return out;
+}
+
+async function buildFixture(base: string): Promise<Fixture> {
+  const { accessToken: admin } = await api<{ accessToken: string }>(base, 'POST', '/api/v1/auth/login', null, ADMIN);
+  const coop = await api<{ id: string }>(base, 'POST', '/api/v1/cooperatives', admin, {
+    name: 'HTX <b>Fuzz</b> <script>alert(1)</script>',
+    province: 'Hải Phòng',
+    commune: 'Thanh Hà',
+  });
+  const managerPhone = `09${randomInt(10_000_000, 99_999_999)}`;
+  await api(base, 'POST', '/api/v1/users', admin, {
+    phone: managerPhone,
+    password: 'manager-password',
+    role: 'coop_manager',
+    cooperativeId: coop.id,
+  });
+  const { accessToken: manager } = await api<{ accessToken: string }>(base, 'POST', '/api/v1/auth/login', null, {
+    phone: managerPhone,
+    password: 'manager-password',
+  });
+  const household = await api<{ id: string }>(base, 'POST', '/api/v1/households', manager, {
+    cooperativeId: coop.id,
+    headName: '<img src=x onerror=alert(1)>',
+    phone: `09${randomInt(10_000_000, 99_999_999)}`,
+    province: 'Hải Phòng',
+    commune: '<script>alert("commune")</script>',
+  });
+  const farmerPhone = `09${randomInt(10_000_000, 99_999_999)}`;
+  await api(base, 'POST', '/api/v1/users', manager, {
+    phone: farmerPhone,
+    password: 'farmer-password',
+    role: 'farmer',
+    householdId: household.id,
+  });
+  const { accessToken: farmer } = await api<{ accessToken: string }>(base, 'POST', '/api/v1/auth/login', null, {
+    phone: farmerPhone,
+    password: 'farmer-password',
+  });
+  const plot = await api<{ id: string }>(base, 'POST', `/api/v1/households/${household.id}/plots`, manager, {
+    code: `FZ-${randomInt(100000, 999999)}`,
+    areaHa: 1,
+    latitude: 20.9,
+    longitude: 106.4,
+    crop: '<script>alert(2)</script>',
+    certifications: [{ scheme: 'VietGAP', number: '<b>VG</b>', validUntil: '2030-01-01' }],
+  });
+  const product = await api<{ id: string }>(base, 'POST', '/api/v1/products', manager, {
+    cooperativeId: coop.id,
+    name: 'Vải <script>alert(3)</script>',
+    gtin: '8930000000019',
+    unit: 'box',
+    packageNetWeightKg: 2,
+    geographicalIndication: '"><svg onload=alert(4)>',
+  });
+  const batch = await api<{ id: string; lotCode: string }>(base, 'POST', '/api/v1/batches', manager, {
+    productId: product.id,
+    householdId: household.id,
+    plotId: plot.id,
+    harvestedAt: '2026-06-10T06:00:00+07:00',
+    quantity: 100,
+    unit: 'kg',
+  });
+  await api(base, 'POST', `/api/v1/batches/${batch.id}/events`, manager, {
+    bizStep: 'shipping',
+    occurredAt: '2026-06-11T06:00:00+07:00',
+    details: { destination: '<script>alert(5)</script>' },
+  });
+  const run = await api<{ id: string }>(base, 'POST', `/api/v1/batches/${batch.id}/label-runs`, manager, {
+    quantity: 2,
+    layout: 'a4-3x8',
+    format: 'zpl',
+  });
+  const labels = await api<{ items: { serial: string; url: string }[] }>(base, 'GET', `/api/v1/labels?labelRunId=${run.id}`, manager);
+  const listing = await api<{ id: string }>(base, 'POST', '/api/v1/listings', manager, {
+    productId: product.id,
+    batchId: batch.id,
+    title: 'Vải thiều <script>alert(6)</script>',
+    description: 'fuzz',
+    price: 100000,
+    stock: 10,
+    channels: ['shopee'],
+  }).catch(() => ({ id: batch.id }));
+  const ids: Record<string, string> = {
+    id: batch.id,
+    cooperativeId: coop.id,
+    householdId: household.id,
+    plotId: plot.id,
+    productId: product.id,
+    batchId: batch.id,
+    labelRunId: run.id,
+    listingId: listing.id,
+    serial: labels.items[0].serial,
+    gtin: '08930000000019',
+    lot: batch.lotCode,
+    marketplace: 'shopee',
+    labelPath: new URL(labels.items[0].url).pathname,
+  };
+  return { ids, tokens: { admin, manager, farmer } };
+}
+
+async function main(): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- plain CommonJS helper shared with npm prestart/pretest
+  const { ensureServices } = require('./ensure-services.js') as {
+    ensureServices: (names: string[], env: NodeJS.ProcessEnv) => Promise<string[]>;
+  };
+  await ensureServices(['postgres', 'redis'], { ...process.env, TEST_POSTGRES_URL: ADMIN_POSTGRES_URL });
+  const database = `fuzz_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  const admin = new Client({ connectionString: ADMIN_POSTGRES_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${database}"`);
+  const port = 20_000 + randomInt(20_000);
+  const base = `http://127.0.0.1:${port}`;
+  let service: ChildProcess | null = null;
+  const stats = { requests: 0, '5xx': 0, notProblemJson: 0, unescaped: 0 };
+  const failures: string[] = [];
+  try {
+    service = spawn(process.execPath, [join(ROOT, 'dist', 'main.js')], {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: {
+        ...process.env,
+        ROLE: 'all',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATABASE_URL: ADMIN_POSTGRES_URL.replace(/\/[^/]*$/, `/${database}`),
+        REDIS_URL,
+        REDIS_PREFIX: `fuzz_${randomBytes(4).toString('hex')}`,
+        ADMIN_PHONE: ADMIN.phone,
+        ADMIN_PASSWORD: ADMIN.password,
+        PUBLIC_BASE_URL: 'https://nst.vn',
+        SCAN_RATE_LIMIT_PER_MINUTE: '0',
+        LOGIN_MAX_FAILURES: '100000',
+        MOCK_MARKETPLACES_PORT: String(port + 1),
+        STORAGE_DIR: join(ROOT, 'data', `fuzz-${database}`),
+        LOG_LEVEL: 'fatal',
+      },
+    });
+    for (let i = 0; ; i++) {
+      if (i > 300) throw new Error('the service did not start');
+      try {
+        if ((await fetch(`${base}/health`)).ok) break;
+      } catch {
+        // starting
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const fixture = await buildFixture(base);
+    const doc = JSON.parse((await call(base, 'GET', '/docs-json', null)).text) as {
+      paths: Record<string, Record<string, Operation>>;
+      components?: { schemas?: Record<string, Schema> };
+    };
+    const callers: [string, string | null][] = [
+      ['admin', fixture.tokens.admin],
+      ['manager', fixture.tokens.manager],
+      ['farmer', fixture.tokens.farmer],
+      ['anonymous', null],
+    ];
+
+    const check = (label: string, res: { status: number; type: string; text: string }): void => {
+      stats.requests++;
+      if (res.status >= 500) {
+        stats['5xx']++;
+        failures.push(`${label} -> ${res.status} ${res.text.slice(0, 200)}`);
+      } else if (res.status >= 400) {
+        const resolverVerdict = res.status === 404 && /"verdict"/.test(res.text);
+        if (!resolverVerdict && !res.type.startsWith('application/problem+json')) {
+          stats.notProblemJson++;
+          failures.push(`${label} -> ${res.status} ${res.type}`);
+        }
+      }
+    };
+
+    for (const [template, operations] of Object.entries(doc.paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        const verb = method.toUpperCase();
+        // Logging out every account or deleting the fixture would only make the rest of the run meaningless.
+        const jsonBody = operation.requestBody?.content?.['application/json']?.schema;
+        const csv = operation.requestBody?.content?.['text/csv'];
+        const queries = (operation.parameters ?? []).filter((p) => p.in === 'query');
+        for (const [who, token] of callers) {
+          for (const path of pathVariants(template, fixture)) {
+            const query = queries.length ? `?${queries.map((q) => `${q.name}=${queryValue()}`).join('&')}` : '';
+            if (verb === 'GET' || verb === 'DELETE') {
+              check(`${who} ${verb} ${path}`, await call(base, verb, path, token));
+              if (query) check(`${who} ${verb} ${path}${query}`, await call(base, verb, `${path}${query}`, token));
+              continue;
+            }
+            if (path !== pathVariants(template, fixture)[0]) {
+              check(`${who} ${verb} ${path}`, await call(base, verb, path, token, '{}'));
+              continue;
+            }
+            if (csv) {
+              for (const body of [
+                'headName,phone\n"unterminated',
+                'a,b,c\n1,2,3',
+                '\u0000\u0000',
+                'headName,phone,province,commune\n<script>,0912345678,x,y',
+                'x'.repeat(3_000_000),
+              ]) {
+                check(
+                  `${who} ${verb} ${path} csv`,
+                  await call(base, verb, `${path}?cooperativeId=${fixture.ids.cooperativeId}`, token, body, 'text/csv'),
+                );
+              }
+            }
+            for (const body of jsonBody ? bodies(jsonBody, doc, fixture) : ['{}', '[]', '{"a":']) {
+              check(`${who} ${verb} ${path} ${body.slice(0, 80)}`, await call(base, verb, path, token, body));
+            }
+            check(`${who} ${verb} ${path} huge`, await call(base, verb, path, token, JSON.stringify({ x: 'y'.repeat(2_000_000) })));
+          }
+        }
+      }
+    }
+    // Resolver paths with hostile serials, lots and GTINs.
+    for (const path of [
+      '/t/..%2F..%2Fetc%2Fpasswd',
+      '/t/%3Cscript%3E',
+      "/01/08930000000019/10/' OR 1=1/21/X",
+      '/01/abc/10/x/21/y',
+      `/t/${'Z'.repeat(500)}`,
+      '/01/08930000000019/10/%00/21/%00',
+    ]) {
+      check(`scan ${path}`, await call(base, 'GET', path, null));
+    }
+
+    // Stored HTML must come back escaped on the pages people open.
+    const pages = [
+      (await call(base, 'GET', `${fixture.ids.labelPath}?format=html`, null)).text,
+      (await call(base, 'GET', `/01/08930000000019/10/${fixture.ids.lot}?format=html`, null)).text,
+    ];
+    const dashboard = await call(base, 'GET', '/admin', fixture.tokens.admin);
+    if (dashboard.status === 200) pages.push(dashboard.text);
+    for (const page of pages) {
+      for (const raw of ['<script>alert', '<img src=x onerror', '<svg onload', '<b>Fuzz</b>', '<b>VG</b>']) {
+        if (page.includes(raw)) {
+          stats.unescaped++;
+          failures.push(`unescaped ${raw} on a page`);
+        }
+      }
+    }
+  } finally {
+    if (service) {
+      service.kill('SIGTERM');
+      await once(service, 'exit').catch(() => undefined);
+    }
+    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    await admin.end();
+  }
+  for (const failure of failures.slice(0, 40)) log(failure);
+  process.stdout.write(`${JSON.stringify({ fuzz: 'openapi', ...stats })}\n`);
+  if (stats['5xx'] || stats.notProblemJson || stats.unescaped) process.exit(1);
+}
+
+main().catch((error: unknown) => {
+  log(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  process.exit(1);
+});

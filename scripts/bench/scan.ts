@@ -86,7 +86,7 @@ async function load(url: string, paths: string[], accept: string, amount: number
         headers: { accept },
         requests: [{ setupRequest: (request) => ({ ...request, path: paths[randomInt(paths.length)] }) }],
       },
-      (error, done) => (error ? reject(error) : resolve(done)),
+      (error: Error | null, done) => (error ? reject(error) : resolve(done)),
     );
     instance.on('response', () => (lastResponse = performance.now()));
   });
@@ -100,7 +100,9 @@ async function main(): Promise<void> {
   // The load generator runs on core 1, the servers on core 0: "the same core" for service and baseline.
   if (cores > 1) execFileSync('taskset', ['-cp', '1', String(process.pid)], { stdio: 'ignore' });
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- plain CommonJS helper shared with npm prestart/pretest
-  const { ensureServices } = require('../ensure-services.js') as { ensureServices: (names: string[], env: NodeJS.ProcessEnv) => Promise<string[]> };
+  const { ensureServices } = require('../ensure-services.js') as {
+    ensureServices: (names: string[], env: NodeJS.ProcessEnv) => Promise<string[]>;
+  };
   await ensureServices(['postgres', 'redis'], { ...process.env, TEST_POSTGRES_URL: ADMIN_POSTGRES_URL });
 
   const givenUrl = process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : undefined;
@@ -139,7 +141,11 @@ async function main(): Promise<void> {
     await waitForHealth(base, service);
 
     const { accessToken: token } = await api<{ accessToken: string }>(base, 'POST', '/api/v1/auth/login', null, ADMIN);
-    const coop = await api<{ id: string }>(base, 'POST', '/api/v1/cooperatives', token, { name: 'HTX Dịch vụ Nông nghiệp Thanh Hà', province: 'Hải Phòng', commune: 'Thanh Hà' });
+    const coop = await api<{ id: string }>(base, 'POST', '/api/v1/cooperatives', token, {
+      name: 'HTX Dịch vụ Nông nghiệp Thanh Hà',
+      province: 'Hải Phòng',
+      commune: 'Thanh Hà',
+    });
     const household = await api<{ id: string }>(base, 'POST', '/api/v1/households', token, {
       cooperativeId: coop.id,
       headName: 'Nguyễn Văn Hùng',
@@ -184,7 +190,11 @@ async function main(): Promise<void> {
     ] as const) {
       await api(base, 'POST', `/api/v1/batches/${batch.id}/events`, token, { bizStep, occurredAt, details });
     }
-    const run = await api<{ id: string }>(base, 'POST', `/api/v1/batches/${batch.id}/label-runs`, token, { quantity: LABELS, layout: 'a4-3x8', format: 'zpl' });
+    const run = await api<{ id: string }>(base, 'POST', `/api/v1/batches/${batch.id}/label-runs`, token, {
+      quantity: LABELS,
+      layout: 'a4-3x8',
+      format: 'zpl',
+    });
     runId = run.id;
     const paths: string[] = [];
     let cursor: string | null = null;
@@ -214,7 +224,10 @@ async function main(): Promise<void> {
     service = null;
 
     const scansCounted = await withClient(databaseUrl, async (c) => {
-      const { rows } = await c.query<{ total: string }>('SELECT COALESCE(SUM(scan_count), 0) AS total FROM labels WHERE label_run_id = $1', [runId]);
+      const { rows } = await c.query<{ total: string }>(
+        'SELECT COALESCE(SUM(scan_count), 0) AS total FROM labels WHERE label_run_id = $1',
+        [runId],
+      );
       return Number(rows[0].total);
     });
 
@@ -230,7 +243,7 @@ async function main(): Promise<void> {
       ],
       { env: { ...process.env, BODY: baselineBody.toString('base64') }, stdio: ['ignore', 'pipe', 'inherit'] },
     );
-    const [portLine] = (await once(baseline.stdout!, 'data')) as [Buffer];
+    const [portLine] = (await once(baseline.stdout, 'data')) as [Buffer];
     const baselineResult = await load(`http://127.0.0.1:${portLine.toString().trim()}`, paths, 'application/json', REQUESTS);
     baseline.kill('SIGKILL');
 
@@ -247,7 +260,9 @@ async function main(): Promise<void> {
       htmlRatio: Math.round((html.rps / baselineRps) * 100) / 100,
       scansCounted,
     };
-    log(`html p99 ${html.result.latency.p99} ms; JSON body ${baselineBody.length} bytes; ${scansCounted === requests ? 'every scan counted' : `MISMATCH: ${requests} sent, ${scansCounted} stored`}`);
+    log(
+      `html p99 ${html.result.latency.p99} ms; JSON body ${baselineBody.length} bytes; ${scansCounted === requests ? 'every scan counted' : `MISMATCH: ${requests} sent, ${scansCounted} stored`}`,
+    );
     process.stdout.write(`${JSON.stringify(line)}\n`);
   } finally {
     if (service) {

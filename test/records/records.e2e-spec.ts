@@ -21,17 +21,14 @@ describe('records that travel (e2e): EPCIS, recall, FSMA CSV, reconciliation, in
     other = await createFixture(t, 'HTX Khác');
     // A product with a GTIN: the lot is an LGTIN in the EPCIS export.
     const productId = await createProduct(t, f.managerToken, f.cooperativeId, { gtin: '8930000000019', shelfLifeDays: 30 });
-    const batch = await t.http
-      .post('/api/v1/batches')
-      .set(bearer(f.managerToken))
-      .send({
-        productId,
-        householdId: f.householdId,
-        plotId: f.plotId,
-        harvestedAt: '2026-06-10T06:00:00+07:00',
-        quantity: 100,
-        unit: 'kg',
-      });
+    const batch = await t.http.post('/api/v1/batches').set(bearer(f.managerToken)).send({
+      productId,
+      householdId: f.householdId,
+      plotId: f.plotId,
+      harvestedAt: '2026-06-10T06:00:00+07:00',
+      quantity: 100,
+      unit: 'kg',
+    });
     expect(batch.status).toBe(201);
     f = { ...f, productId, batchId: batch.body.id, lotCode: batch.body.lotCode };
     for (const [bizStep, occurredAt, details] of [

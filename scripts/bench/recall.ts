@@ -12,7 +12,7 @@ import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import Redis from 'ioredis';
-import { Client } from 'pg';
+import { waitForHealth, withClient } from '../support/service-client';
 
 const ROOT = join(__dirname, '..', '..');
 const LABELS = Number(process.env.BENCH_RECALL_LABELS ?? 10_000);
@@ -22,16 +22,6 @@ const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const ADMIN = { phone: '0900000009', password: 'bench-admin-password' };
 
 const log = (message: string): void => void process.stderr.write(`[bench:recall] ${message}\n`);
-
-async function withClient<T>(url: string, fn: (c: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
 
 async function call(
   base: string,
@@ -52,19 +42,6 @@ async function call(
 
 const api = async <T>(base: string, method: string, path: string, token: string | null, body?: unknown): Promise<T> =>
   JSON.parse((await call(base, method, path, token, body)).text) as T;
-
-async function waitForHealth(base: string, child: ChildProcess): Promise<void> {
-  for (let i = 0; i < 300; i++) {
-    if (child.exitCode !== null) throw new Error(`the service exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${base}/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the service did not become healthy');
-}
 
 async function main(): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- plain CommonJS helper shared with npm prestart/pretest

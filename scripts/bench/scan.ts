@@ -19,7 +19,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import Redis from 'ioredis';
-import { Client } from 'pg';
+import { api, waitForHealth, withClient } from '../support/service-client';
 
 const ROOT = join(__dirname, '..', '..');
 const LABELS = Number(process.env.BENCH_SCAN_LABELS ?? 10_000);
@@ -32,40 +32,6 @@ const ADMIN = { phone: '0900000009', password: 'bench-admin-password' };
 const log = (message: string): void => void process.stderr.write(`[bench:scan] ${message}\n`);
 const cores = Number(execFileSync('nproc').toString().trim());
 const pin = (core: number): string[] => (cores > 1 ? ['taskset', '-c', String(core)] : []);
-
-async function withClient<T>(url: string, fn: (c: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
-async function api<T>(base: string, method: string, path: string, token: string | null, body?: unknown): Promise<T> {
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path} -> ${response.status} ${text}`);
-  return JSON.parse(text) as T;
-}
-
-async function waitForHealth(base: string, child: ChildProcess): Promise<void> {
-  for (let i = 0; i < 300; i++) {
-    if (child.exitCode !== null) throw new Error(`the service exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${base}/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the service did not become healthy');
-}
 
 interface LoadResult {
   result: autocannon.Result;

@@ -24,7 +24,7 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { Queue, Worker } from 'bullmq';
 import Redis from 'ioredis';
-import { Client } from 'pg';
+import { api, waitForHealth, withClient } from '../support/service-client';
 
 /* eslint-disable @typescript-eslint/no-require-imports -- the compiled build is measured, as it runs in production */
 const { startMockMarketplaces } =
@@ -46,40 +46,6 @@ const ADMIN = { phone: '0900000008', password: 'bench-admin-password' };
 
 const log = (message: string): void => void process.stderr.write(`[bench:sync] ${message}\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function withClient<T>(url: string, fn: (c: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
-async function api<T>(base: string, method: string, path: string, token: string | null, body?: unknown): Promise<T> {
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path} -> ${response.status} ${text}`);
-  return JSON.parse(text) as T;
-}
-
-async function waitForHealth(base: string, child: ChildProcess): Promise<void> {
-  for (let i = 0; i < 300; i++) {
-    if (child.exitCode !== null) throw new Error(`the service exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${base}/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await sleep(100);
-  }
-  throw new Error('the service did not become healthy');
-}
 
 async function stop(child: ChildProcess | null, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
   if (!child || child.exitCode !== null || child.signalCode !== null) return;

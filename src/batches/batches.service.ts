@@ -154,7 +154,7 @@ export class BatchesService {
       await manager.update(Batch, { id: batchId }, { safetyWarnings: warnings, updatedAt: now });
     });
     // The consumer page shows the history: every process drops its cached view of this batch.
-    this.notices.publish({ kind: 'batch', id: batchId });
+    await this.notices.publish({ kind: 'batch', id: batchId });
     return toBatchEventResponse(event);
   }
 

@@ -98,9 +98,9 @@ export class LabelsService {
     // A voided label must scan as voided on the very next scan, in every process.
     if (dto.labelRunId) {
       const run = await this.runs.findOneByOrFail({ id: dto.labelRunId });
-      this.notices.publish({ kind: 'batch', id: run.batchId });
+      await this.notices.publish({ kind: 'batch', id: run.batchId });
     } else {
-      this.notices.publish({ kind: 'labels', serials: dto.serials! });
+      await this.notices.publish({ kind: 'labels', serials: dto.serials! });
     }
     return { voided: result.affected ?? 0 };
   }

@@ -67,7 +67,7 @@ export class RecallsService {
       return { batch: locked, voided: result.affected ?? 0 };
     });
     // Every label of the batch must scan as voided on the very next scan, in every process.
-    this.notices.publish({ kind: 'batch', id: batchId });
+    await this.notices.publish({ kind: 'batch', id: batchId });
 
     const drawing = await this.dataSource.getRepository(Listing).find({ where: { batchId }, order: { createdAt: 'ASC' } });
     const listings: RecallResponse['listings'] = [];

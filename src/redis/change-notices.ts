@@ -8,6 +8,9 @@ export type ChangeNotice = { kind: 'batch'; id: string } | { kind: 'labels'; ser
 
 type Listener = (notice: ChangeNotice) => void;
 
+/** How long a change waits for Redis to confirm the broadcast before answering anyway. */
+const PUBLISH_TIMEOUT_MS = 1000;
+
 /**
  * Tells every process of the deployment that cached views are stale: listeners in this process are
  * called at once, other processes hear it over Redis pub/sub. If Redis is down the notice still
@@ -55,12 +58,27 @@ export class ChangeNotices implements OnModuleInit, OnApplicationShutdown {
     return () => this.listeners.delete(listener);
   }
 
-  publish(notice: ChangeNotice): void {
+  /**
+   * Resolves once Redis has handed the notice to every subscribed process (or could not), so a caller
+   * that awaits it before answering knows the next request, to any process, sees the change.
+   * Never rejects: with Redis away the others fall back to TRACE_CACHE_SECONDS.
+   */
+  async publish(notice: ChangeNotice): Promise<void> {
     this.deliver(notice);
     // The shared client has the key prefix; PUBLISH channels are not keys, so the prefix is in the name already.
-    this.redis.publish(this.channel, JSON.stringify({ origin: this.origin, notice })).catch((error: Error) => {
-      this.logger.warn(`Change notice not broadcast (${error.message}); other processes refresh within TRACE_CACHE_SECONDS`);
+    const sent = this.redis.publish(this.channel, JSON.stringify({ origin: this.origin, notice }));
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('Redis did not answer')), PUBLISH_TIMEOUT_MS);
     });
+    try {
+      await Promise.race([sent, timeout]);
+    } catch (error) {
+      sent.catch(() => undefined);
+      this.logger.warn(`Change notice not broadcast (${(error as Error).message}); other processes refresh within TRACE_CACHE_SECONDS`);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   private deliver(notice: ChangeNotice): void {

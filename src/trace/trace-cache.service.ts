@@ -43,6 +43,8 @@ export class TraceCache implements OnModuleInit, OnModuleDestroy {
   private readonly loading = new Map<string, Promise<unknown>>();
   private readonly ttlMs: number;
   private unsubscribe: (() => void) | null = null;
+  /** Bumped by every change notice; a read that started before one does not fill the cache. */
+  private generation = 0;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -61,6 +63,9 @@ export class TraceCache implements OnModuleInit, OnModuleDestroy {
   }
 
   invalidate(notice: ChangeNotice): void {
+    // A read already in flight may have seen the old row: it must not be cached, nor shared with later callers.
+    this.generation++;
+    this.loading.clear();
     switch (notice.kind) {
       case 'batch':
         this.views.delete(notice.id);
@@ -80,7 +85,7 @@ export class TraceCache implements OnModuleInit, OnModuleDestroy {
   async label(serial: string, now = Date.now()): Promise<CachedLabel | null> {
     const cached = this.labels.get(serial);
     if (cached && now - cached.loadedAt < this.ttlMs) return cached;
-    return this.once(`l:${serial}`, async () => {
+    return this.once(`l:${serial}`, async (generation) => {
       const row = await this.dataSource.getRepository(Label).findOne({
         where: { serial },
         select: { serial: true, batchId: true, status: true, voidReason: true, scanCount: true, firstScannedAt: true },
@@ -96,6 +101,7 @@ export class TraceCache implements OnModuleInit, OnModuleDestroy {
         firstScannedAt: row.firstScannedAt,
         loadedAt: Date.now(),
       };
+      if (generation !== this.generation) return entry;
       if (this.labels.size >= MAX_LABELS) this.labels.delete(this.labels.keys().next().value!);
       this.labels.set(serial, entry);
       return entry;
@@ -105,9 +111,9 @@ export class TraceCache implements OnModuleInit, OnModuleDestroy {
   async view(batchId: string, now = Date.now()): Promise<TraceView | null> {
     const cached = this.views.get(batchId);
     if (cached && now - cached.builtAt < this.ttlMs) return cached;
-    return this.once(`v:${batchId}`, async () => {
+    return this.once(`v:${batchId}`, async (generation) => {
       const view = await this.buildView(batchId);
-      if (view) {
+      if (view && generation === this.generation) {
         if (this.views.size >= MAX_VIEWS) this.views.delete(this.views.keys().next().value!);
         this.views.set(batchId, view);
       }
@@ -145,10 +151,12 @@ export class TraceCache implements OnModuleInit, OnModuleDestroy {
     return buildTraceView({ batch, product, cooperative, household, plot, certifications, events });
   }
 
-  private once<T>(key: string, load: () => Promise<T>): Promise<T> {
+  private once<T>(key: string, load: (generation: number) => Promise<T>): Promise<T> {
     const pending = this.loading.get(key) as Promise<T> | undefined;
     if (pending) return pending;
-    const promise = load().finally(() => this.loading.delete(key));
+    const promise: Promise<T> = load(this.generation).finally(() => {
+      if (this.loading.get(key) === promise) this.loading.delete(key);
+    });
     this.loading.set(key, promise);
     return promise;
   }

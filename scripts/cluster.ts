@@ -1,0 +1,553 @@
+/**
+ * npm run test:cluster — 2 ROLE=api + 2 ROLE=worker processes of the built service on one PostgreSQL
+ * database and one Redis prefix, with work driven through both APIs.
+ *
+ * 1. Starts the built mock marketplaces as their own process (own port), then all four service
+ *    processes at once on a throwaway PostgreSQL database and a fresh Redis prefix (the migrations race:
+ *    the advisory lock must apply each exactly once). Marketplace base URLs point at the mock.
+ * 2. Through api A and api B alternately: fixtures, label runs (PDF and ZPL, one retried with the same
+ *    Idempotency-Key on the other api), CLUSTER_SCANS (10,000) scans spread over both apis (every one
+ *    answered 200 and counted here), voids (the label is cached on the other api first; the next scan
+ *    there must say `voided`: cross-process invalidation over Redis pub/sub), and listings on all three
+ *    marketplaces.
+ * 3. Waits for every run `done` and every channel `live`, stops every process with SIGTERM (scan
+ *    counters flush on the way out) and checks: every run done with each serial exactly once in the
+ *    database and, for ZPL runs, exactly once in its file; scans stored = scans sent (labels and per-day
+ *    totals); every channel live with the mock's createCalls exactly 1 per SKU; one row per migration.
+ * Logs go to stderr; the last line on stdout is one JSON object, and the exit code is 1 when a check fails:
+ * {"cluster":"2api+2worker","labelRuns":…,"labels":…,"scansSent":…,"scansCounted":…,"channels":…,"maxCreateCalls":1,"ok":true}
+ */
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes, randomInt } from 'node:crypto';
+import { once } from 'node:events';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Redis from 'ioredis';
+import { Client } from 'pg';
+
+const ROOT = join(__dirname, '..');
+const SCANS = Number(process.env.CLUSTER_SCANS ?? 10_000);
+const SCAN_CONCURRENCY = Number(process.env.CLUSTER_SCAN_CONCURRENCY ?? 24);
+const LISTINGS = Number(process.env.CLUSTER_LISTINGS ?? 90);
+const VOIDS = 6;
+const RUNS = [
+  { quantity: 240, layout: 'a4-3x8', format: 'pdf' },
+  { quantity: 2000, layout: 'thermal-50x30', format: 'zpl' },
+  { quantity: 480, layout: 'a4-3x8', format: 'pdf' },
+  { quantity: 3000, layout: 'thermal-50x30', format: 'zpl' },
+] as const;
+const MARKETPLACES = ['lazada', 'tiki', 'shopee'] as const;
+const ADMIN_POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const ADMIN = { phone: '0900000029', password: 'cluster-admin-password' };
+const DEADLINE_MS = Number(process.env.CLUSTER_WAIT_MS ?? 120_000);
+
+const log = (message: string): void => void process.stderr.write(`[cluster] ${message}\n`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function withClient<T>(url: string, fn: (c: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function request(base: string, method: string, path: string, token: string | null, body?: unknown, headers = {}): Promise<Response> {
+  return fetch(`${base}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+async function api<T>(base: string, method: string, path: string, token: string | null, body?: unknown, headers = {}): Promise<T> {
+  const response = await request(base, method, path, token, body, headers);
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${base}${path} -> ${response.status} ${text.slice(0, 500)}`);
+  return JSON.parse(text) as T;
+}
+
+/** Runs `fn` over `items` with `parallel` calls in flight. */
+async function inParallel<T>(items: T[], parallel: number, fn: (item: T, index: number) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: parallel }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        await fn(items[i], i);
+      }
+    }),
+  );
+}
+
+interface Managed {
+  name: string;
+  child: ChildProcess;
+}
+
+/**
+ * A private copy of dist/ for this run, so a `nest build` elsewhere in the checkout (which empties dist/)
+ * cannot pull the code from under the running processes. It sits under node_modules/.cache so the copy
+ * still resolves the project's node_modules.
+ */
+async function snapshotBuild(): Promise<string> {
+  const parent = join(ROOT, 'node_modules', '.cache');
+  mkdirSync(parent, { recursive: true });
+  const target = mkdtempSync(join(parent, 'nongsan-cluster-'));
+  const required = [
+    'main.js',
+    'app.module.js',
+    'marketplaces/mock/main.js',
+    'database/migrations/index.js',
+    'labels/rendering/render-worker.js',
+  ];
+  for (let attempt = 1; ; attempt++) {
+    try {
+      rmSync(join(target, 'dist'), { recursive: true, force: true });
+      cpSync(join(ROOT, 'dist'), join(target, 'dist'), { recursive: true });
+      if (required.every((file) => existsSync(join(target, 'dist', file)))) return join(target, 'dist');
+    } catch {
+      // dist/ was being rebuilt while we copied it
+    }
+    if (attempt === 20) throw new Error('dist/ is incomplete: run `nest build` (npm run test:cluster does)');
+    await sleep(1000);
+  }
+}
+
+let BUILD = join(ROOT, 'dist');
+
+function startProcess(name: string, script: string, env: NodeJS.ProcessEnv): Managed {
+  const child = spawn(process.execPath, [join(BUILD, script)], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const forward = (chunk: Buffer) => {
+    for (const line of chunk.toString().split('\n')) if (line.trim()) process.stderr.write(`[${name}] ${line}\n`);
+  };
+  child.stdout.on('data', forward);
+  child.stderr.on('data', forward);
+  return { name, child };
+}
+
+function assertAlive(processes: Managed[]): void {
+  for (const p of processes) {
+    if (p.child.exitCode !== null || p.child.signalCode !== null) {
+      throw new Error(`${p.name} exited early (${p.child.exitCode ?? p.child.signalCode})`);
+    }
+  }
+}
+
+/**
+ * SIGTERM, then SIGKILL after `graceMs`. Answers how it ended: `0`, or `SIGTERM` (Nest re-raises the signal
+ * once its shutdown hooks are done), is a clean stop; anything else is not.
+ */
+async function stop(p: Managed, graceMs = 15_000): Promise<string> {
+  const { child } = p;
+  if (child.exitCode === null && child.signalCode === null) {
+    const exited = once(child, 'exit');
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+    await exited;
+    clearTimeout(timer);
+  }
+  return String(child.exitCode ?? child.signalCode);
+}
+
+async function waitFor(what: string, processes: Managed[], check: () => Promise<boolean>, timeoutMs = DEADLINE_MS): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    assertAlive(processes);
+    if (await check()) return;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(200);
+  }
+}
+
+async function healthy(url: string): Promise<boolean> {
+  try {
+    return (await fetch(url)).ok;
+  } catch {
+    return false;
+  }
+}
+
+interface ScanAnswer {
+  verdict: string;
+  scan?: { count: number };
+}
+
+async function main(): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- plain CommonJS helper shared with npm prestart/pretest
+  const { ensureServices } = require('./ensure-services.js') as {
+    ensureServices: (names: string[], env: NodeJS.ProcessEnv) => Promise<string[]>;
+  };
+  await ensureServices(['postgres', 'redis'], { ...process.env, TEST_POSTGRES_URL: ADMIN_POSTGRES_URL });
+
+  BUILD = await snapshotBuild();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the compiled list is the one the processes apply
+  const { MIGRATIONS } = require(join(BUILD, 'database', 'migrations')) as typeof import('../src/database/migrations');
+  const started = Date.now();
+  const database = `cluster_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  await withClient(ADMIN_POSTGRES_URL, (c) => c.query(`CREATE DATABASE "${database}"`));
+  const databaseUrl = ADMIN_POSTGRES_URL.replace(/\/[^/]*$/, `/${database}`);
+  const prefix = `cluster_${randomBytes(4).toString('hex')}`;
+  const storage = mkdtempSync(join(tmpdir(), 'nongsan-cluster-'));
+  const basePort = 20_000 + randomInt(20_000);
+  const apiBases = [`http://127.0.0.1:${basePort}`, `http://127.0.0.1:${basePort + 1}`];
+  const mockUrl = `http://127.0.0.1:${basePort + 2}`;
+  const processes: Managed[] = [];
+  let result: Record<string, unknown> = { cluster: '2api+2worker', ok: false };
+  const failures: string[] = [];
+  const check = (ok: boolean, message: string): void => {
+    if (!ok) {
+      failures.push(message);
+      log(`CHECK FAILED: ${message}`);
+    }
+  };
+
+  try {
+    const common: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: process.env.CLUSTER_LOG_LEVEL ?? 'warn',
+      ...(process.env.CLUSTER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.CLUSTER_NODE_OPTIONS } : {}),
+    };
+    const mock = startProcess('mock', 'marketplaces/mock/main.js', {
+      ...common,
+      MOCK_MARKETPLACES_PORT: String(basePort + 2),
+      MOCK_REVIEW_DELAY_MS: '300',
+      MOCK_WEBHOOK_BASE_URL: apiBases[0],
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      ADMIN_PASSWORD: ADMIN.password,
+      LABEL_SIGNING_KEYS: `1:${randomBytes(24).toString('hex')}`,
+    });
+    processes.push(mock);
+    await waitFor('the mock marketplaces', processes, () => healthy(`${mockUrl}/_mock/shopee/stats`), 30_000);
+
+    const serviceEnv: NodeJS.ProcessEnv = {
+      ...common,
+      DATABASE_URL: databaseUrl,
+      REDIS_URL,
+      REDIS_PREFIX: prefix,
+      ADMIN_PHONE: ADMIN.phone,
+      ADMIN_PASSWORD: ADMIN.password,
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      LABEL_SIGNING_KEYS: `1:${randomBytes(24).toString('hex')}`,
+      PUBLIC_BASE_URL: 'https://nst.vn',
+      STORAGE_DIR: storage,
+      SCAN_RATE_LIMIT_PER_MINUTE: '0',
+      LABEL_RENDER_THREADS: '1',
+      MOCK_MARKETPLACES_PORT: '0',
+      SHOPEE_BASE_URL: `${mockUrl}/shopee`,
+      LAZADA_BASE_URL: `${mockUrl}/lazada/rest`,
+      TIKI_BASE_URL: `${mockUrl}/tiki`,
+      MARKETPLACE_REVIEW_POLL_MS: '300',
+      SYNC_RELAY_INTERVAL_MS: '100',
+    };
+    // All four at once: they race for the migrations.
+    const apis = apiBases.map((base, i) =>
+      startProcess(`api-${'AB'[i]}`, 'main.js', { ...serviceEnv, ROLE: 'api', PORT: new URL(base).port }),
+    );
+    const workers = [0, 1].map((i) => startProcess(`worker-${i + 1}`, 'main.js', { ...serviceEnv, ROLE: 'worker' }));
+    processes.push(...apis, ...workers);
+    for (const base of apiBases) await waitFor(`${base}/health`, processes, () => healthy(`${base}/health`), 60_000);
+    log(`2 apis healthy, 2 workers started after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+    // ---- fixtures, alternating between the two apis ----
+    let turn = 0;
+    const next = (): string => apiBases[turn++ % 2];
+    const tokens = new Map<string, string>();
+    for (const base of apiBases) {
+      tokens.set(base, (await api<{ accessToken: string }>(base, 'POST', '/api/v1/auth/login', null, ADMIN)).accessToken);
+    }
+    const call = <T>(base: string, method: string, path: string, body?: unknown, headers = {}) =>
+      api<T>(base, method, path, tokens.get(base)!, body, headers);
+
+    const coop = await call<{ id: string }>(next(), 'POST', '/api/v1/cooperatives', {
+      name: 'HTX Dịch vụ Nông nghiệp Thanh Hà',
+      province: 'Hải Phòng',
+      commune: 'Thanh Hà',
+    });
+    const household = await call<{ id: string }>(next(), 'POST', '/api/v1/households', {
+      cooperativeId: coop.id,
+      headName: 'Nguyễn Văn Hùng',
+      phone: `09${randomInt(10_000_000, 99_999_999)}`,
+      province: 'Hải Phòng',
+      commune: 'Thanh Hà',
+    });
+    const plot = await call<{ id: string }>(next(), 'POST', `/api/v1/households/${household.id}/plots`, {
+      code: `VN-HDOR-${randomInt(1000, 9999)}`,
+      areaHa: 0.8,
+      latitude: 20.87,
+      longitude: 106.43,
+      crop: 'Vải thiều',
+      certifications: [{ scheme: 'VietGAP', number: 'VG-HD-0042', validUntil: '2030-12-31' }],
+    });
+    const product = await call<{ id: string }>(next(), 'POST', '/api/v1/products', {
+      cooperativeId: coop.id,
+      name: 'Vải thiều Thanh Hà',
+      gtin: '8930000000019',
+      unit: 'box',
+      packageNetWeightKg: 2,
+      geographicalIndication: 'Vải thiều Thanh Hà',
+      ocopStars: 4,
+      shelfLifeDays: 30,
+    });
+    const batch = await call<{ id: string }>(next(), 'POST', '/api/v1/batches', {
+      productId: product.id,
+      householdId: household.id,
+      plotId: plot.id,
+      harvestedAt: '2026-06-10T06:00:00+07:00',
+      quantity: 20_000,
+      unit: 'kg',
+    });
+    for (const [bizStep, occurredAt] of [
+      ['harvesting', '2026-06-10T06:00:00+07:00'],
+      ['packing', '2026-06-10T10:00:00+07:00'],
+    ] as const) {
+      await call(next(), 'POST', `/api/v1/batches/${batch.id}/events`, { bizStep, occurredAt });
+    }
+
+    // ---- label runs: both apis accept, the two workers render ----
+    const runs: { id: string; quantity: number; format: string; api: string }[] = [];
+    for (const [i, spec] of RUNS.entries()) {
+      const base = next();
+      const key = `cluster-run-${i}-${randomBytes(4).toString('hex')}`;
+      const run = await call<{ id: string }>(base, 'POST', `/api/v1/batches/${batch.id}/label-runs`, spec, { 'idempotency-key': key });
+      // The same request retried on the other api is the same run, not a second one.
+      const other = apiBases.find((b) => b !== base)!;
+      const replay = await call<{ id: string }>(other, 'POST', `/api/v1/batches/${batch.id}/label-runs`, spec, { 'idempotency-key': key });
+      check(replay.id === run.id, `label run retried on the other api gave ${replay.id}, not ${run.id}`);
+      runs.push({ id: run.id, quantity: spec.quantity, format: spec.format, api: base });
+    }
+    const labelPaths: string[] = [];
+    for (const run of runs) {
+      let cursor: string | null = null;
+      do {
+        const page: { items: { url: string }[]; nextCursor: string | null } = await call(
+          next(),
+          'GET',
+          `/api/v1/labels?labelRunId=${run.id}&limit=500${cursor ? `&cursor=${cursor}` : ''}`,
+        );
+        for (const item of page.items) labelPaths.push(new URL(item.url).pathname);
+        cursor = page.nextCursor;
+      } while (cursor);
+    }
+    log(`${runs.length} label runs accepted (${labelPaths.length} serials); scanning and listing`);
+
+    // ---- scans over both apis, counted here; listings over both apis, at the same time ----
+    let scansSent = 0;
+    const scan = async (base: string, path: string): Promise<ScanAnswer> => {
+      const response = await fetch(`${base}${path}`, { headers: { accept: 'application/json' } });
+      const text = await response.text();
+      if (response.status !== 200) throw new Error(`scan ${base}${path} -> ${response.status} ${text.slice(0, 200)}`);
+      scansSent++;
+      return JSON.parse(text) as ScanAnswer;
+    };
+    const listings: { id: string; sellerSku: string }[] = [];
+    await Promise.all([
+      inParallel(
+        Array.from({ length: SCANS }, () => labelPaths[randomInt(labelPaths.length)]),
+        SCAN_CONCURRENCY,
+        (path, i) => scan(apiBases[i % 2], path),
+      ),
+      inParallel(
+        Array.from({ length: LISTINGS }, (_, i) => i),
+        4,
+        async (i) => {
+          const listing = await call<{ id: string; sellerSku: string }>(apiBases[i % 2], 'POST', '/api/v1/listings', {
+            productId: product.id,
+            batchId: batch.id,
+            title: `Vải thiều Thanh Hà hộp 2kg cụm ${i}`,
+            description: 'Vải thiều Thanh Hà loại 1, hộp 2 kg, VietGAP',
+            price: 120_000 + (i % 50) * 1000,
+            stock: 100 + (i % 7),
+            channels: [...MARKETPLACES],
+          });
+          listings.push({ id: listing.id, sellerSku: listing.sellerSku });
+        },
+      ),
+    ]);
+    log(`${scansSent} scans answered, ${listings.length} listings accepted`);
+
+    // ---- voids: cached on one api, voided through the other, the next scan on the first says voided ----
+    let voids = 0;
+    const voidable = labelPaths.filter((_, i) => i % 97 === 5).slice(0, VOIDS);
+    for (const [i, path] of voidable.entries()) {
+      const scanner = apiBases[i % 2];
+      const voider = apiBases[(i + 1) % 2];
+      const before = await scan(scanner, path);
+      check(before.verdict !== 'voided', `${path} scanned ${before.verdict} before it was voided`);
+      const serial = path.split('/').pop()!;
+      const voided = await call<{ voided: number }>(voider, 'POST', '/api/v1/labels/void', { serials: [serial], reason: 'Tem in hỏng' });
+      check(voided.voided === 1, `void of ${serial} affected ${voided.voided} labels`);
+      const after = await scan(scanner, path);
+      check(after.verdict === 'voided', `${serial} voided on ${voider} still scans ${after.verdict} on ${scanner}`);
+      voids++;
+    }
+    log(`${voids} voids seen as voided by the other api at once`);
+
+    // ---- wait for the workers ----
+    await waitFor('every label run done', processes, async () => {
+      const states = await Promise.all(runs.map((r) => call<{ status: string }>(next(), 'GET', `/api/v1/label-runs/${r.id}`)));
+      const failed = states.find((s) => s.status === 'failed');
+      if (failed) throw new Error(`a label run failed: ${JSON.stringify(failed)}`);
+      return states.every((s) => s.status === 'done');
+    });
+    const listingIds = listings.map((l) => l.id);
+    await waitFor('every channel live', processes, () =>
+      withClient(databaseUrl, async (c) => {
+        const { rows } = await c.query<{ live: string; stuck: string }>(
+          `SELECT count(*) FILTER (WHERE status = 'live') AS live, count(*) FILTER (WHERE status IN ('rejected', 'failed')) AS stuck
+             FROM listing_channels WHERE listing_id = ANY($1)`,
+          [listingIds],
+        );
+        if (Number(rows[0].stuck) > 0) throw new Error(`${rows[0].stuck} channels rejected or failed`);
+        return Number(rows[0].live) === listingIds.length * MARKETPLACES.length;
+      }),
+    );
+    log(`every run done and every channel live after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+    // ---- files: each ZPL run's serials exactly once in its file, served by either api ----
+    for (const run of runs) {
+      const base = next();
+      const response = await request(base, 'GET', `/api/v1/label-runs/${run.id}/file`, tokens.get(base)!);
+      const body = Buffer.from(await response.arrayBuffer());
+      check(response.status === 200, `file of run ${run.id} -> ${response.status}`);
+      if (run.format === 'pdf') {
+        check(body.subarray(0, 5).toString() === '%PDF-' && body.includes('%%EOF'), `run ${run.id} file is not a whole PDF`);
+        continue;
+      }
+      const inFile = [...body.toString('utf8').matchAll(/\^FDMA,[^^]*\/21\/([0-9A-Z]+)\^FS/g)].map((m) => m[1]);
+      const serials = await withClient(databaseUrl, (c) =>
+        c.query<{ serial: string }>('SELECT serial FROM labels WHERE label_run_id = $1', [run.id]).then((r) => r.rows.map((x) => x.serial)),
+      );
+      const seen = new Map<string, number>();
+      for (const s of inFile) seen.set(s, (seen.get(s) ?? 0) + 1);
+      const missing = serials.filter((s) => seen.get(s) !== 1);
+      check(inFile.length === run.quantity, `ZPL run ${run.id} has ${inFile.length} labels in its file, not ${run.quantity}`);
+      check(missing.length === 0, `ZPL run ${run.id}: ${missing.length} serials not exactly once in the file`);
+      check(
+        seen.size === serials.length,
+        `ZPL run ${run.id}: ${seen.size} distinct serials in the file, ${serials.length} in the database`,
+      );
+    }
+
+    // ---- the mock's view of the listings, before it stops ----
+    const createCalls: number[] = [];
+    for (const marketplace of MARKETPLACES) {
+      const items = await api<{ sellerSku: string; createCalls: number }[]>(mockUrl, 'GET', `/_mock/${marketplace}/items`, null);
+      const bySku = new Map(items.map((item) => [item.sellerSku, item.createCalls]));
+      for (const listing of listings) createCalls.push(bySku.get(listing.sellerSku) ?? 0);
+      check(items.length === listings.length, `${marketplace} holds ${items.length} items for ${listings.length} listings`);
+    }
+    const maxCreateCalls = Math.max(...createCalls);
+    check(
+      createCalls.every((n) => n === 1),
+      `createCalls per SKU not all 1: ${createCalls.filter((n) => n !== 1).length} off (max ${maxCreateCalls})`,
+    );
+
+    // ---- stop everything with SIGTERM: scan counters flush on the way out ----
+    const codes = await Promise.all([...apis, ...workers, mock].map(async (p) => [p.name, await stop(p)] as const));
+    for (const [name, how] of codes) check(how === '0' || how === 'SIGTERM', `${name} ended with ${how} after SIGTERM`);
+
+    // ---- the database after the fact ----
+    const db = await withClient(databaseUrl, async (c) => {
+      const labelRows = await c.query<{ run: string; total: string; serials: string; sequences: string; lo: number; hi: number }>(
+        `SELECT label_run_id AS run, count(*) AS total, count(DISTINCT serial) AS serials, count(DISTINCT sequence) AS sequences,
+                min(sequence) AS lo, max(sequence) AS hi
+           FROM labels GROUP BY label_run_id`,
+      );
+      const runRows = await c.query<{ id: string; status: string }>('SELECT id, status FROM label_runs');
+      const duplicates = await c.query<{ n: string }>(
+        'SELECT count(*) AS n FROM (SELECT serial FROM labels GROUP BY serial HAVING count(*) > 1) d',
+      );
+      const scanSums = await c.query<{ labels: string; voided: string }>(
+        `SELECT COALESCE(sum(scan_count), 0) AS labels, count(*) FILTER (WHERE status = 'voided') AS voided FROM labels`,
+      );
+      const daySum = await c.query<{ days: string }>('SELECT COALESCE(sum(scans), 0) AS days FROM batch_scan_days');
+      const migrations = await c.query<{ name: string; n: string }>('SELECT name, count(*) AS n FROM migrations GROUP BY name');
+      const migrationRows = await c.query<{ n: string }>('SELECT count(*) AS n FROM migrations');
+      const channels = await c.query<{ status: string; n: string }>('SELECT status, count(*) AS n FROM listing_channels GROUP BY status');
+      const outbox = await c.query<{ n: string }>('SELECT count(*) AS n FROM sync_outbox');
+      return { labelRows, runRows, duplicates, scanSums, daySum, migrations, migrationRows, channels, outbox };
+    });
+
+    check(db.runRows.rows.length === runs.length, `${db.runRows.rows.length} label runs stored, ${runs.length} created`);
+    for (const run of runs) {
+      const stored = db.runRows.rows.find((r) => r.id === run.id);
+      check(stored?.status === 'done', `label run ${run.id} is ${stored?.status}`);
+      const l = db.labelRows.rows.find((r) => r.run === run.id);
+      const ok =
+        l &&
+        Number(l.total) === run.quantity &&
+        Number(l.serials) === run.quantity &&
+        Number(l.sequences) === run.quantity &&
+        Number(l.lo) === 1 &&
+        Number(l.hi) === run.quantity;
+      check(Boolean(ok), `label run ${run.id}: ${JSON.stringify(l)} for ${run.quantity} labels`);
+    }
+    check(Number(db.duplicates.rows[0].n) === 0, `${db.duplicates.rows[0].n} serials stored more than once`);
+    const labels = db.labelRows.rows.reduce((sum, r) => sum + Number(r.total), 0);
+    const scansCounted = Number(db.scanSums.rows[0].labels);
+    const scansPerDay = Number(db.daySum.rows[0].days);
+    check(scansCounted === scansSent, `scans: ${scansSent} sent, ${scansCounted} stored on labels`);
+    check(scansPerDay === scansSent, `scans: ${scansSent} sent, ${scansPerDay} stored per batch and day`);
+    check(Number(db.scanSums.rows[0].voided) === voids, `${db.scanSums.rows[0].voided} labels voided, ${voids} voids sent`);
+    const expectedMigrations = MIGRATIONS.map((m) => m.name);
+    check(
+      Number(db.migrationRows.rows[0].n) === expectedMigrations.length &&
+        expectedMigrations.every((name) => db.migrations.rows.some((r) => r.name === name && Number(r.n) === 1)),
+      `migrations table: ${JSON.stringify(db.migrations.rows)} for ${expectedMigrations.length} migrations`,
+    );
+    const channelCount = db.channels.rows.reduce((sum, r) => sum + Number(r.n), 0);
+    const live = Number(db.channels.rows.find((r) => r.status === 'live')?.n ?? 0);
+    check(live === channelCount && channelCount === listings.length * MARKETPLACES.length, `channels: ${JSON.stringify(db.channels.rows)}`);
+    check(Number(db.outbox.rows[0].n) === 0, `${db.outbox.rows[0].n} intents left in the outbox`);
+
+    result = {
+      cluster: '2api+2worker',
+      labelRuns: runs.length,
+      labels,
+      voids,
+      scansSent,
+      scansCounted,
+      listings: listings.length,
+      channels: live,
+      maxCreateCalls,
+      migrations: Number(db.migrationRows.rows[0].n),
+      seconds: Math.round((Date.now() - started) / 1000),
+      ok: failures.length === 0,
+    };
+  } catch (error) {
+    failures.push(error instanceof Error ? error.message : String(error));
+    log(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    result = { ...result, ok: false, error: failures[failures.length - 1] };
+  } finally {
+    for (const p of processes) {
+      if (p.child.exitCode === null && p.child.signalCode === null) {
+        p.child.kill('SIGKILL');
+        await once(p.child, 'exit').catch(() => undefined);
+      }
+    }
+    await withClient(ADMIN_POSTGRES_URL, (c) => c.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)).catch((error: Error) =>
+      log(`could not drop ${database}: ${error.message}`),
+    );
+    const redis = new Redis(REDIS_URL);
+    const keys = await redis.keys(`${prefix}:*`).catch(() => [] as string[]);
+    if (keys.length) await redis.del(...keys).catch(() => undefined);
+    redis.disconnect();
+    rmSync(storage, { recursive: true, force: true });
+    rmSync(join(BUILD, '..'), { recursive: true, force: true });
+  }
+  if (failures.length) log(`${failures.length} check(s) failed:\n  ${failures.join('\n  ')}`);
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+  process.exit(failures.length ? 1 : 0);
+}
+
+main().catch((error: unknown) => {
+  log(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  process.exit(1);
+});

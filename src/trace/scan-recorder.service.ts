@@ -131,10 +131,13 @@ export class ScanRecorder implements OnApplicationBootstrap, BeforeApplicationSh
       row.scans += entry.count;
       days.set(key, row);
     }
-    const serials = [...batch.keys()];
-    const entries = [...batch.values()];
+    // Rows are locked in serial order (and days upserted in key order), so two processes flushing at the same
+    // moment queue behind each other instead of deadlocking.
+    const serials = [...batch.keys()].sort();
+    const entries = serials.map((serial) => batch.get(serial)!);
     await this.dataSource.transaction(async (manager) => {
       if (this.dataSource.options.type === 'postgres') {
+        await manager.query('SELECT 1 FROM labels WHERE serial = ANY($1::varchar[]) ORDER BY serial FOR UPDATE', [serials]);
         await manager.query(
           `UPDATE labels AS l
              SET scan_count = l.scan_count + d.delta,
@@ -144,7 +147,7 @@ export class ScanRecorder implements OnApplicationBootstrap, BeforeApplicationSh
            WHERE l.serial = d.serial`,
           [serials, entries.map((e) => e.count), entries.map((e) => e.first), entries.map((e) => e.last)],
         );
-        const rows = [...days.values()];
+        const rows = [...days.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
         await manager.query(
           `INSERT INTO batch_scan_days (batch_id, day, scans)
            SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::int[])

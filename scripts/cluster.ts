@@ -14,6 +14,9 @@
  *    counters flush on the way out) and checks: every run done with each serial exactly once in the
  *    database and, for ZPL runs, exactly once in its file; scans stored = scans sent (labels and per-day
  *    totals); every channel live with the mock's createCalls exactly 1 per SKU; one row per migration.
+ * Knobs: CLUSTER_SCANS, CLUSTER_SCAN_CONCURRENCY (24), CLUSTER_LISTINGS (90), CLUSTER_WAIT_MS (120,000),
+ * CLUSTER_LOG_LEVEL (warn) for the processes' own logs, TEST_POSTGRES_URL, REDIS_URL. The processes run
+ * from a private copy of dist/, so a concurrent `nest build` in the checkout cannot break a run.
  * Logs go to stderr; the last line on stdout is one JSON object, and the exit code is 1 when a check fails:
  * {"cluster":"2api+2worker","labelRuns":…,"labels":…,"scansSent":…,"scansCounted":…,"channels":…,"maxCreateCalls":1,"ok":true}
  */
@@ -212,7 +215,6 @@ async function main(): Promise<void> {
       NODE_ENV: 'production',
       HOST: '127.0.0.1',
       LOG_LEVEL: process.env.CLUSTER_LOG_LEVEL ?? 'warn',
-      ...(process.env.CLUSTER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.CLUSTER_NODE_OPTIONS } : {}),
     };
     const mock = startProcess('mock', 'marketplaces/mock/main.js', {
       ...common,

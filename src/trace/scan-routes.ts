@@ -10,10 +10,32 @@ export const SCAN_ROUTE_DOCS = {
   '/t/{serial}': ['serial'],
 } as const;
 
+/** Connection-level failures (PostgreSQL stopped or restarting): the page is unavailable for a moment, not broken. */
+const DATABASE_AWAY_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08006',
+]);
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const e = error as { code?: unknown; driverError?: { code?: unknown }; message?: unknown } | null;
+  const code = e?.code ?? e?.driverError?.code;
+  if (typeof code === 'string' && DATABASE_AWAY_CODES.has(code)) return true;
+  return typeof e?.message === 'string' && /Connection terminated|timeout exceeded when trying to connect/i.test(e.message);
+}
+
 /** Mounts the label resolver routes on the Fastify instance itself (see ScanController for why). */
 @Injectable()
 export class ScanRoutes implements OnModuleInit {
   private readonly logger = new Logger(ScanRoutes.name);
+  private lastUnavailableWarning = 0;
 
   constructor(
     private readonly adapterHost: HttpAdapterHost,
@@ -31,6 +53,29 @@ export class ScanRoutes implements OnModuleInit {
         try {
           await handler(request as never, reply);
         } catch (error) {
+          if (isDatabaseUnavailable(error)) {
+            // The database is away: 503 with Retry-After, and one warning every 10 s instead of a stack trace per scan.
+            if (Date.now() - this.lastUnavailableWarning > 10_000) {
+              this.lastUnavailableWarning = Date.now();
+              this.logger.warn(`Scans answered 503: the database is unavailable (${(error as Error).message})`);
+            }
+            if (!reply.sent) {
+              await reply
+                .status(503)
+                .header('retry-after', '5')
+                .header('content-type', 'application/problem+json; charset=utf-8')
+                .send(
+                  JSON.stringify({
+                    type: problemType(503),
+                    title: 'Service unavailable',
+                    status: 503,
+                    detail: 'The label cannot be looked up right now; scan again in a few seconds',
+                    requestId: request.id,
+                  }),
+                );
+            }
+            return;
+          }
           // These routes bypass Nest's exception filter: keep its answer shape, never a stack trace.
           this.logger.error({ err: error, requestId: request.id }, `Scan failed on ${request.url}`);
           if (!reply.sent) {

@@ -588,6 +588,9 @@ async function drillPostgresStop(c: Context): Promise<DrillResult> {
   await sleep(3000);
   const scans = await scanning.stop();
   if (scans.accepted <= afterRecovery) throw new Error('scans are not answered after PostgreSQL came back');
+  // Degrading means a 5xx: never a 4xx (a 404 would tell the shopper the label is counterfeit) nor a dropped connection.
+  const wrong = Object.keys(scans.statuses).filter((status) => status !== '200' && !/^5\d\d$/.test(status));
+  if (wrong.length) throw new Error(`scans answered ${wrong.join(', ')} while PostgreSQL was away`);
   assertAlive(c.api, c.worker);
   const counted = await compareScans(c, before, scans.accepted);
   return {

@@ -7,8 +7,9 @@
  * wrong types, missing and unknown fields, huge strings, unicode, SQL and HTML injection, path
  * traversal in ids, serials and file routes, malformed JSON. Checks: no 5xx; every 4xx is
  * application/problem+json (the resolver's documented {verdict} 404 excepted); stored HTML never comes
- * back unescaped on the consumer page or the dashboard. Prints one JSON line last:
- * {"fuzz":"openapi","requests":…,"5xx":0,"notProblemJson":0,"unescaped":0}
+ * back unescaped on the consumer page or the dashboard; no password, key, token or national ID in the
+ * service's logs (kept at info level for the whole run). Prints one JSON line last:
+ * {"fuzz":"openapi","requests":…,"5xx":0,"notProblemJson":0,"unescaped":0,"secretsInLogs":0}
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes, randomInt } from 'node:crypto';
@@ -179,6 +180,7 @@ async function buildFixture(base: string): Promise<Fixture> {
   const household = await api<{ id: string }>(base, 'POST', '/api/v1/households', manager, {
     cooperativeId: coop.id,
     headName: '<img src=x onerror=alert(1)>',
+    nationalId: '030088001234',
     phone: `09${randomInt(10_000_000, 99_999_999)}`,
     province: 'Hải Phòng',
     commune: '<script>alert("commune")</script>',
@@ -269,12 +271,17 @@ async function main(): Promise<void> {
   const port = 20_000 + randomInt(20_000);
   const base = `http://127.0.0.1:${port}`;
   let service: ChildProcess | null = null;
-  const stats = { requests: 0, '5xx': 0, notProblemJson: 0, unescaped: 0 };
+  const stats = { requests: 0, '5xx': 0, notProblemJson: 0, unescaped: 0, secretsInLogs: 0 };
+  const jwtSecret = randomBytes(32).toString('hex');
+  const labelKey = randomBytes(24).toString('hex');
+  const logChunks: Buffer[] = [];
+  const fixtureTokens: string[] = [];
   const failures: string[] = [];
   try {
     service = spawn(process.execPath, [join(ROOT, 'dist', 'main.js')], {
       cwd: ROOT,
-      stdio: ['ignore', 'ignore', 'inherit'],
+      // Logs are kept: at the end no secret may appear in them.
+      stdio: ['ignore', 'pipe', 'pipe'],
       env: {
         ...process.env,
         ROLE: 'all',
@@ -290,9 +297,13 @@ async function main(): Promise<void> {
         LOGIN_MAX_FAILURES: '100000',
         MOCK_MARKETPLACES_PORT: String(port + 1),
         STORAGE_DIR: join(ROOT, 'data', `fuzz-${database}`),
-        LOG_LEVEL: 'fatal',
+        JWT_SECRET: jwtSecret,
+        LABEL_SIGNING_KEYS: `1:${labelKey}`,
+        LOG_LEVEL: 'info',
       },
     });
+    service.stdout!.on('data', (chunk: Buffer) => logChunks.push(chunk));
+    service.stderr!.on('data', (chunk: Buffer) => logChunks.push(chunk));
     for (let i = 0; ; i++) {
       if (i > 300) throw new Error('the service did not start');
       try {
@@ -303,6 +314,7 @@ async function main(): Promise<void> {
       await new Promise((r) => setTimeout(r, 100));
     }
     const fixture = await buildFixture(base);
+    fixtureTokens.push(...Object.values(fixture.tokens));
     const doc = JSON.parse((await call(base, 'GET', '/docs-json', null)).text) as {
       paths: Record<string, Record<string, Operation>>;
       components?: { schemas?: Record<string, Schema> };
@@ -404,9 +416,18 @@ async function main(): Promise<void> {
     await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
     await admin.end();
   }
+  // Secrets never reach the logs: passwords, keys, access tokens, national ID numbers.
+  const logs = Buffer.concat(logChunks).toString('utf8');
+  for (const secret of [ADMIN.password, 'manager-password', 'farmer-password', jwtSecret, labelKey, '030088001234', ...fixtureTokens]) {
+    if (logs.includes(secret)) {
+      stats.secretsInLogs++;
+      failures.push(`a secret appears in the logs: ${secret.slice(0, 6)}…`);
+    }
+  }
+  log(`${(logs.length / 1048576).toFixed(1)} MB of logs checked for secrets`);
   for (const failure of failures.slice(0, 40)) log(failure);
   process.stdout.write(`${JSON.stringify({ fuzz: 'openapi', ...stats })}\n`);
-  if (stats['5xx'] || stats.notProblemJson || stats.unescaped) process.exit(1);
+  if (stats['5xx'] || stats.notProblemJson || stats.unescaped || stats.secretsInLogs) process.exit(1);
 }
 
 main().catch((error: unknown) => {

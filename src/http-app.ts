@@ -7,7 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { Logger as NestLogger } from '@nestjs/common';
 import { AppModule } from './app.module';
 import { sendProblem } from './common/errors/problem-details.filter';
-import { requestIdFor } from './common/http/logging';
+import { logRequests, requestIdFor } from './common/http/logging';
 import { createValidationPipe } from './common/http/validation';
 import { SCAN_ROUTE_DOCS } from './trace/scan-routes';
 import { Environment, ProcessRole } from './config/environment';
@@ -61,6 +61,7 @@ export async function createHttpApp(env: Environment, role: ProcessRole = env.RO
 }
 
 function configureFastify(fastify: FastifyInstance, env: Environment): void {
+  logRequests(fastify, env);
   // CSV imports are text and may be large; every other body is JSON under BODY_LIMIT_BYTES.
   fastify.addContentTypeParser(
     ['text/csv', 'application/csv'],

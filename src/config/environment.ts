@@ -300,6 +300,15 @@ export class Environment {
   @Max(50)
   MARKETPLACE_SYNC_ATTEMPTS = 8;
 
+  /**
+   * ...and only once the failures in a row have lasted this long (ms): a platform answering 5xx for a
+   * minute is an outage to wait out, not a reason to give up on a listing.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  MARKETPLACE_GIVE_UP_AFTER_MS = 180_000;
+
   /** First retry delay for 5xx/timeouts; doubles each attempt, with jitter. */
   @Transform(toInt)
   @IsInt()

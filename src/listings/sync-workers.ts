@@ -77,19 +77,21 @@ export class SyncWorkers implements OnApplicationBootstrap, OnApplicationShutdow
       // 5xx/timeouts: only failures in a row count, so a long sync (create → review → push) that keeps moving
       // on is never failed by scattered errors across its steps; after the last attempt in a row, `failed`.
       const failures = error.progressed ? 1 : (job.data.failures ?? 0) + 1;
-      if (failures >= this.env.MARKETPLACE_SYNC_ATTEMPTS) {
+      const failingSince = failures === 1 || !job.data.failingSince ? Date.now() : job.data.failingSince;
+      // Both a number of failures in a row and a duration: a long platform outage is waited out.
+      if (failures >= this.env.MARKETPLACE_SYNC_ATTEMPTS && Date.now() - failingSince >= this.env.MARKETPLACE_GIVE_UP_AFTER_MS) {
         this.logger.warn(
           `${job.data.marketplace} sync of listing ${job.data.listingId} failed ${failures} times in a row: ${error.message}`,
         );
         await this.sync.markFailed(job.data.listingId, job.data.marketplace, error.message);
         return 'failed';
       }
-      await job.updateData({ ...job.data, failures });
+      await job.updateData({ ...job.data, failures, failingSince });
       await job.moveToDelayed(Date.now() + jitteredBackoff(failures, this.env.MARKETPLACE_BACKOFF_MS), token);
       throw new DelayedError();
     }
     // A poll follows a successful review answer: the run of failures is over.
-    if (outcome.kind === 'poll' && job.data.failures) await job.updateData({ ...job.data, failures: 0 });
+    if (outcome.kind === 'poll' && job.data.failures) await job.updateData({ ...job.data, failures: 0, failingSince: undefined });
     switch (outcome.kind) {
       case 'done':
         return 'done';

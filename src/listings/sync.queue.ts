@@ -12,6 +12,8 @@ export interface SyncChannelJob {
   marketplace: Marketplace;
   /** Transient failures in a row so far (set by the worker; a successful platform answer resets it). */
   failures?: number;
+  /** When the current run of failures began (ms since epoch). */
+  failingSince?: number;
 }
 
 export function syncJobOptions(attempts: number): JobsOptions {
@@ -24,7 +26,10 @@ export function syncJobOptions(attempts: number): JobsOptions {
 }
 
 /** Exponential backoff with full jitter between half and one and a half times the step (5xx, timeouts). */
+const MAX_BACKOFF_MS = 30_000;
+
 export function jitteredBackoff(attemptsMade: number, baseMs: number, random = Math.random): number {
-  const step = baseMs * 2 ** Math.max(0, attemptsMade - 1);
+  // Capped, so a channel waiting out a long outage is tried again soon after the platform returns.
+  const step = Math.min(baseMs * 2 ** Math.max(0, attemptsMade - 1), MAX_BACKOFF_MS);
   return Math.round(step * (0.5 + random()));
 }

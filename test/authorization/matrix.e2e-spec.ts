@@ -2,8 +2,11 @@ import { randomInt } from 'node:crypto';
 import { createFixture, Fixture, nextPhone } from '../support/factories';
 import { bearer, startTestApp, TestApp } from '../support/test-app';
 
+/** Records made in beforeAll for the routes added after the foundation (labels, listings, records, reports). */
+const extra = { labelRunId: '', serial: '', listingId: '', recallBatchId: '' };
+
 /**
- * Every protected route of issue 2 × every kind of caller. Co-op A is the record's owner; the callers
+ * Every protected route × every kind of caller. Co-op A is the record's owner; the callers
  * are: admin, A's manager, B's manager, A's farmer (the record's household), B's farmer, no token.
  */
 type Caller = 'admin' | 'ownManager' | 'otherManager' | 'ownFarmer' | 'otherFarmer' | 'anonymous';
@@ -11,7 +14,7 @@ const CALLERS: Caller[] = ['admin', 'ownManager', 'otherManager', 'ownFarmer', '
 
 interface RouteCase {
   route: string;
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'patch';
   path: (a: Fixture) => string;
   body?: (a: Fixture) => object | string;
   contentType?: string;
@@ -141,6 +144,105 @@ const CASES: RouteCase[] = [
     body: () => ({ bizStep: 'packing', occurredAt: '2026-06-11T08:00:00+07:00' }),
     expected: FORBIDDEN_UNLESS(201, 'admin', 'ownManager', 'ownFarmer'),
   },
+  // Labels (issue 3)
+  {
+    route: 'POST /batches/:id/label-runs',
+    method: 'post',
+    path: (a) => `/api/v1/batches/${a.batchId}/label-runs`,
+    body: () => ({ quantity: 1, layout: 'a4-3x8', format: 'zpl', allowOverrun: true }),
+    expected: FORBIDDEN_UNLESS(202, 'admin', 'ownManager'),
+  },
+  {
+    route: 'GET /label-runs/:id',
+    method: 'get',
+    path: () => `/api/v1/label-runs/${extra.labelRunId}`,
+    expected: FORBIDDEN_UNLESS(200, 'admin', 'ownManager', 'ownFarmer'),
+  },
+  {
+    route: 'GET /label-runs/:id/file (not rendered: no worker in this app)',
+    method: 'get',
+    path: () => `/api/v1/label-runs/${extra.labelRunId}/file`,
+    expected: FORBIDDEN_UNLESS(409, 'admin', 'ownManager', 'ownFarmer'),
+  },
+  {
+    route: 'GET /labels?labelRunId=',
+    method: 'get',
+    path: () => `/api/v1/labels?labelRunId=${extra.labelRunId}`,
+    expected: FORBIDDEN_UNLESS(200, 'admin', 'ownManager', 'ownFarmer'),
+  },
+  {
+    route: 'GET /labels/:serial/image',
+    method: 'get',
+    path: () => `/api/v1/labels/${extra.serial}/image?format=svg`,
+    expected: FORBIDDEN_UNLESS(200, 'admin', 'ownManager', 'ownFarmer'),
+  },
+  {
+    route: 'POST /labels/void',
+    method: 'post',
+    path: () => '/api/v1/labels/void',
+    body: () => ({ serials: [extra.serial] }),
+    expected: FORBIDDEN_UNLESS(200, 'admin', 'ownManager'),
+  },
+  // Listings (issue 5)
+  {
+    route: 'POST /listings',
+    method: 'post',
+    path: () => '/api/v1/listings',
+    body: (a) => ({
+      productId: a.productId,
+      title: 'Vải thiều Thanh Hà 2 kg',
+      description: 'Hộp 2 kg',
+      price: 120000,
+      stock: 5,
+      channels: ['shopee'],
+    }),
+    expected: FORBIDDEN_UNLESS(201, 'admin', 'ownManager'),
+  },
+  {
+    route: 'GET /listings/:id',
+    method: 'get',
+    path: () => `/api/v1/listings/${extra.listingId}`,
+    expected: FORBIDDEN_UNLESS(200, 'admin', 'ownManager'),
+  },
+  {
+    route: 'PATCH /listings/:id',
+    method: 'patch',
+    path: () => `/api/v1/listings/${extra.listingId}`,
+    body: () => ({ stock: 4 }),
+    expected: FORBIDDEN_UNLESS(200, 'admin', 'ownManager'),
+  },
+  // Records and reports (issue 6)
+  {
+    route: 'GET /batches/:id/epcis',
+    method: 'get',
+    path: (a) => `/api/v1/batches/${a.batchId}/epcis`,
+    expected: FORBIDDEN_UNLESS(200, 'admin', 'ownManager', 'ownFarmer'),
+  },
+  {
+    route: 'GET /batches/:id/trace.csv',
+    method: 'get',
+    path: (a) => `/api/v1/batches/${a.batchId}/trace.csv`,
+    expected: FORBIDDEN_UNLESS(200, 'admin', 'ownManager', 'ownFarmer'),
+  },
+  {
+    route: 'POST /batches/:id/recall (a second batch of co-op A)',
+    method: 'post',
+    path: () => `/api/v1/batches/${extra.recallBatchId}/recall`,
+    body: () => ({ reason: 'Kiểm tra tồn dư thuốc BVTV' }),
+    expected: FORBIDDEN_UNLESS(200, 'admin', 'ownManager'),
+  },
+  {
+    route: 'GET /reports/indicators?cooperativeId=A',
+    method: 'get',
+    path: (a) => `/api/v1/reports/indicators?cooperativeId=${a.cooperativeId}`,
+    expected: FORBIDDEN_UNLESS(200, 'admin', 'ownManager'),
+  },
+  {
+    route: 'GET /reports/reconciliation?cooperativeId=A',
+    method: 'get',
+    path: (a) => `/api/v1/reports/reconciliation?cooperativeId=${a.cooperativeId}`,
+    expected: FORBIDDEN_UNLESS(200, 'admin', 'ownManager'),
+  },
 ];
 
 describe('authorization matrix (e2e)', () => {
@@ -161,6 +263,23 @@ describe('authorization matrix (e2e)', () => {
       otherFarmer: b.farmerToken,
       anonymous: null,
     };
+    const run = await t.http
+      .post(`/api/v1/batches/${a.batchId}/label-runs`)
+      .set(bearer(a.managerToken))
+      .send({ quantity: 2, layout: 'a4-3x8', format: 'zpl' });
+    extra.labelRunId = run.body.id as string;
+    const labels = await t.http.get(`/api/v1/labels?labelRunId=${extra.labelRunId}`).set(bearer(a.managerToken));
+    extra.serial = (labels.body.items as { serial: string }[])[0].serial;
+    const listing = await t.http
+      .post('/api/v1/listings')
+      .set(bearer(a.managerToken))
+      .send({ productId: a.productId, title: 'Vải thiều', description: 'Hộp 2 kg', price: 120000, stock: 5, channels: ['shopee'] });
+    extra.listingId = listing.body.id as string;
+    const second = await t.http
+      .post('/api/v1/batches')
+      .set(bearer(a.managerToken))
+      .send({ productId: a.productId, householdId: a.householdId, harvestedAt: '2026-06-12', quantity: 50, unit: 'kg' });
+    extra.recallBatchId = second.body.id as string;
   });
   afterAll(async () => t?.close());
 

@@ -32,24 +32,29 @@ export interface ScanAnswer {
 }
 
 const SHARED_HEADERS = {
-  // What helmet sends elsewhere, fixed once for the busiest route (see ScanRoutes).
-  'content-security-policy':
-    "default-src 'self';style-src 'self' 'unsafe-inline';script-src 'self' 'unsafe-inline';img-src 'self' data:;connect-src 'self';frame-ancestors 'none';base-uri 'self';form-action 'self';object-src 'none'",
-  'x-content-type-options': 'nosniff',
-  'x-frame-options': 'SAMEORIGIN',
-  'referrer-policy': 'no-referrer',
-  'strict-transport-security': 'max-age=31536000; includeSubDomains',
-  'cross-origin-resource-policy': 'cross-origin',
   'cache-control': 'no-store',
   vary: 'Accept, Accept-Language',
   'access-control-allow-origin': '*',
   'access-control-expose-headers': 'Link, Retry-After, X-Request-Id',
 };
+// The consumer page has no script, no external resource and no form: its policy can be strict. These
+// replace helmet's full set on the resolver routes, where every byte of every answer counts.
+const PAGE_SECURITY = {
+  'content-security-policy':
+    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+};
 const JSON_HEADERS: Readonly<Record<string, string>> = Object.freeze({
   'content-type': 'application/json; charset=utf-8',
+  'x-content-type-options': 'nosniff',
   ...SHARED_HEADERS,
 });
-const HTML_HEADERS: Readonly<Record<string, string>> = Object.freeze({ 'content-type': 'text/html; charset=utf-8', ...SHARED_HEADERS });
+const HTML_HEADERS: Readonly<Record<string, string>> = Object.freeze({
+  'content-type': 'text/html; charset=utf-8',
+  ...PAGE_SECURITY,
+  ...SHARED_HEADERS,
+});
 
 /** Path segments arrive percent-decoded; this checks them against the Digital Link grammar's rules. */
 export function parseDigitalLinkPath(

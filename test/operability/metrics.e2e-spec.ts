@@ -49,12 +49,22 @@ describe('security headers (e2e)', () => {
   });
   afterAll(async () => t?.close());
 
-  it('sends helmet headers on API answers and pages', async () => {
-    for (const path of ['/health', '/api/v1/households', '/t/1ZZZZZZZZZZZZZZZZZZ']) {
+  it('sends helmet headers on API answers', async () => {
+    for (const path of ['/health', '/api/v1/households', '/docs-json']) {
       const res = await t.http.get(path);
       expect(res.headers['x-content-type-options']).toBe('nosniff');
       expect(res.headers['content-security-policy']).toContain("default-src 'self'");
       expect(res.headers['x-frame-options']).toBeDefined();
+      expect(res.headers['strict-transport-security']).toBeDefined();
     }
+  });
+
+  it('sends a strict policy on the consumer page and nosniff on its JSON', async () => {
+    const page = await t.http.get('/t/1ZZZZZZZZZZZZZZZZZZ');
+    expect(page.headers['content-security-policy']).toContain("default-src 'none'");
+    expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
+    const json = await t.http.get('/t/1ZZZZZZZZZZZZZZZZZZ?format=json');
+    expect(json.headers['x-content-type-options']).toBe('nosniff');
   });
 });

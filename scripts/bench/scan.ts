@@ -19,7 +19,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import Redis from 'ioredis';
-import { api, waitForHealth, withClient } from '../support/service-client';
+import { api, builtServiceEnv, createLycheeBatch, waitForHealth, withClient } from '../support/service-client';
 
 const ROOT = join(__dirname, '..', '..');
 const LABELS = Number(process.env.BENCH_SCAN_LABELS ?? 10_000);
@@ -86,68 +86,21 @@ async function main(): Promise<void> {
     service = spawn(command, args, {
       cwd: ROOT,
       stdio: ['ignore', 'ignore', 'inherit'],
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        ROLE: 'api',
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATABASE_URL: databaseUrl,
-        REDIS_URL,
-        REDIS_PREFIX: prefix,
-        ADMIN_PHONE: ADMIN.phone,
-        ADMIN_PASSWORD: ADMIN.password,
-        JWT_SECRET: randomBytes(32).toString('hex'),
-        LABEL_SIGNING_KEYS: `1:${randomBytes(24).toString('hex')}`,
-        PUBLIC_BASE_URL: 'https://nst.vn',
-        SCAN_RATE_LIMIT_PER_MINUTE: '0',
-        LOG_LEVEL: 'warn',
-      },
+      env: builtServiceEnv({
+        role: 'api',
+        port,
+        databaseUrl,
+        redisUrl: REDIS_URL,
+        redisPrefix: prefix,
+        admin: ADMIN,
+        extra: { SCAN_RATE_LIMIT_PER_MINUTE: '0' },
+      }),
     });
     await waitForHealth(base, service);
 
     const { accessToken: token } = await api<{ accessToken: string }>(base, 'POST', '/api/v1/auth/login', null, ADMIN);
-    const coop = await api<{ id: string }>(base, 'POST', '/api/v1/cooperatives', token, {
-      name: 'HTX Dịch vụ Nông nghiệp Thanh Hà',
-      province: 'Hải Phòng',
-      commune: 'Thanh Hà',
-    });
-    const household = await api<{ id: string }>(base, 'POST', '/api/v1/households', token, {
-      cooperativeId: coop.id,
-      headName: 'Nguyễn Văn Hùng',
-      phone: `09${randomInt(10_000_000, 99_999_999)}`,
-      province: 'Hải Phòng',
-      commune: 'Thanh Hà',
-    });
-    const plot = await api<{ id: string }>(base, 'POST', `/api/v1/households/${household.id}/plots`, token, {
-      code: `VN-HDOR-${randomInt(1000, 9999)}`,
-      areaHa: 0.8,
-      latitude: 20.87,
-      longitude: 106.43,
-      crop: 'Vải thiều',
-      certifications: [
-        { scheme: 'VietGAP', number: 'VG-HD-0042', validUntil: '2030-12-31' },
-        { scheme: 'GlobalGAP', number: 'GG-4063061891234', validUntil: '2025-03-31' },
-      ],
-    });
-    const product = await api<{ id: string; gtin: string }>(base, 'POST', '/api/v1/products', token, {
-      cooperativeId: coop.id,
-      name: 'Vải thiều Thanh Hà',
-      gtin: '8930000000019',
-      unit: 'box',
-      packageNetWeightKg: 2,
-      geographicalIndication: 'Vải thiều Thanh Hà',
-      ocopStars: 4,
-      shelfLifeDays: 30,
-    });
-    const batch = await api<{ id: string; lotCode: string }>(base, 'POST', '/api/v1/batches', token, {
-      productId: product.id,
-      householdId: household.id,
-      plotId: plot.id,
-      harvestedAt: '2026-06-10T06:00:00+07:00',
-      quantity: 20_000,
-      unit: 'kg',
-    });
+    const fixture = await createLycheeBatch(base, token, 20_000);
+    const batch = { id: fixture.batchId, lotCode: fixture.lotCode };
     for (const [bizStep, occurredAt, details] of [
       ['spraying', '2026-05-20T07:00:00+07:00', { pesticide: 'Abamectin 3.6EC', preHarvestIntervalDays: 7 }],
       ['harvesting', '2026-06-10T06:00:00+07:00', undefined],

@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import { randomBytes, randomInt } from 'node:crypto';
 import { Client } from 'pg';
 
 /** Small helpers the benchmark and drill scripts share for talking to a service process and PostgreSQL. */
@@ -37,4 +38,101 @@ export async function waitForHealth(base: string, child: ChildProcess): Promise<
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error('the service did not become healthy');
+}
+
+export interface BuiltServiceSettings {
+  role: 'api' | 'worker' | 'all';
+  port: number;
+  databaseUrl: string;
+  redisUrl: string;
+  redisPrefix: string;
+  admin: { phone: string; password: string };
+  /** Anything else this run needs (rate limits off, mock URLs…). */
+  extra?: Record<string, string>;
+}
+
+/** The environment of a built service process for a benchmark: production mode, fresh secrets, quiet logs. */
+export function builtServiceEnv(s: BuiltServiceSettings): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NODE_ENV: 'production',
+    ROLE: s.role,
+    PORT: String(s.port),
+    HOST: '127.0.0.1',
+    DATABASE_URL: s.databaseUrl,
+    REDIS_URL: s.redisUrl,
+    REDIS_PREFIX: s.redisPrefix,
+    ADMIN_PHONE: s.admin.phone,
+    ADMIN_PASSWORD: s.admin.password,
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    LABEL_SIGNING_KEYS: `1:${randomBytes(24).toString('hex')}`,
+    PUBLIC_BASE_URL: 'https://nst.vn',
+    LOG_LEVEL: 'warn',
+    ...s.extra,
+  };
+}
+
+export interface LycheeBatch {
+  cooperativeId: string;
+  householdId: string;
+  plotId: string;
+  productId: string;
+  batchId: string;
+  lotCode: string;
+}
+
+/**
+ * A Thanh Hà co-operative with one household, a VietGAP plot (and an expired GlobalG.A.P. certificate),
+ * the GTIN-carrying "Vải thiều Thanh Hà" product in 2 kg boxes and one batch, made through the API.
+ */
+export async function createLycheeBatch(base: string, token: string, quantityKg: number): Promise<LycheeBatch> {
+  const coop = await api<{ id: string }>(base, 'POST', '/api/v1/cooperatives', token, {
+    name: 'HTX Dịch vụ Nông nghiệp Thanh Hà',
+    province: 'Hải Phòng',
+    commune: 'Thanh Hà',
+  });
+  const household = await api<{ id: string }>(base, 'POST', '/api/v1/households', token, {
+    cooperativeId: coop.id,
+    headName: 'Nguyễn Văn Hùng',
+    phone: `09${randomInt(10_000_000, 99_999_999)}`,
+    province: 'Hải Phòng',
+    commune: 'Thanh Hà',
+  });
+  const plot = await api<{ id: string }>(base, 'POST', `/api/v1/households/${household.id}/plots`, token, {
+    code: `VN-HDOR-${randomInt(1000, 9999)}`,
+    areaHa: 2,
+    latitude: 20.87,
+    longitude: 106.43,
+    crop: 'Vải thiều',
+    certifications: [
+      { scheme: 'VietGAP', number: 'VG-HD-0042', validUntil: '2030-12-31' },
+      { scheme: 'GlobalGAP', number: 'GG-4063061891234', validUntil: '2025-03-31' },
+    ],
+  });
+  const product = await api<{ id: string }>(base, 'POST', '/api/v1/products', token, {
+    cooperativeId: coop.id,
+    name: 'Vải thiều Thanh Hà',
+    gtin: '8930000000019',
+    unit: 'box',
+    packageNetWeightKg: 2,
+    geographicalIndication: 'Vải thiều Thanh Hà',
+    ocopStars: 4,
+    shelfLifeDays: 30,
+  });
+  const batch = await api<{ id: string; lotCode: string }>(base, 'POST', '/api/v1/batches', token, {
+    productId: product.id,
+    householdId: household.id,
+    plotId: plot.id,
+    harvestedAt: '2026-06-10T06:00:00+07:00',
+    quantity: quantityKg,
+    unit: 'kg',
+  });
+  return {
+    cooperativeId: coop.id,
+    householdId: household.id,
+    plotId: plot.id,
+    productId: product.id,
+    batchId: batch.id,
+    lotCode: batch.lotCode,
+  };
 }

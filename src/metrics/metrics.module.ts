@@ -1,10 +1,8 @@
 import { Global, Module, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { MetricsController } from './metrics.controller';
 import { MetricsService } from './metrics.service';
-
-const STARTED = Symbol('metricsStarted');
 
 /** Prometheus metrics; the request histogram is fed by Fastify hooks, so it covers every route, Nest's or not. */
 @Global()
@@ -23,20 +21,19 @@ export class MetricsModule implements OnModuleInit {
     const adapter = this.adapterHost.httpAdapter;
     if (!adapter) return;
     const fastify = adapter.getInstance<FastifyInstance>();
-    fastify.addHook('onRequest', (request, _reply, done) => {
-      (request as FastifyRequest & { [STARTED]?: bigint })[STARTED] = process.hrtime.bigint();
-      done();
-    });
+    // Label children resolved once per (method, route, status): an observation is then a plain update.
+    const series = new Map<string, { observe(value: number): void }>();
     fastify.addHook('onResponse', (request, reply, done) => {
-      const started = (request as FastifyRequest & { [STARTED]?: bigint })[STARTED];
-      if (started !== undefined) {
-        // The route template (/01/:gtin/...), never the raw URL: one series per route, not per serial.
-        const route = request.routeOptions.url ?? 'unmatched';
-        this.metrics.httpRequests.observe(
-          { method: request.method, route, status: String(reply.statusCode) },
-          Number(process.hrtime.bigint() - started) / 1e9,
-        );
+      // The route template (/01/:gtin/...), never the raw URL: one series per route, not per serial.
+      const route = request.routeOptions.url ?? 'unmatched';
+      const key = `${request.method} ${route} ${reply.statusCode}`;
+      let child = series.get(key);
+      if (!child) {
+        child = this.metrics.httpRequests.labels(request.method, route, String(reply.statusCode));
+        series.set(key, child);
       }
+      // Fastify times every request itself from its arrival: no hook of our own starts a clock.
+      child.observe(reply.elapsedTime / 1000);
       done();
     });
   }

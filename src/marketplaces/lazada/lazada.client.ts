@@ -16,7 +16,7 @@ import {
   text,
   transient,
 } from '../marketplace';
-import { safeEqualHex } from '../shopee/shopee-signing';
+import { safeEqualHex } from '../signature';
 import { lazadaPushSign, lazadaSign } from './lazada-signing';
 
 interface LazadaEnvelope {

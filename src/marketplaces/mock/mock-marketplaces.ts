@@ -5,7 +5,8 @@ import sharp from 'sharp';
 import type { Environment } from '../../config/environment';
 import { lazadaPushSign, lazadaSign } from '../lazada/lazada-signing';
 import { isMarketplace, Marketplace, MARKETPLACES, text } from '../marketplace';
-import { safeEqualHex, shopeePushSign, shopeeSign } from '../shopee/shopee-signing';
+import { shopeePushSign, shopeeSign } from '../shopee/shopee-signing';
+import { safeEqualHex } from '../signature';
 import { basicAuth, tikiPushSign } from '../tiki/tiki-signing';
 import { MockItem, PlatformState } from './mock-state';
 

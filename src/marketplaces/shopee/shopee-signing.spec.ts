@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { safeEqualHex, shopeePushSign, shopeeSign } from './shopee-signing';
+import { safeEqualHex } from '../signature';
+import { shopeePushSign, shopeeSign } from './shopee-signing';
 
 describe('Shopee signing', () => {
   it('signs shop calls over partner_id + path + timestamp + access_token + shop_id, lowercase hex', () => {

@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 
 /**
  * Shopee Open Platform v2: sign = lowercase hex HMAC-SHA256(partner_key, partner_id + api_path +
@@ -18,10 +18,4 @@ export function shopeeSign(
 /** Push (webhook) signature: hex HMAC-SHA256(partner_key, url + "|" + body), in the Authorization header. */
 export function shopeePushSign(partnerKey: string, url: string, body: string): string {
   return createHmac('sha256', partnerKey).update(`${url}|${body}`).digest('hex');
-}
-
-export function safeEqualHex(a: string, b: string): boolean {
-  const x = Buffer.from(a.toLowerCase());
-  const y = Buffer.from(b.toLowerCase());
-  return x.length === y.length && timingSafeEqual(x, y);
 }

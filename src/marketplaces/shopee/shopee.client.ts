@@ -15,7 +15,8 @@ import {
   throttled,
   transient,
 } from '../marketplace';
-import { safeEqualHex, shopeePushSign, shopeeSign } from './shopee-signing';
+import { safeEqualHex } from '../signature';
+import { shopeePushSign, shopeeSign } from './shopee-signing';
 
 interface ShopeeEnvelope {
   request_id?: string;

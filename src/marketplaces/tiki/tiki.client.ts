@@ -16,7 +16,7 @@ import {
   text,
   transient,
 } from '../marketplace';
-import { safeEqualHex } from '../shopee/shopee-signing';
+import { safeEqualHex } from '../signature';
 import { basicAuth, tikiPushSign } from './tiki-signing';
 
 /** Tiki answer → result. Errors are `{ errors: [...] }`; 4xx are never retried, 429 waits, 5xx retries. */

@@ -3,7 +3,7 @@ import { LabelRun } from '../../src/labels/label-run.entity';
 import { createBatch, createFixture, createProduct } from '../support/factories';
 import { decodePdf } from '../support/pdf-qr';
 import { processEnvironment, startServiceProcess, stopProcess } from '../support/processes';
-import { bearer, startTestApp, TestApp } from '../support/test-app';
+import { bearer, binaryBody, startTestApp, TestApp } from '../support/test-app';
 import type { ChildProcess } from 'node:child_process';
 
 jest.setTimeout(240_000);
@@ -66,15 +66,7 @@ describe('label run survives kill -9 of its worker (real processes)', () => {
     expect(done?.status).toBe('done');
     expect(done?.attempts).toBeGreaterThanOrEqual(2);
 
-    const file = await t.http
-      .get(`/api/v1/label-runs/${created.body.id}/file`)
-      .set(bearer(f.managerToken))
-      .buffer(true)
-      .parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      });
+    const file = await t.http.get(`/api/v1/label-runs/${created.body.id}/file`).set(bearer(f.managerToken)).buffer(true).parse(binaryBody);
     expect(file.status).toBe(200);
     const pages = await decodePdf(file.body as Buffer, 150, undefined, true);
     expect(pages).toHaveLength(quantity / 24);

@@ -2,7 +2,7 @@ import { DigitalLink } from 'digital-link.js';
 import { DataSource } from 'typeorm';
 import { createBatch, createFixture, createProduct, Fixture } from '../support/factories';
 import { decodePdf } from '../support/pdf-qr';
-import { bearer, startTestApp, TestApp } from '../support/test-app';
+import { bearer, binaryBody, startTestApp, TestApp } from '../support/test-app';
 
 jest.setTimeout(180_000);
 
@@ -68,15 +68,7 @@ describe('label runs (e2e, api and worker in one process)', () => {
 
     const done = await waitDone(res.body.id);
     expect(done).toMatchObject({ status: 'done', progress: 100 });
-    const file = await t.http
-      .get(`/api/v1/label-runs/${res.body.id}/file`)
-      .set(bearer(f.managerToken))
-      .buffer(true)
-      .parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      });
+    const file = await t.http.get(`/api/v1/label-runs/${res.body.id}/file`).set(bearer(f.managerToken)).buffer(true).parse(binaryBody);
     expect(file.status).toBe(200);
     expect(file.headers['content-type']).toBe('application/pdf');
     const pdf = file.body as Buffer;
@@ -121,15 +113,7 @@ describe('label runs (e2e, api and worker in one process)', () => {
     const thermal = await startRun({ quantity: 3, layout: 'thermal-50x30', format: 'pdf' });
     expect(thermal.status).toBe(202);
     expect((await waitDone(thermal.body.id)).status).toBe('done');
-    const pdf = await t.http
-      .get(`/api/v1/label-runs/${thermal.body.id}/file`)
-      .set(bearer(f.managerToken))
-      .buffer(true)
-      .parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      });
+    const pdf = await t.http.get(`/api/v1/label-runs/${thermal.body.id}/file`).set(bearer(f.managerToken)).buffer(true).parse(binaryBody);
     const pages = await decodePdf(pdf.body as Buffer, 300);
     expect(pages.map((p) => p.codes?.length)).toEqual([1, 1, 1]);
     const urls = (await labelsOfRun(thermal.body.id)).map((l) => l.url);

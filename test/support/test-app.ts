@@ -3,6 +3,7 @@ import Redis from 'ioredis';
 import { rmSync } from 'node:fs';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
+import type { Response } from 'superagent';
 import { Environment, loadEnvironment, ProcessRole } from '../../src/config/environment';
 import { migrateDatabase } from '../../src/database/migration-runner';
 import { createHttpApp } from '../../src/http-app';
@@ -75,3 +76,10 @@ export async function clearRedisPrefix(prefix: string): Promise<void> {
 }
 
 export const bearer = (token: string): { Authorization: string } => ({ Authorization: `Bearer ${token}` });
+
+/** supertest parser that keeps a binary body (a PDF) as one Buffer: `.buffer(true).parse(binaryBody)`. */
+export function binaryBody(response: Response, done: (error: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  response.on('data', (chunk: Buffer) => chunks.push(chunk));
+  response.on('end', () => done(null, Buffer.concat(chunks)));
+}

@@ -71,10 +71,12 @@ export class LabelsService {
     if (!dto.serials === !dto.labelRunId) throw InvalidInputError.field('serials', 'give either serials or labelRunId');
     const reason = dto.reason?.trim() || 'Tem đã bị huỷ';
     let cooperativeIds: string[];
+    let runBatchId: string | null = null;
     if (dto.labelRunId) {
       const run = await this.runs.findOne({ where: { id: dto.labelRunId } });
       if (!run) throw NotFoundError.of('Label run', dto.labelRunId);
       cooperativeIds = [run.cooperativeId];
+      runBatchId = run.batchId;
     } else {
       const serials = [...new Set(dto.serials)];
       const found = await this.labels.find({ where: { serial: In(serials) }, select: { serial: true, cooperativeId: true } });
@@ -96,9 +98,8 @@ export class LabelsService {
     else qb.andWhere('serial IN (:...serials)', { serials: dto.serials });
     const result = await qb.execute();
     // A voided label must scan as voided on the very next scan, in every process.
-    if (dto.labelRunId) {
-      const run = await this.runs.findOneByOrFail({ id: dto.labelRunId });
-      await this.notices.publish({ kind: 'batch', id: run.batchId });
+    if (runBatchId) {
+      await this.notices.publish({ kind: 'batch', id: runBatchId });
     } else {
       await this.notices.publish({ kind: 'labels', serials: dto.serials! });
     }

@@ -12,7 +12,7 @@ import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import Redis from 'ioredis';
-import { builtServiceEnv, createLycheeBatch, waitForHealth, withClient } from '../support/service-client';
+import { benchDatabase, builtServiceEnv, createLycheeBatch, waitForHealth, withClient } from '../support/service-client';
 
 const ROOT = join(__dirname, '..', '..');
 const LABELS = Number(process.env.BENCH_RECALL_LABELS ?? 10_000);
@@ -44,16 +44,7 @@ const api = async <T>(base: string, method: string, path: string, token: string 
   JSON.parse((await call(base, method, path, token, body)).text) as T;
 
 async function main(): Promise<void> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- plain CommonJS helper shared with npm prestart/pretest
-  const { ensureServices } = require('../ensure-services.js') as {
-    ensureServices: (names: string[], env: NodeJS.ProcessEnv) => Promise<string[]>;
-  };
-  await ensureServices(['postgres', 'redis'], { ...process.env, TEST_POSTGRES_URL: ADMIN_POSTGRES_URL });
-
-  const givenUrl = process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : undefined;
-  const throwaway = givenUrl ? null : `bench_recall_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-  if (throwaway) await withClient(ADMIN_POSTGRES_URL, (c) => c.query(`CREATE DATABASE "${throwaway}"`));
-  const databaseUrl = givenUrl ?? ADMIN_POSTGRES_URL.replace(/\/[^/]*$/, `/${throwaway}`);
+  const { databaseUrl, throwaway } = await benchDatabase(ADMIN_POSTGRES_URL, 'recall');
   const prefix = `bench_recall_${randomBytes(4).toString('hex')}`;
   const port = 20_000 + randomInt(20_000);
   const base = `http://127.0.0.1:${port}`;

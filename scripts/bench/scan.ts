@@ -19,7 +19,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import Redis from 'ioredis';
-import { api, builtServiceEnv, createLycheeBatch, waitForHealth, withClient } from '../support/service-client';
+import { api, benchDatabase, builtServiceEnv, createLycheeBatch, waitForHealth, withClient } from '../support/service-client';
 
 const ROOT = join(__dirname, '..', '..');
 const LABELS = Number(process.env.BENCH_SCAN_LABELS ?? 10_000);
@@ -65,16 +65,7 @@ async function load(url: string, paths: string[], accept: string, amount: number
 async function main(): Promise<void> {
   // The load generator runs on core 1, the servers on core 0: "the same core" for service and baseline.
   if (cores > 1) execFileSync('taskset', ['-cp', '1', String(process.pid)], { stdio: 'ignore' });
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- plain CommonJS helper shared with npm prestart/pretest
-  const { ensureServices } = require('../ensure-services.js') as {
-    ensureServices: (names: string[], env: NodeJS.ProcessEnv) => Promise<string[]>;
-  };
-  await ensureServices(['postgres', 'redis'], { ...process.env, TEST_POSTGRES_URL: ADMIN_POSTGRES_URL });
-
-  const givenUrl = process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : undefined;
-  const throwaway = givenUrl ? null : `bench_scan_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-  if (throwaway) await withClient(ADMIN_POSTGRES_URL, (c) => c.query(`CREATE DATABASE "${throwaway}"`));
-  const databaseUrl = givenUrl ?? ADMIN_POSTGRES_URL.replace(/\/[^/]*$/, `/${throwaway}`);
+  const { databaseUrl, throwaway } = await benchDatabase(ADMIN_POSTGRES_URL, 'scan');
   const prefix = `bench_scan_${randomBytes(4).toString('hex')}`;
   const port = 20_000 + randomInt(20_000);
   const base = `http://127.0.0.1:${port}`;

@@ -136,3 +136,20 @@ export async function createLycheeBatch(base: string, token: string, quantityKg:
     lotCode: batch.lotCode,
   };
 }
+
+/**
+ * Makes sure PostgreSQL and Redis answer (starting them when installed), then gives the database a
+ * bench runs on: DATABASE_URL when it is PostgreSQL, else a throwaway one (`throwaway` names it, to drop).
+ */
+export async function benchDatabase(adminUrl: string, label: string): Promise<{ databaseUrl: string; throwaway: string | null }> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- plain CommonJS helper shared with npm prestart/pretest
+  const { ensureServices } = require('../ensure-services.js') as {
+    ensureServices: (names: string[], env: NodeJS.ProcessEnv) => Promise<string[]>;
+  };
+  await ensureServices(['postgres', 'redis'], { ...process.env, TEST_POSTGRES_URL: adminUrl });
+  const givenUrl = process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : undefined;
+  if (givenUrl) return { databaseUrl: givenUrl, throwaway: null };
+  const throwaway = `bench_${label}_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  await withClient(adminUrl, (c) => c.query(`CREATE DATABASE "${throwaway}"`));
+  return { databaseUrl: adminUrl.replace(/\/[^/]*$/, `/${throwaway}`), throwaway };
+}

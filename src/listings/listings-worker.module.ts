@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MarketplacesModule } from '../marketplaces/marketplaces.module';
+import { ChannelStore } from './channel-store';
 import { ChannelSync } from './channel-sync';
 import { ListingChannel } from './listing-channel.entity';
 import { Listing } from './listing.entity';
@@ -16,6 +17,6 @@ import { SYNC_QUEUES } from './sync.queue';
     BullModule.registerQueue(...Object.values(SYNC_QUEUES).map((name) => ({ name }))),
     MarketplacesModule,
   ],
-  providers: [ChannelSync, SyncRelay, SyncWorkers],
+  providers: [ChannelStore, ChannelSync, SyncRelay, SyncWorkers],
 })
 export class ListingsWorkerModule {}

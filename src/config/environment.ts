@@ -345,6 +345,15 @@ export class Environment {
   @Min(10)
   SYNC_RELAY_INTERVAL_MS = 200;
 
+  /**
+   * A channel out of line with its listing that no sync has touched for this long, with no intent
+   * waiting, is given a new intent (its job was lost with Redis's data). Longer than any backoff or poll.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  SYNC_SWEEP_STALE_MS = 600_000;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
 

@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MarketplacesModule } from '../marketplaces/marketplaces.module';
 import { ChannelStore } from './channel-store';
+import { ChannelSweeper } from './channel-sweeper';
 import { ChannelSync } from './channel-sync';
 import { ListingChannel } from './listing-channel.entity';
 import { Listing } from './listing.entity';
@@ -17,6 +18,6 @@ import { SYNC_QUEUES } from './sync.queue';
     BullModule.registerQueue(...Object.values(SYNC_QUEUES).map((name) => ({ name }))),
     MarketplacesModule,
   ],
-  providers: [ChannelStore, ChannelSync, SyncRelay, SyncWorkers],
+  providers: [ChannelStore, ChannelSync, ChannelSweeper, SyncRelay, SyncWorkers],
 })
 export class ListingsWorkerModule {}

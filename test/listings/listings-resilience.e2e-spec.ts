@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import { DataSource } from 'typeorm';
 import { loadEnvironment } from '../../src/config/environment';
 import { startMockMarketplaces } from '../../src/marketplaces/mock/mock-marketplaces';
 import { createFixture, Fixture } from '../support/factories';
@@ -31,6 +32,7 @@ const SYNC_SETTINGS = {
   // Give up after the attempts alone, so the retry test need not wait out an outage.
   MARKETPLACE_GIVE_UP_AFTER_MS: '0',
   SYNC_RELAY_INTERVAL_MS: '50',
+  SYNC_SWEEP_STALE_MS: '2000',
 };
 
 /**
@@ -166,6 +168,20 @@ describe('marketplace sync resilience (e2e: real worker processes)', () => {
 
     startWorker();
     await waitAll([...acceptedWithoutRedis, ...ids], (c) => c.status === 'live', 40_000);
+    expect(await maxCreateCalls()).toBe(1);
+  });
+
+  it('channels whose jobs Redis lost are swept back into the outbox and go live', async () => {
+    await Promise.all(workers.map((w) => stopProcess(w, 'SIGKILL')));
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) ids.push(await list(`Vải thiều Redis mất dữ liệu ${i}`));
+    // As if the relay had moved the intents to a Redis that then lost them: no intent, no job.
+    const dataSource = t.app.get(DataSource);
+    await dataSource.query(`DELETE FROM sync_outbox WHERE listing_id = ANY($1)`, [ids]);
+    for (const id of ids) expect((await channelsOf(id)).every((c) => c.status === 'pending')).toBe(true);
+
+    startWorker();
+    await waitAll(ids, (c) => c.status === 'live', 30_000);
     expect(await maxCreateCalls()).toBe(1);
   });
 });

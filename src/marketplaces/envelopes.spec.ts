@@ -6,7 +6,7 @@ import { tikiResult } from './tiki/tiki.client';
 
 const answer = (status: number, json: unknown, headers: Record<string, string> = {}): HttpAnswer => ({
   status,
-  headers: new Headers(headers),
+  headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v])),
   text: json === null ? '' : JSON.stringify(json),
   json,
 });

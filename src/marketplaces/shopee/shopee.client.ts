@@ -36,7 +36,7 @@ export function shopeeResult(answer: HttpAnswer): CallResult<Record<string, unkn
   const body = (answer.json ?? {}) as ShopeeEnvelope;
   const message = body.message || body.error || `HTTP ${answer.status}`;
   if (answer.status === 429 || body.error === 'error_too_many_request') {
-    return throttled(retryAfterMs(headerValue(Object.fromEntries(answer.headers), 'retry-after') ?? body.message), message);
+    return throttled(retryAfterMs(headerValue(answer.headers, 'retry-after') ?? body.message), message);
   }
   if (body.error) return RETRYABLE_ERRORS.has(body.error) ? transient(`${body.error}: ${message}`) : rejected(message);
   if (answer.status >= 500) return transient(message);

@@ -24,7 +24,7 @@ export function tikiResult(answer: HttpAnswer): CallResult<Record<string, unknow
   const body = (answer.json ?? {}) as { errors?: unknown[]; message?: string };
   const message =
     Array.isArray(body.errors) && body.errors.length ? body.errors.map(String).join('; ') : body.message || `HTTP ${answer.status}`;
-  if (answer.status === 429) return throttled(retryAfterMs(answer.headers.get('retry-after'), 1000), message);
+  if (answer.status === 429) return throttled(retryAfterMs(headerValue(answer.headers, 'retry-after'), 1000), message);
   if (answer.status >= 500) return transient(message);
   if (answer.status === 401) return transient(`token refused: ${message}`);
   if (answer.status >= 400) return rejected(message);

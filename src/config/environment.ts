@@ -286,12 +286,16 @@ export class Environment {
   @Min(0)
   TIKI_RATE_LIMIT_PER_SECOND = 0;
 
-  /** Sync jobs each marketplace queue runs at once in one worker process. */
+  /**
+   * Sync jobs each marketplace queue runs at once in one worker process. A job mostly waits on the
+   * platform and the database (the rate limiter, not this, keeps a platform's pace), and concurrent
+   * jobs share database statements, so this is set well above the number of cores.
+   */
   @Transform(toInt)
   @IsInt()
   @Min(1)
   @Max(500)
-  MARKETPLACE_SYNC_CONCURRENCY = 20;
+  MARKETPLACE_SYNC_CONCURRENCY = 50;
 
   /** Attempts before a channel is marked failed (throttling answers do not count). */
   @Transform(toInt)

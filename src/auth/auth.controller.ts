@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor, Public, Roles } from '../common/auth/decorators';
 import { AuthService } from './auth.service';
-import { LoginDto, LoginResponse } from './dto/login.dto';
+import { LoginDto, LoginResponse, RefreshDto } from './dto/login.dto';
 import { CreateUserDto, UserResponse } from './dto/user.dto';
 import { UsersService } from './users.service';
 
@@ -21,6 +21,22 @@ export class AuthController {
   @HttpCode(200)
   login(@Body() dto: LoginDto): Promise<LoginResponse> {
     return this.auth.login(dto);
+  }
+
+  /** Exchanges a refresh token for a new access token and a new refresh token; each refresh token works once. */
+  @Public()
+  @Post('auth/refresh')
+  @HttpCode(200)
+  refresh(@Body() dto: RefreshDto): Promise<LoginResponse> {
+    return this.auth.refresh(dto);
+  }
+
+  /** Ends the session of a refresh token (log out on this device). */
+  @Public()
+  @Post('auth/logout')
+  @HttpCode(204)
+  async logout(@Body() dto: RefreshDto): Promise<void> {
+    await this.auth.logout(dto);
   }
 
   /** Creates an account: admins any role, co-op managers farmers of their own co-op. */

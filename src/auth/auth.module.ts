@@ -9,13 +9,14 @@ import { Cooperative } from '../registry/cooperative.entity';
 import { Household } from '../registry/household.entity';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { RefreshToken } from './refresh-token.entity';
 import { User } from './user.entity';
 import { UsersService } from './users.service';
 
 /** Accounts, login and the global access-token guard. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([User, Cooperative, Household]),
+    TypeOrmModule.forFeature([User, RefreshToken, Cooperative, Household]),
     JwtModule.registerAsync({
       global: true,
       inject: [Environment],

@@ -89,7 +89,14 @@ export class Environment {
   @IsInt({ message: 'JWT_TTL_SECONDS must be an integer' })
   @Min(60)
   @Max(86400)
-  JWT_TTL_SECONDS = 3600;
+  JWT_TTL_SECONDS = 900;
+
+  /** Lifetime of a refresh token (a session without activity ends after this); each use rotates it. */
+  @Transform(toInt)
+  @IsInt({ message: 'REFRESH_TOKEN_TTL_DAYS must be an integer' })
+  @Min(1)
+  @Max(365)
+  REFRESH_TOKEN_TTL_DAYS = 30;
 
   /** Key for personal data encrypted at rest (national ID numbers); derived from JWT_SECRET when unset. */
   @IsOptional()

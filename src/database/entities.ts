@@ -1,3 +1,4 @@
+import { RefreshToken } from '../auth/refresh-token.entity';
 import { User } from '../auth/user.entity';
 import { Batch } from '../batches/batch.entity';
 import { BatchEvent } from '../batches/batch-event.entity';
@@ -15,6 +16,7 @@ import { PlotCertification } from '../registry/plot-certification.entity';
 
 export const ENTITIES = [
   User,
+  RefreshToken,
   Cooperative,
   Household,
   Plot,

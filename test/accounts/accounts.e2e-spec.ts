@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { AuthService } from '../../src/auth/auth.service';
 import { createCooperative, createHousehold, createManager, login, nextPhone } from '../support/factories';
 import { errorFields, expectProblem } from '../support/problem';
 import { ADMIN_PHONE, ADMIN_PASSWORD, bearer, startTestApp, TestApp } from '../support/test-app';
@@ -29,7 +30,9 @@ describe('accounts (e2e)', () => {
       expect(res.status).toBe(200);
       expect(res.body).toEqual({
         accessToken: expect.any(String),
-        expiresIn: expect.any(Number),
+        expiresIn: 900,
+        refreshToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+        refreshExpiresIn: 30 * 86_400,
         user: { id: expect.any(String), role: 'admin', cooperativeId: null, householdId: null },
       });
       const rows = await t.app.get(DataSource).query(`SELECT role FROM users WHERE phone = $1`, [ADMIN_PHONE]);
@@ -79,6 +82,77 @@ describe('accounts (e2e)', () => {
         for (let i = 0; i < 2; i++) expectProblem(await t.http.post('/api/v1/auth/login').send({ phone, password: 'wrong' }), 401);
         expect((await t.http.post('/api/v1/auth/login').send({ phone, password: 'right-password' })).status).toBe(200);
       }
+    });
+  });
+
+  describe('refresh tokens', () => {
+    const loginAsAdmin = async () =>
+      (await t.http.post('/api/v1/auth/login').send({ phone: ADMIN_PHONE, password: ADMIN_PASSWORD })).body as {
+        accessToken: string;
+        refreshToken: string;
+      };
+    const refresh = (refreshToken: unknown) => t.http.post('/api/v1/auth/refresh').send({ refreshToken });
+
+    it('stores only a hash of the refresh token', async () => {
+      const { refreshToken } = await loginAsAdmin();
+      const rows = await t.app.get(DataSource).query<{ token_hash: string }[]>(`SELECT token_hash FROM refresh_tokens`);
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.some((r) => r.token_hash === refreshToken)).toBe(false);
+      expect(rows.every((r) => /^[0-9a-f]{64}$/.test(r.token_hash))).toBe(true);
+    });
+
+    it('rotates: a refresh answers a working access token and a new refresh token, and the old one works no more', async () => {
+      const first = await loginAsAdmin();
+      const renewed = await refresh(first.refreshToken);
+      expect(renewed.status).toBe(200);
+      expect(renewed.body).toMatchObject({ expiresIn: 900, user: { role: 'admin' } });
+      expect(renewed.body.refreshToken).not.toBe(first.refreshToken);
+      expect((await t.http.get('/api/v1/cooperatives').set(bearer(renewed.body.accessToken as string))).status).toBe(200);
+
+      // The first token again: someone else holds a copy, so the whole session ends, the new token included.
+      const replayed = await refresh(first.refreshToken);
+      expectProblem(replayed, 401);
+      expect(replayed.body.detail).toMatch(/already used/);
+      expectProblem(await refresh(renewed.body.refreshToken), 401);
+    });
+
+    it('lets only one of two simultaneous uses of a token through', async () => {
+      const { refreshToken } = await loginAsAdmin();
+      const answers = await Promise.all([refresh(refreshToken), refresh(refreshToken)]);
+      expect(answers.map((a) => a.status).sort()).toEqual([200, 401]);
+    });
+
+    it('logs out: the session ends, other sessions of the same account go on', async () => {
+      const mine = await loginAsAdmin();
+      const other = await loginAsAdmin();
+      expect((await t.http.post('/api/v1/auth/logout').send({ refreshToken: mine.refreshToken })).status).toBe(204);
+      expectProblem(await refresh(mine.refreshToken), 401);
+      expect((await refresh(other.refreshToken)).status).toBe(200);
+      // Logging out with an unknown token says nothing either way.
+      expect((await t.http.post('/api/v1/auth/logout').send({ refreshToken: 'x'.repeat(43) })).status).toBe(204);
+    });
+
+    it('refuses an expired or unknown token with 401 and a malformed body with 400', async () => {
+      const { refreshToken } = await loginAsAdmin();
+      await t.app
+        .get(DataSource)
+        .query(`UPDATE refresh_tokens SET expires_at = now() - interval '1 second' WHERE revoked_at IS NULL AND used_at IS NULL`);
+      expectProblem(await refresh(refreshToken), 401);
+      expectProblem(await refresh('y'.repeat(43)), 401);
+      const missing = await t.http.post('/api/v1/auth/refresh').send({});
+      expectProblem(missing, 400);
+      expect(errorFields(missing)).toContain('refreshToken');
+      expectProblem(await refresh(12345), 400);
+    });
+
+    it('removes refresh tokens a day after they expire', async () => {
+      const auth = t.app.get(AuthService);
+      const count = async () =>
+        Number((await t.app.get(DataSource).query<{ n: string }[]>(`SELECT count(*) AS n FROM refresh_tokens`))[0].n);
+      const before = await count();
+      expect(await auth.removeExpiredRefreshTokens()).toBe(0);
+      expect(await auth.removeExpiredRefreshTokens(new Date(Date.now() + 32 * 86_400_000))).toBe(before);
+      expect(await count()).toBe(0);
     });
   });
 

@@ -18,9 +18,21 @@ export class SessionUserResponse {
   householdId?: string | null;
 }
 
+export class RefreshDto {
+  /** The refresh token from the last login or refresh. */
+  @IsString()
+  @Length(20, 200)
+  refreshToken!: string;
+}
+
 export class LoginResponse {
+  /** Short-lived (JWT_TTL_SECONDS, 15 minutes by default); renew it with the refresh token. */
   accessToken!: string;
   /** Seconds until the access token expires. */
   expiresIn!: number;
+  /** Single use: POST /api/v1/auth/refresh answers a new one with the new access token. */
+  refreshToken!: string;
+  /** Seconds until the refresh token expires. */
+  refreshExpiresIn!: number;
   user!: SessionUserResponse;
 }

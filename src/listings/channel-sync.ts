@@ -29,15 +29,18 @@ const DURABLE_BEFORE_CALL: (keyof ChannelChanges)[] = ['createCalls', 'externalI
 /**
  * One run's view of its channel: changes are staged and written together, at the latest before the
  * next platform call that depends on them (a create's count, a new external id) and at the end of the
- * run, with the lease released in the same statement.
+ * run, with the lease released in the same statement. Before every call the lease is also renewed if
+ * less than two calls' time is left, so a call (bounded by the HTTP timeout) always ends inside it.
  */
 class ChannelRun {
   private staged: ChannelChanges = {};
 
   constructor(
     readonly channel: ListingChannel,
+    private leaseUntil: number,
     private readonly store: ChannelStore,
     private readonly leaseMs: number,
+    private readonly callMs: number,
   ) {}
 
   stage(changes: ChannelChanges): void {
@@ -45,10 +48,12 @@ class ChannelRun {
     Object.assign(this.staged, changes);
   }
 
-  /** Before a platform call: writes what a retry must know (and renews the lease with it). */
+  /** Before a platform call: writes what a retry must know, and renews the lease when it runs short. */
   async beforeCall(): Promise<void> {
-    if (!DURABLE_BEFORE_CALL.some((key) => key in this.staged)) return;
-    await this.flush(new Date(Date.now() + this.leaseMs));
+    const now = Date.now();
+    if (!DURABLE_BEFORE_CALL.some((key) => key in this.staged) && this.leaseUntil - now > 2 * this.callMs) return;
+    this.leaseUntil = now + this.leaseMs;
+    await this.flush(new Date(this.leaseUntil));
   }
 
   async finish(): Promise<void> {
@@ -80,8 +85,9 @@ export class ChannelSync {
   ) {}
 
   /**
-   * How long a run holds its channel: three calls' worth, renewed with every write before a call, so a
-   * worker killed mid-run (kill -9) frees its channels within seconds, while a live run never loses its lease mid-call.
+   * How long a run holds its channel: three calls' worth (each call is bounded by the HTTP timeout),
+   * renewed before a call when it runs short, so a worker killed mid-run (kill -9) frees its channels
+   * within seconds, while a live run never loses its lease mid-call.
    */
   private get leaseMs(): number {
     return 3 * this.env.MARKETPLACE_HTTP_TIMEOUT_MS;
@@ -89,9 +95,10 @@ export class ChannelSync {
 
   async run(listingId: string, marketplace: Marketplace): Promise<SyncOutcome> {
     const now = new Date();
-    const claimed = await this.store.claim(listingId, marketplace, now, new Date(now.getTime() + this.leaseMs));
+    const leaseUntil = new Date(now.getTime() + this.leaseMs);
+    const claimed = await this.store.claim(listingId, marketplace, now, leaseUntil);
     if (!claimed) return { kind: 'busy' };
-    const run = new ChannelRun(claimed.channel, this.store, this.leaseMs);
+    const run = new ChannelRun(claimed.channel, leaseUntil.getTime(), this.store, this.leaseMs, this.env.MARKETPLACE_HTTP_TIMEOUT_MS);
     const progress = { made: false };
     try {
       if (!claimed.listing) return { kind: 'done' };

@@ -10,6 +10,13 @@ describe('httpCall', () => {
     server = createServer((req, res) => {
       if (req.url === '/hang') return; // never answers
       if (req.url === '/drop') return req.socket.destroy();
+      if (req.url === '/trickle') {
+        // Headers at once, then a byte every 100 ms: each chunk is on time, the whole answer is not.
+        res.writeHead(200, { 'content-type': 'application/json' });
+        const timer = setInterval(() => res.write(' '), 100);
+        req.socket.on('close', () => clearInterval(timer));
+        return;
+      }
       let body = '';
       req.on('data', (chunk: Buffer) => (body += chunk.toString()));
       req.on('end', () => {
@@ -43,6 +50,12 @@ describe('httpCall', () => {
 
   it('turns a platform that does not answer into a transient timeout', async () => {
     await expect(httpCall(`${base}/hang`, {}, 200)).resolves.toEqual({ kind: 'transient', message: 'timed out after 200 ms' });
+  });
+
+  it('bounds the whole call, not each chunk: a trickling answer times out too', async () => {
+    const started = Date.now();
+    await expect(httpCall(`${base}/trickle`, {}, 300)).resolves.toEqual({ kind: 'transient', message: 'timed out after 300 ms' });
+    expect(Date.now() - started).toBeLessThan(2000);
   });
 
   it('turns a dropped connection or a closed port into a transient network error', async () => {

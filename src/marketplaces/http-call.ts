@@ -12,26 +12,21 @@ export interface HttpAnswer {
   json: unknown;
 }
 
-/** One keep-alive pool per timeout (there is one timeout per process): the sync makes thousands of calls a second to a few hosts. */
-const agents = new Map<number, Agent>();
-function agentFor(timeoutMs: number): Agent {
-  let agent = agents.get(timeoutMs);
-  if (!agent) {
-    agent = new Agent({ connect: { timeout: timeoutMs }, headersTimeout: timeoutMs, bodyTimeout: timeoutMs, keepAliveTimeout: 10_000 });
-    agents.set(timeoutMs, agent);
-  }
-  return agent;
-}
+/** One keep-alive pool for every platform: the sync makes thousands of calls a second to a few hosts. */
+let agent: Agent | null = null;
+const pool = (): Agent => (agent ??= new Agent({ keepAliveTimeout: 10_000 }));
 
 const TIMEOUTS = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'TimeoutError', 'AbortError']);
 
 /**
- * One HTTP call with a timeout (on connecting, on the answer's headers and between body chunks; the
- * platforms answer small JSON bodies). Network errors and timeouts become `transient`; the caller maps
+ * One HTTP call, answered in full within `timeoutMs` or abandoned (the sync's channel lease counts on
+ * that bound). Network errors and timeouts become `transient`; the caller maps
  * the answer (status + platform envelope) to a result. URLs carry signatures, never secrets; they are not logged.
  * Text bodies go through undici's pooled `request`; multipart uploads (images) through `fetch`, which builds the form.
  */
 export async function httpCall(url: string, init: RequestInit, timeoutMs: number): Promise<CallResult<HttpAnswer>> {
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(new DOMException('deadline', 'TimeoutError')), timeoutMs);
   try {
     let status: number;
     let headers: AnswerHeaders;
@@ -41,13 +36,14 @@ export async function httpCall(url: string, init: RequestInit, timeoutMs: number
         method: (init.method ?? 'GET') as 'GET' | 'POST' | 'PUT',
         headers: init.headers as Record<string, string> | undefined,
         body: init.body ?? undefined,
-        dispatcher: agentFor(timeoutMs),
+        dispatcher: pool(),
+        signal: deadline.signal,
       });
       status = answer.statusCode;
       headers = answer.headers;
       text = await answer.body.text();
     } else {
-      const response = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+      const response = await fetch(url, { ...init, signal: deadline.signal });
       status = response.status;
       headers = Object.fromEntries(response.headers);
       text = await response.text();
@@ -60,12 +56,10 @@ export async function httpCall(url: string, init: RequestInit, timeoutMs: number
     }
     return { kind: 'ok', value: { status, headers, text, json } };
   } catch (error) {
-    const code = (error as errors.UndiciError).code ?? (error as Error).name;
-    return transient(
-      TIMEOUTS.has(code) || TIMEOUTS.has((error as Error).name)
-        ? `timed out after ${timeoutMs} ms`
-        : `network error: ${(error as Error).message}`,
-    );
+    const timedOut = deadline.signal.aborted || TIMEOUTS.has((error as errors.UndiciError).code) || TIMEOUTS.has((error as Error).name);
+    return transient(timedOut ? `timed out after ${timeoutMs} ms` : `network error: ${(error as Error).message}`);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

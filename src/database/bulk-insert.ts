@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { sqliteTimestamp } from './column-types';
 
 export type SqlValue = string | number | boolean | Date | null;
 
@@ -25,7 +26,7 @@ export async function bulkInsert(manager: EntityManager, table: string, columns:
 
 /** SQLite stores what TypeORM's better-sqlite3 driver would: UTC "YYYY-MM-DD HH:MM:SS.SSS" text and 0/1 booleans. */
 function toSqliteValue(value: SqlValue): string | number | null {
-  if (value instanceof Date) return value.toISOString().replace('T', ' ').replace('Z', '');
+  if (value instanceof Date) return sqliteTimestamp(value);
   if (typeof value === 'boolean') return value ? 1 : 0;
   return value;
 }

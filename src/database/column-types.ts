@@ -33,3 +33,8 @@ export function migrationTypesFor(kind: DatabaseKind): Record<keyof ColumnTypeSe
 }
 
 export const columnTypes: ColumnTypeSet = columnTypesFor(currentDatabaseKind());
+
+/** UTC "YYYY-MM-DD HH:MM:SS.SSS", the text TypeORM's SQLite driver stores for a timestamp: raw SQL compares against it. */
+export function sqliteTimestamp(date: Date): string {
+  return date.toISOString().replace('T', ' ').replace('Z', '');
+}

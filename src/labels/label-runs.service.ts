@@ -18,6 +18,7 @@ import { LabelRun } from './label-run.entity';
 import { LabelStorage } from './label-storage';
 import { enqueueRender, LABELS_QUEUE, quietQueueErrors, RenderLabelRunJob } from './labels.queue';
 import { SerialSigner } from './serials/serial-signer';
+import { sqliteTimestamp } from '../database/column-types';
 
 const LABEL_COLUMNS = [
   'id',
@@ -183,6 +184,6 @@ export class LabelRunsService {
   }
 
   private param(date: Date): Date | string {
-    return this.postgres ? date : date.toISOString().replace('T', ' ').replace('Z', '');
+    return this.postgres ? date : sqliteTimestamp(date);
   }
 }

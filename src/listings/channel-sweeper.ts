@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { Environment } from '../config/environment';
 import type { Marketplace } from '../marketplaces/marketplace';
 import { writeSyncIntents } from './sync-intents';
+import { sqliteTimestamp } from '../database/column-types';
 
 const BATCH = 500;
 
@@ -56,7 +57,7 @@ export class ChannelSweeper implements OnApplicationBootstrap, OnApplicationShut
                 c.status IN ('pending', 'syncing', 'in_review')
                 OR (c.status = 'live' AND (c.synced_version < l.version OR c.synced_content_version < l.content_version)))))
           LIMIT ${BATCH}`,
-        postgres ? [staleBefore, now] : [this.sqliteTime(staleBefore), this.sqliteTime(staleBefore), this.sqliteTime(now)],
+        postgres ? [staleBefore, now] : [sqliteTimestamp(staleBefore), sqliteTimestamp(staleBefore), sqliteTimestamp(now)],
       );
       if (stale.length === 0) return 0;
       await this.dataSource.transaction(async (manager) => {
@@ -70,9 +71,5 @@ export class ChannelSweeper implements OnApplicationBootstrap, OnApplicationShut
     } finally {
       this.sweeping = false;
     }
-  }
-
-  private sqliteTime(date: Date): string {
-    return date.toISOString().replace('T', ' ').replace('Z', '');
   }
 }

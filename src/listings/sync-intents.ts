@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import type { Marketplace } from '../marketplaces/marketplace';
+import { sqliteTimestamp } from '../database/column-types';
 
 /**
  * Writes sync intents inside the caller's transaction (the outbox). With `coalesce`, a channel that
@@ -15,7 +16,7 @@ export async function writeSyncIntents(
   coalesce: boolean,
 ): Promise<void> {
   const postgres = manager.connection.options.type === 'postgres';
-  const at = postgres ? availableAt : availableAt.toISOString().replace('T', ' ').replace('Z', '');
+  const at = postgres ? availableAt : sqliteTimestamp(availableAt);
   for (const marketplace of marketplaces) {
     const params = [randomUUID(), listingId, marketplace, at];
     if (postgres) {

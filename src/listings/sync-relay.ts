@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { Environment } from '../config/environment';
 import type { Marketplace } from '../marketplaces/marketplace';
 import { SYNC_QUEUES, SyncChannelJob, syncJobOptions, SyncJobName } from './sync.queue';
+import { sqliteTimestamp } from '../database/column-types';
 
 const BATCH = 500;
 const ENQUEUE_TIMEOUT_MS = 3000;
@@ -62,7 +63,7 @@ export class SyncRelay implements OnApplicationBootstrap, OnApplicationShutdown 
         postgres
           ? `SELECT id, listing_id, marketplace FROM sync_outbox WHERE available_at <= $1 ORDER BY available_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`
           : `SELECT id, listing_id, marketplace FROM sync_outbox WHERE available_at <= ? ORDER BY available_at LIMIT ${BATCH}`,
-        [postgres ? now : now.toISOString().replace('T', ' ').replace('Z', '')],
+        [postgres ? now : sqliteTimestamp(now)],
       );
       if (rows.length === 0) return 0;
       const options = syncJobOptions(this.env.MARKETPLACE_SYNC_ATTEMPTS);

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { Environment } from '../config/environment';
+import { sqliteTimestamp } from '../database/column-types';
 import { REDIS } from '../redis/redis.token';
 
 interface PendingScans {
@@ -17,10 +18,6 @@ const MAX_TRACKED_SERIALS = 100_000;
 
 function vietnamDay(date: Date): string {
   return new Date(date.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-}
-
-function sqliteTime(date: Date): string {
-  return date.toISOString().replace('T', ' ').replace('Z', '');
 }
 
 /**
@@ -161,7 +158,7 @@ export class ScanRecorder implements OnApplicationBootstrap, BeforeApplicationSh
         await manager.query(
           `UPDATE labels SET scan_count = scan_count + ?, first_scanned_at = COALESCE(first_scanned_at, ?),
              last_scanned_at = MAX(COALESCE(last_scanned_at, ?), ?) WHERE serial = ?`,
-          [e.count, sqliteTime(e.first), sqliteTime(e.last), sqliteTime(e.last), serials[i]],
+          [e.count, sqliteTimestamp(e.first), sqliteTimestamp(e.last), sqliteTimestamp(e.last), serials[i]],
         );
       }
       for (const r of days.values()) {

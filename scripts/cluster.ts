@@ -27,7 +27,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Redis from 'ioredis';
-import { Client } from 'pg';
+import { api, inParallel, request, withClient } from './support/service-client';
 
 const ROOT = join(__dirname, '..');
 const SCANS = Number(process.env.CLUSTER_SCANS ?? 10_000);
@@ -48,44 +48,6 @@ const DEADLINE_MS = Number(process.env.CLUSTER_WAIT_MS ?? 120_000);
 
 const log = (message: string): void => void process.stderr.write(`[cluster] ${message}\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function withClient<T>(url: string, fn: (c: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
-async function request(base: string, method: string, path: string, token: string | null, body?: unknown, headers = {}): Promise<Response> {
-  return fetch(`${base}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
-
-async function api<T>(base: string, method: string, path: string, token: string | null, body?: unknown, headers = {}): Promise<T> {
-  const response = await request(base, method, path, token, body, headers);
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${base}${path} -> ${response.status} ${text.slice(0, 500)}`);
-  return JSON.parse(text) as T;
-}
-
-/** Runs `fn` over `items` with `parallel` calls in flight. */
-async function inParallel<T>(items: T[], parallel: number, fn: (item: T, index: number) => Promise<unknown>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: parallel }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        await fn(items[i], i);
-      }
-    }),
-  );
-}
 
 interface Managed {
   name: string;

@@ -24,9 +24,10 @@ import { chownSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readd
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { loadEnvironment } from '../src/config/environment';
 import { startMockMarketplaces } from '../src/marketplaces/mock/mock-marketplaces';
+import { Client } from 'pg';
+import { api, request, withClient } from './support/service-client';
 
 const ROOT = join(__dirname, '..');
 const MARKETPLACES = ['lazada', 'tiki', 'shopee'] as const;
@@ -213,18 +214,15 @@ function tail(name: string, lines = 30): string {
   return existsSync(file) ? readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n') : '';
 }
 
-async function api<T>(
+/** A call whose answer is checked by the caller: the status and the body (parsed when it is JSON). */
+async function call<T>(
   base: string,
   method: string,
   path: string,
   token: string | null,
   body?: unknown,
 ): Promise<{ status: number; body: T }> {
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  const response = await request(base, method, path, token, body, { accept: 'application/json' });
   const text = await response.text();
   let parsed: unknown = text;
   try {
@@ -235,21 +233,8 @@ async function api<T>(
   return { status: response.status, body: parsed as T };
 }
 
-async function ok<T>(base: string, method: string, path: string, token: string | null, body?: unknown): Promise<T> {
-  const res = await api<T>(base, method, path, token, body);
-  if (res.status >= 300) throw new Error(`${method} ${path} -> ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
-  return res.body;
-}
-
-async function query<T>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(sql, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
+const query = <T>(url: string, sql: string, params: unknown[] = []): Promise<T[]> =>
+  withClient(url, async (c) => (await c.query(sql, params)).rows as T[]);
 
 // ------------------------------------------------------------------ drills
 interface DrillResult {
@@ -279,7 +264,7 @@ async function labelRunPaths(c: Context, runId: string): Promise<string[]> {
   const paths: string[] = [];
   let cursor: string | null = null;
   do {
-    const page: { items: { url: string }[]; nextCursor: string | null } = await ok(
+    const page: { items: { url: string }[]; nextCursor: string | null } = await api(
       c.base,
       'GET',
       `/api/v1/labels?labelRunId=${runId}&limit=500${cursor ? `&cursor=${cursor}` : ''}`,
@@ -293,7 +278,7 @@ async function labelRunPaths(c: Context, runId: string): Promise<string[]> {
 
 async function createListing(c: Context, title: string): Promise<{ status: number; id?: string; ms: number }> {
   const started = Date.now();
-  const res = await api<{ id: string }>(c.base, 'POST', '/api/v1/listings', c.token, {
+  const res = await call<{ id: string }>(c.base, 'POST', '/api/v1/listings', c.token, {
     productId: c.productId,
     title,
     description: 'Vải thiều Thanh Hà loại 1, đóng hộp 2 kg',
@@ -424,7 +409,7 @@ function assertAlive(...list: Service[]): void {
 
 async function drillLabelWorkerKill(c: Context): Promise<DrillResult> {
   const quantity = 4800;
-  const created = await ok<{ id: string }>(c.base, 'POST', `/api/v1/batches/${c.batchId}/label-runs`, c.token, {
+  const created = await api<{ id: string }>(c.base, 'POST', `/api/v1/batches/${c.batchId}/label-runs`, c.token, {
     quantity,
     layout: 'a4-3x8',
     format: 'pdf',
@@ -699,20 +684,20 @@ async function main(): Promise<void> {
   const failures: string[] = [];
   try {
     // A co-operative with one product and batch, and a small ZPL run whose labels are scanned in drills 3 and 4.
-    const { accessToken: token } = await ok<{ accessToken: string }>(base, 'POST', '/api/v1/auth/login', null, ADMIN);
-    const coop = await ok<{ id: string }>(base, 'POST', '/api/v1/cooperatives', token, {
+    const { accessToken: token } = await api<{ accessToken: string }>(base, 'POST', '/api/v1/auth/login', null, ADMIN);
+    const coop = await api<{ id: string }>(base, 'POST', '/api/v1/cooperatives', token, {
       name: 'HTX Dịch vụ Nông nghiệp Thanh Hà',
       province: 'Hải Phòng',
       commune: 'Thanh Hà',
     });
-    const household = await ok<{ id: string }>(base, 'POST', '/api/v1/households', token, {
+    const household = await api<{ id: string }>(base, 'POST', '/api/v1/households', token, {
       cooperativeId: coop.id,
       headName: 'Nguyễn Văn Hùng',
       phone: `09${randomInt(10_000_000, 99_999_999)}`,
       province: 'Hải Phòng',
       commune: 'Thanh Hà',
     });
-    const plot = await ok<{ id: string }>(base, 'POST', `/api/v1/households/${household.id}/plots`, token, {
+    const plot = await api<{ id: string }>(base, 'POST', `/api/v1/households/${household.id}/plots`, token, {
       code: `VN-HDOR-${randomInt(1000, 9999)}`,
       areaHa: 0.8,
       latitude: 20.87,
@@ -720,14 +705,14 @@ async function main(): Promise<void> {
       crop: 'Vải thiều',
       certifications: [{ scheme: 'VietGAP', number: 'VG-HD-0042', validUntil: '2030-12-31' }],
     });
-    const product = await ok<{ id: string }>(base, 'POST', '/api/v1/products', token, {
+    const product = await api<{ id: string }>(base, 'POST', '/api/v1/products', token, {
       cooperativeId: coop.id,
       name: 'Vải thiều Thanh Hà',
       gtin: '8930000000019',
       unit: 'box',
       packageNetWeightKg: 2,
     });
-    const batch = await ok<{ id: string }>(base, 'POST', '/api/v1/batches', token, {
+    const batch = await api<{ id: string }>(base, 'POST', '/api/v1/batches', token, {
       productId: product.id,
       householdId: household.id,
       plotId: plot.id,
@@ -735,7 +720,7 @@ async function main(): Promise<void> {
       quantity: 40_000,
       unit: 'kg',
     });
-    const scanRun = await ok<{ id: string }>(base, 'POST', `/api/v1/batches/${batch.id}/label-runs`, token, {
+    const scanRun = await api<{ id: string }>(base, 'POST', `/api/v1/batches/${batch.id}/label-runs`, token, {
       quantity: 200,
       layout: 'a4-3x8',
       format: 'zpl',

@@ -61,6 +61,8 @@ const HOSTILE_VALUES: Json[] = [null, 0, -1, 1e308, true, [], {}, [1, 2], { $gt:
 interface Fixture {
   ids: Record<string, string>;
   tokens: Record<'admin' | 'manager' | 'farmer', string>;
+  /** Refresh tokens handed out and sent back while building the fixture: secrets too. */
+  refreshTokens: string[];
 }
 
 async function call(base: string, method: string, path: string, token: string | null, body?: string, contentType = 'application/json') {
@@ -160,7 +162,14 @@ function pathVariants(template: string, fixture: Fixture): string[] {
 }
 
 async function buildFixture(base: string): Promise<Fixture> {
-  const { accessToken: admin } = await api<{ accessToken: string }>(base, 'POST', '/api/v1/auth/login', null, ADMIN);
+  const first = await api<{ refreshToken: string }>(base, 'POST', '/api/v1/auth/login', null, ADMIN);
+  const { accessToken: admin, refreshToken } = await api<{ accessToken: string; refreshToken: string }>(
+    base,
+    'POST',
+    '/api/v1/auth/refresh',
+    null,
+    { refreshToken: first.refreshToken },
+  );
   const coop = await api<{ id: string }>(base, 'POST', '/api/v1/cooperatives', admin, {
     name: 'HTX <b>Fuzz</b> <script>alert(1)</script>',
     province: 'Hải Phòng',
@@ -255,7 +264,7 @@ async function buildFixture(base: string): Promise<Fixture> {
     marketplace: 'shopee',
     labelPath: new URL(labels.items[0].url).pathname,
   };
-  return { ids, tokens: { admin, manager, farmer } };
+  return { ids, tokens: { admin, manager, farmer }, refreshTokens: [first.refreshToken, refreshToken] };
 }
 
 async function main(): Promise<void> {
@@ -314,7 +323,7 @@ async function main(): Promise<void> {
       await new Promise((r) => setTimeout(r, 100));
     }
     const fixture = await buildFixture(base);
-    fixtureTokens.push(...Object.values(fixture.tokens));
+    fixtureTokens.push(...Object.values(fixture.tokens), ...fixture.refreshTokens);
     const doc = JSON.parse((await call(base, 'GET', '/docs-json', null)).text) as {
       paths: Record<string, Record<string, Operation>>;
       components?: { schemas?: Record<string, Schema> };
@@ -416,7 +425,7 @@ async function main(): Promise<void> {
     await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
     await admin.end();
   }
-  // Secrets never reach the logs: passwords, keys, access tokens, national ID numbers.
+  // Secrets never reach the logs: passwords, keys, access and refresh tokens, national ID numbers.
   const logs = Buffer.concat(logChunks).toString('utf8');
   for (const secret of [ADMIN.password, 'manager-password', 'farmer-password', jwtSecret, labelKey, '030088001234', ...fixtureTokens]) {
     if (logs.includes(secret)) {

@@ -24,7 +24,7 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { Queue, Worker } from 'bullmq';
 import Redis from 'ioredis';
-import { api, waitForHealth, withClient } from '../support/service-client';
+import { api, inParallel, waitForHealth, withClient } from '../support/service-client';
 
 /* eslint-disable @typescript-eslint/no-require-imports -- the compiled build is measured, as it runs in production */
 const { startMockMarketplaces } =
@@ -52,16 +52,6 @@ async function stop(child: ChildProcess | null, signal: NodeJS.Signals = 'SIGTER
   const exited = once(child, 'exit');
   child.kill(signal);
   await exited;
-}
-
-/** Runs `fn` over `items` with `parallel` requests in flight. */
-async function inParallel<T>(items: T[], parallel: number, fn: (item: T) => Promise<unknown>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: parallel }, async () => {
-      while (next < items.length) await fn(items[next++]);
-    }),
-  );
 }
 
 async function main(): Promise<void> {

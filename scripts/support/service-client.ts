@@ -14,16 +14,48 @@ export async function withClient<T>(url: string, fn: (c: Client) => Promise<T>):
   }
 }
 
-/** A JSON call to the service; any non-2xx answer is an error carrying the body. */
-export async function api<T>(base: string, method: string, path: string, token: string | null, body?: unknown): Promise<T> {
-  const response = await fetch(`${base}${path}`, {
+/** One call to the service with a JSON body and, if given, a bearer token; the raw response. */
+export function request(
+  base: string,
+  method: string,
+  path: string,
+  token: string | null,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return fetch(`${base}${path}`, {
     method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
+}
+
+/** A JSON call to the service; any non-2xx answer is an error carrying the body. */
+export async function api<T>(
+  base: string,
+  method: string,
+  path: string,
+  token: string | null,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<T> {
+  const response = await request(base, method, path, token, body, headers);
   const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path} -> ${response.status} ${text}`);
+  if (!response.ok) throw new Error(`${method} ${base}${path} -> ${response.status} ${text.slice(0, 500)}`);
   return JSON.parse(text) as T;
+}
+
+/** Runs `fn` over `items` with `parallel` calls in flight. */
+export async function inParallel<T>(items: T[], parallel: number, fn: (item: T, index: number) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: parallel }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        await fn(items[i], i);
+      }
+    }),
+  );
 }
 
 /** Waits for /health to answer 200, failing early if the process exits. */

@@ -88,7 +88,11 @@ describe('ChannelSync', () => {
     );
     expect(await sync.run('l1', 'lazada')).toEqual({ kind: 'done' });
     expect(create).not.toHaveBeenCalled();
-    expect(writes.at(-1)?.changes).toMatchObject({ externalId: 'LZ-1', status: 'live', syncedVersion: 3 });
+    // The found item may hold older values: its id is written first, then price and stock are pushed again.
+    expect(writes.map((w) => w.changes)).toEqual([
+      expect.objectContaining({ externalId: 'LZ-1' }),
+      expect.objectContaining({ status: 'live', syncedVersion: 3 }),
+    ]);
   });
 
   it('renews the lease before a call once less than two calls’ time is left, so no call outlives it', async () => {
@@ -111,6 +115,28 @@ describe('ChannelSync', () => {
     expect(log).toEqual(['review', expect.stringMatching(/\+lease$/), 'update', expect.stringMatching(/-lease$/)]);
     expect(writes[0].leaseUntil!.getTime()).toBeGreaterThanOrEqual(started + 2 * CALL_MS + 3 * CALL_MS - 50);
     expect(writes.at(-1)?.changes).toMatchObject({ status: 'live', syncedVersion: 3 });
+  });
+
+  it('after approval pushes price and stock only when they changed since the create, or to activate the item', async () => {
+    const approved = () => Promise.resolve(ok({ state: 'approved' as const, externalId: 'X-1' }));
+    // Created with version 3, approved as created: on sale with those values, no call.
+    const asCreated = setUp({ externalId: 'X-1', status: 'in_review', syncedVersion: 3 }, { review: approved, update: jest.fn() });
+    expect(await asCreated.sync.run('l1', 'lazada')).toEqual({ kind: 'done' });
+    expect(asCreated.writes.at(-1)?.changes).toMatchObject({ status: 'live' });
+    // The listing changed while in review: the push brings version 3.
+    const changed = jest.fn(() => Promise.resolve(ok(undefined)));
+    const behind = setUp({ externalId: 'X-1', status: 'in_review', syncedVersion: 2 }, { review: approved, update: changed });
+    expect(await behind.sync.run('l1', 'lazada')).toEqual({ kind: 'done' });
+    expect(changed).toHaveBeenCalledWith('X-1', 'NST-1', { price: 120000, stock: 10 });
+    expect(behind.writes.at(-1)?.changes).toMatchObject({ status: 'live', syncedVersion: 3 });
+    // Approved items that start inactive (Tiki) are activated by the push whatever the version.
+    const activate = jest.fn(() => Promise.resolve(ok(undefined)));
+    const inactive = setUp(
+      { externalId: 'X-1', status: 'in_review', syncedVersion: 3 },
+      { approvedItemsStartInactive: true, review: approved, update: activate },
+    );
+    expect(await inactive.sync.run('l1', 'lazada')).toEqual({ kind: 'done' });
+    expect(activate).toHaveBeenCalledTimes(1);
   });
 
   it('keeps the platform’s words and releases the lease when a call fails transiently', async () => {

@@ -153,7 +153,7 @@ export class ChannelSync {
           const found = await call(() => client.findBySku(listing.sellerSku));
           if (found.kind !== 'ok') return this.fail(run, found);
           if (found.value) {
-            this.adopt(run, found.value, listing);
+            this.adopt(run, found.value);
             continue;
           }
         }
@@ -172,7 +172,7 @@ export class ChannelSync {
           }),
         );
         if (created.kind !== 'ok') return this.fail(run, created);
-        this.adopt(run, created.value, listing, listing.contentVersion);
+        this.adopt(run, created.value, { version: listing.version, contentVersion: listing.contentVersion });
         // Under review: nothing more to ask the platform now (a review answer right after a create is always
         // "pending"); the next look is a poll, so each run makes one call and a rate limit is met call for call.
         if (channel.status === 'in_review') return { kind: 'poll' };
@@ -191,9 +191,14 @@ export class ChannelSync {
           run.stage({ status: 'rejected', lastError: review.value.message.slice(0, 1000), syncedAt: new Date() });
           return { kind: 'done' };
         }
-        // Approved: the first price/stock push below also activates it (Tiki starts approved products inactive).
         if (review.value.externalId !== channel.externalId) run.stage({ externalId: review.value.externalId });
-        run.stage({ status: 'syncing', syncedVersion: 0 });
+        if (!client.approvedItemsStartInactive && channel.syncedVersion >= listing.version) {
+          // On sale as created, and nothing changed since: no call needed.
+          run.stage({ status: 'live', lastError: null, syncedAt: new Date() });
+          continue;
+        }
+        // The price/stock push below brings a newer version and activates it where approved items start inactive.
+        run.stage({ status: 'syncing' });
         continue;
       }
 
@@ -224,19 +229,20 @@ export class ChannelSync {
     return { kind: 'done' };
   }
 
-  /** Takes what the platform gave; it is written before any further call. */
-  private adopt(run: ChannelRun, item: RemoteItem, listing: Listing, contentVersion?: number): void {
+  /**
+   * Takes what the platform gave; it is written before any further call. `sent` is what this run's
+   * create carried; an item found by SKU (a create whose answer was lost) may hold older values, so its
+   * price, stock and content are pushed again.
+   */
+  private adopt(run: ChannelRun, item: RemoteItem, sent?: { version: number; contentVersion: number }): void {
     const live = item.live && !!item.externalId;
     run.stage({
-      // The content this create sent; an item found by SKU (a lost answer) keeps what is known, so its content is re-sent.
-      ...(contentVersion === undefined ? {} : { syncedContentVersion: contentVersion }),
+      ...(sent ? { syncedVersion: sent.version, syncedContentVersion: sent.contentVersion } : {}),
       externalId: item.externalId,
       reviewRef: item.reviewRef,
       status: live ? 'live' : 'in_review',
       lastError: null,
       syncedAt: live ? new Date() : run.channel.syncedAt,
-      // Created with the values read above; a later change bumps the version and is pushed next.
-      syncedVersion: live ? listing.version : run.channel.syncedVersion,
     });
   }
 

@@ -54,6 +54,8 @@ export interface MarketplaceClient {
   readonly marketplace: Marketplace;
   /** Image rules the preparer applies before upload. */
   readonly imageRules: ImageRules;
+  /** Whether an item approved by review still has to be activated (by the first price/stock push), as on Tiki. */
+  readonly approvedItemsStartInactive: boolean;
   /** Finds an item created earlier by its seller SKU (before retrying a create). */
   findBySku(sellerSku: string): Promise<CallResult<RemoteItem | null>>;
   create(item: ItemPayload): Promise<CallResult<RemoteItem>>;

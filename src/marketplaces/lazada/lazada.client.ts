@@ -49,6 +49,8 @@ export function lazadaResult(answer: HttpAnswer): CallResult<Record<string, unkn
 export class LazadaClient implements MarketplaceClient {
   readonly marketplace = 'lazada' as const;
   readonly imageRules: ImageRules = { format: 'jpeg', maxBytes: 3 * 1024 * 1024, minSide: 330, maxSide: 5000, square: true };
+  /** Quality check approves the item as created: it goes on sale with the price and stock it was created with. */
+  readonly approvedItemsStartInactive = false;
 
   constructor(private readonly env: Environment) {}
 

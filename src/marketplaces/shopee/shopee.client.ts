@@ -55,6 +55,7 @@ export function shopeeResult(answer: HttpAnswer): CallResult<Record<string, unkn
 export class ShopeeClient implements MarketplaceClient {
   readonly marketplace = 'shopee' as const;
   readonly imageRules: ImageRules = { format: 'jpeg', maxBytes: 10 * 1024 * 1024, minSide: 500, maxSide: 4000, square: true };
+  readonly approvedItemsStartInactive = false;
 
   constructor(private readonly env: Environment) {}
 

@@ -43,6 +43,8 @@ interface TikiProduct {
 export class TikiClient implements MarketplaceClient {
   readonly marketplace = 'tiki' as const;
   readonly imageRules: ImageRules = { format: 'jpeg', maxBytes: 5 * 1024 * 1024, minSide: 500, maxSide: 4000, square: true };
+  /** Tiki starts approved products inactive; the first price/stock push activates them. */
+  readonly approvedItemsStartInactive = true;
   private token: { value: string; expiresAt: number } | null = null;
   private fetchingToken: Promise<CallResult<string>> | null = null;
 

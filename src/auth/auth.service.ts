@@ -5,6 +5,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull, LessThan, Repository } from 'typeorm';
 import type { AccessTokenClaims } from '../common/auth/access-token.guard';
 import { PasswordHasher } from '../common/crypto/password-hasher';
+import { PeriodicTask } from '../common/periodic-task';
 import { TooManyRequestsError, UnauthorizedError } from '../common/errors/domain-errors';
 import { normalizePhone } from '../common/phone';
 import { Environment } from '../config/environment';
@@ -18,7 +19,7 @@ const CLEANUP_EVERY_MS = 3_600_000;
 
 @Injectable()
 export class AuthService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private cleanup: NodeJS.Timeout | null = null;
+  private readonly cleanup = new PeriodicTask(CLEANUP_EVERY_MS, () => this.removeExpiredRefreshTokens());
 
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
@@ -29,12 +30,11 @@ export class AuthService implements OnApplicationBootstrap, OnApplicationShutdow
   ) {}
 
   onApplicationBootstrap(): void {
-    this.cleanup = setInterval(() => void this.removeExpiredRefreshTokens().catch(() => undefined), CLEANUP_EVERY_MS);
-    this.cleanup.unref();
+    this.cleanup.start();
   }
 
   onApplicationShutdown(): void {
-    if (this.cleanup) clearInterval(this.cleanup);
+    this.cleanup.stop();
   }
 
   /** Refresh tokens expired for a day are of no use, not even to detect reuse: removed hourly. */

@@ -3,6 +3,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { InjectRepository } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { LessThan, Repository } from 'typeorm';
+import { PeriodicTask } from '../common/periodic-task';
 import { LabelRun } from './label-run.entity';
 import { enqueueRender, LABELS_QUEUE, RenderLabelRunJob } from './labels.queue';
 
@@ -16,8 +17,7 @@ const QUEUED_GRACE_MS = 5_000;
 @Injectable()
 export class LabelRunSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(LabelRunSweeper.name);
-  private timer: NodeJS.Timeout | null = null;
-  private sweeping = false;
+  private readonly periodic = new PeriodicTask(SWEEP_EVERY_MS, () => this.sweep());
 
   constructor(
     @InjectRepository(LabelRun) private readonly runs: Repository<LabelRun>,
@@ -25,17 +25,14 @@ export class LabelRunSweeper implements OnApplicationBootstrap, OnApplicationShu
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.sweep(), SWEEP_EVERY_MS);
-    this.timer.unref();
+    this.periodic.start();
   }
 
   onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+    this.periodic.stop();
   }
 
   async sweep(now = new Date()): Promise<number> {
-    if (this.sweeping) return 0;
-    this.sweeping = true;
     try {
       const stale = await this.runs.find({
         where: { status: 'queued', createdAt: LessThan(new Date(now.getTime() - QUEUED_GRACE_MS)) },
@@ -53,8 +50,6 @@ export class LabelRunSweeper implements OnApplicationBootstrap, OnApplicationShu
     } catch (error) {
       this.logger.warn(`Label run sweep failed: ${(error as Error).message}`);
       return 0;
-    } finally {
-      this.sweeping = false;
     }
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { PeriodicTask } from '../common/periodic-task';
 import { Environment } from '../config/environment';
 import type { Marketplace } from '../marketplaces/marketplace';
 import { writeSyncIntents } from './sync-intents';
@@ -20,28 +21,26 @@ const BATCH = 500;
 @Injectable()
 export class ChannelSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ChannelSweeper.name);
-  private timer: NodeJS.Timeout | null = null;
-  private sweeping = false;
+  private readonly periodic: PeriodicTask;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly env: Environment,
-  ) {}
+  ) {
+    const every = Math.min(30_000, Math.max(500, Math.round(env.SYNC_SWEEP_STALE_MS / 2)));
+    this.periodic = new PeriodicTask(every, () => this.sweep());
+  }
 
   onApplicationBootstrap(): void {
-    const every = Math.min(30_000, Math.max(500, Math.round(this.env.SYNC_SWEEP_STALE_MS / 2)));
-    this.timer = setInterval(() => void this.sweep(), every);
-    this.timer.unref();
+    this.periodic.start();
   }
 
   onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+    this.periodic.stop();
   }
 
   /** Writes intents, due at once, for the channels stale at `now` (up to one batch); answers how many. */
   async sweep(now = new Date()): Promise<number> {
-    if (this.sweeping) return 0;
-    this.sweeping = true;
     try {
       const postgres = this.dataSource.options.type === 'postgres';
       const staleBefore = new Date(now.getTime() - this.env.SYNC_SWEEP_STALE_MS);
@@ -68,8 +67,6 @@ export class ChannelSweeper implements OnApplicationBootstrap, OnApplicationShut
     } catch (error) {
       this.logger.warn(`Channel sweep failed: ${(error as Error).message}`);
       return 0;
-    } finally {
-      this.sweeping = false;
     }
   }
 }

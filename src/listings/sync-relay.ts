@@ -3,6 +3,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { PeriodicTask } from '../common/periodic-task';
 import { Environment } from '../config/environment';
 import type { Marketplace } from '../marketplaces/marketplace';
 import { SYNC_QUEUES, SyncChannelJob, syncJobOptions, SyncJobName } from './sync.queue';
@@ -20,8 +21,7 @@ const ENQUEUE_TIMEOUT_MS = 3000;
 @Injectable()
 export class SyncRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(SyncRelay.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running = false;
+  private readonly periodic: PeriodicTask;
   private readonly queues: Record<Marketplace, Queue<SyncChannelJob>>;
 
   constructor(
@@ -32,26 +32,22 @@ export class SyncRelay implements OnApplicationBootstrap, OnApplicationShutdown 
     @InjectQueue(SYNC_QUEUES.shopee) shopee: Queue<SyncChannelJob>,
   ) {
     this.queues = { lazada, tiki, shopee };
+    this.periodic = new PeriodicTask(env.SYNC_RELAY_INTERVAL_MS, () => this.relayDue());
   }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.tick(), this.env.SYNC_RELAY_INTERVAL_MS);
-    this.timer.unref();
+    this.periodic.start();
   }
 
   onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+    this.periodic.stop();
   }
 
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
+  private async relayDue(): Promise<void> {
     try {
       while ((await this.relayOnce()) === BATCH);
     } catch (error) {
       this.logger.warn(`Sync relay paused: ${(error as Error).message}; intents stay in the outbox`);
-    } finally {
-      this.running = false;
     }
   }
 

@@ -21,6 +21,8 @@ export interface ClaimedChannel {
   listing: Listing | null;
 }
 
+const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
+
 interface ClaimRequest {
   listingId: string;
   marketplace: Marketplace;
@@ -50,7 +52,8 @@ export class ChannelStore {
   private readonly channelColumns: string[];
   private readonly listingColumns: string[];
   private readonly claims: StatementBatcher<ClaimRequest, ClaimedChannel | null>;
-  private readonly writes: StatementBatcher<WriteRequest, void>;
+  /** Each request answers its own failure, so one bad write never fails the runs that shared its statement. */
+  private readonly writes: StatementBatcher<WriteRequest, Error | null>;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     this.postgres = dataSource.options.type === 'postgres';
@@ -73,8 +76,9 @@ export class ChannelStore {
   }
 
   /** Writes a run's changes and sets (or, with null, releases) its lease, in one statement. */
-  write(channelId: string, changes: ChannelChanges, leaseUntil: Date | null, now = new Date()): Promise<void> {
-    return this.writes.submit({ channelId, values: { ...changes, leaseUntil, updatedAt: now } });
+  async write(channelId: string, changes: ChannelChanges, leaseUntil: Date | null, now = new Date()): Promise<void> {
+    const failure = await this.writes.submit({ channelId, values: { ...changes, leaseUntil, updatedAt: now } });
+    if (failure) throw failure;
   }
 
   private async claimBatch(requests: ClaimRequest[]): Promise<(ClaimedChannel | null)[]> {
@@ -128,14 +132,25 @@ export class ChannelStore {
   }
 
   /** One statement per shape of change (the set of columns written); most batches have one or two shapes. */
-  private async writeBatch(requests: WriteRequest[]): Promise<void[]> {
+  private async writeBatch(requests: WriteRequest[]): Promise<(Error | null)[]> {
     const shapes = new Map<string, WriteRequest[]>();
     for (const request of requests) {
       const shape = Object.keys(request.values).sort().join(',');
       shapes.set(shape, [...(shapes.get(shape) ?? []), request]);
     }
-    await Promise.all([...shapes.values()].map((group) => this.writeShape(group)));
-    return requests.map(() => undefined);
+    const failures = new Map<WriteRequest, Error>();
+    await Promise.all(
+      [...shapes.values()].map(async (group) => {
+        try {
+          await this.writeShape(group);
+        } catch (error) {
+          if (group.length === 1) return failures.set(group[0], asError(error));
+          // A shared statement failed: each write alone, so only the one at fault (if any) fails.
+          for (const request of group) await this.writeShape([request]).catch((e: unknown) => failures.set(request, asError(e)));
+        }
+      }),
+    );
+    return requests.map((r) => failures.get(r) ?? null);
   }
 
   private async writeShape(group: WriteRequest[]): Promise<void> {

@@ -1,6 +1,6 @@
 import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { httpCall } from './http-call';
+import { FormData, httpCall } from './http-call';
 
 describe('httpCall', () => {
   let server: Server;
@@ -49,21 +49,27 @@ describe('httpCall', () => {
   });
 
   it('turns a platform that does not answer into a transient timeout', async () => {
-    await expect(httpCall(`${base}/hang`, {}, 200)).resolves.toEqual({ kind: 'transient', message: 'timed out after 200 ms' });
+    await expect(httpCall(`${base}/hang`, { method: 'GET' }, 200)).resolves.toEqual({
+      kind: 'transient',
+      message: 'timed out after 200 ms',
+    });
   });
 
   it('bounds the whole call, not each chunk: a trickling answer times out too', async () => {
     const started = Date.now();
-    await expect(httpCall(`${base}/trickle`, {}, 300)).resolves.toEqual({ kind: 'transient', message: 'timed out after 300 ms' });
+    await expect(httpCall(`${base}/trickle`, { method: 'GET' }, 300)).resolves.toEqual({
+      kind: 'transient',
+      message: 'timed out after 300 ms',
+    });
     expect(Date.now() - started).toBeLessThan(2000);
   });
 
   it('turns a dropped connection or a closed port into a transient network error', async () => {
-    await expect(httpCall(`${base}/drop`, {}, 2000)).resolves.toMatchObject({
+    await expect(httpCall(`${base}/drop`, { method: 'GET' }, 2000)).resolves.toMatchObject({
       kind: 'transient',
       message: expect.stringMatching(/^network error/),
     });
-    await expect(httpCall('http://127.0.0.1:1/', {}, 2000)).resolves.toMatchObject({
+    await expect(httpCall('http://127.0.0.1:1/', { method: 'GET' }, 2000)).resolves.toMatchObject({
       kind: 'transient',
       message: expect.stringMatching(/^network error/),
     });

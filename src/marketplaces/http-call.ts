@@ -1,8 +1,15 @@
-import { Agent, errors, request } from 'undici';
+import { Agent, errors, FormData, request } from 'undici';
 import { transient } from './marketplace';
 import type { CallResult } from './marketplace';
 
 export type AnswerHeaders = Record<string, string | string[] | undefined>;
+
+/** What an adapter sends: text (JSON, form-encoded) or a multipart form (image uploads, undici's FormData). */
+export interface HttpRequest {
+  method: 'GET' | 'POST' | 'PUT';
+  headers?: Record<string, string>;
+  body?: string | FormData;
+}
 
 export interface HttpAnswer {
   status: number;
@@ -19,42 +26,31 @@ const pool = (): Agent => (agent ??= new Agent({ keepAliveTimeout: 10_000 }));
 const TIMEOUTS = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'TimeoutError', 'AbortError']);
 
 /**
- * One HTTP call, answered in full within `timeoutMs` or abandoned (the sync's channel lease counts on
- * that bound). Network errors and timeouts become `transient`; the caller maps
- * the answer (status + platform envelope) to a result. URLs carry signatures, never secrets; they are not logged.
- * Text bodies go through undici's pooled `request`; multipart uploads (images) through `fetch`, which builds the form.
+ * One HTTP call through undici's keep-alive pool, answered in full within `timeoutMs` or abandoned
+ * (the sync's channel lease counts on that bound). Network errors and timeouts become `transient`;
+ * the caller maps the answer (status + platform envelope) to a result. URLs carry signatures, never
+ * secrets; they are not logged. undici comes from package.json, not Node's bundled copy, so its
+ * security fixes arrive with `npm update`.
  */
-export async function httpCall(url: string, init: RequestInit, timeoutMs: number): Promise<CallResult<HttpAnswer>> {
+export async function httpCall(url: string, init: HttpRequest, timeoutMs: number): Promise<CallResult<HttpAnswer>> {
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(new DOMException('deadline', 'TimeoutError')), timeoutMs);
   try {
-    let status: number;
-    let headers: AnswerHeaders;
-    let text: string;
-    if (init.body === undefined || init.body === null || typeof init.body === 'string') {
-      const answer = await request(url, {
-        method: (init.method ?? 'GET') as 'GET' | 'POST' | 'PUT',
-        headers: init.headers as Record<string, string> | undefined,
-        body: init.body ?? undefined,
-        dispatcher: pool(),
-        signal: deadline.signal,
-      });
-      status = answer.statusCode;
-      headers = answer.headers;
-      text = await answer.body.text();
-    } else {
-      const response = await fetch(url, { ...init, signal: deadline.signal });
-      status = response.status;
-      headers = Object.fromEntries(response.headers);
-      text = await response.text();
-    }
+    const answer = await request(url, {
+      method: init.method,
+      headers: init.headers,
+      body: init.body,
+      dispatcher: pool(),
+      signal: deadline.signal,
+    });
+    const text = await answer.body.text();
     let json: unknown = null;
     try {
       json = text ? (JSON.parse(text) as unknown) : null;
     } catch {
       json = null;
     }
-    return { kind: 'ok', value: { status, headers, text, json } };
+    return { kind: 'ok', value: { status: answer.statusCode, headers: answer.headers, text, json } };
   } catch (error) {
     const timedOut = deadline.signal.aborted || TIMEOUTS.has((error as errors.UndiciError).code) || TIMEOUTS.has((error as Error).name);
     return transient(timedOut ? `timed out after ${timeoutMs} ms` : `network error: ${(error as Error).message}`);
@@ -62,6 +58,8 @@ export async function httpCall(url: string, init: RequestInit, timeoutMs: number
     clearTimeout(timer);
   }
 }
+
+export { FormData };
 
 export function headerValue(headers: AnswerHeaders, name: string): string | undefined {
   const value = headers[name.toLowerCase()];

@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import sharp from 'sharp';
+import { Agent, errors, fetch } from 'undici';
 import { Environment } from '../../config/environment';
 import { CallResult, ImageRules, ok, PreparedImage, rejected, transient } from '../marketplace';
+
+/** Larger source images are refused (every platform's limit is far below; a bigger file is a mistake or an attack). */
+export const SOURCE_IMAGE_MAX_BYTES = 20 * 1024 * 1024;
+const downloads = new Agent({ maxResponseSize: SOURCE_IMAGE_MAX_BYTES, keepAliveTimeout: 10_000 });
 
 /**
  * Fetches a listing's images and re-encodes them to a platform's rules with sharp: JPEG, within the
@@ -16,11 +21,13 @@ export class ImagePreparer {
     for (const url of urls) {
       let source: Buffer;
       try {
-        const response = await fetch(url, { signal: AbortSignal.timeout(this.env.MARKETPLACE_HTTP_TIMEOUT_MS) });
+        const response = await fetch(url, { dispatcher: downloads, signal: AbortSignal.timeout(this.env.MARKETPLACE_HTTP_TIMEOUT_MS) });
         if (response.status >= 400 && response.status < 500) return rejected(`image ${url} answered HTTP ${response.status}`);
         if (!response.ok) return transient(`image ${url} answered HTTP ${response.status}`);
+        if (Number(response.headers.get('content-length') ?? 0) > SOURCE_IMAGE_MAX_BYTES) return tooLarge(url);
         source = Buffer.from(await response.arrayBuffer());
       } catch (error) {
+        if (isTooLarge(error)) return tooLarge(url);
         return transient(`image ${url} could not be fetched: ${(error as Error).message}`);
       }
       try {
@@ -35,6 +42,14 @@ export class ImagePreparer {
     }
     return ok(prepared);
   }
+}
+
+const tooLarge = (url: string) => rejected(`image ${url} is larger than ${SOURCE_IMAGE_MAX_BYTES / 1024 / 1024} MB`);
+
+/** undici reports an oversized body as the error itself or as the cause of fetch's TypeError. */
+function isTooLarge(error: unknown): boolean {
+  for (let e = error; e instanceof Error; e = e.cause) if (e instanceof errors.ResponseExceededMaxSizeError) return true;
+  return false;
 }
 
 export async function prepareImage(source: Buffer, rules: ImageRules): Promise<Buffer> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Environment } from '../../config/environment';
-import { headerValue, HttpAnswer, httpCall } from '../http-call';
+import { FormData, headerValue, HttpAnswer, httpCall, HttpRequest } from '../http-call';
 import {
   CallResult,
   ImageRules,
@@ -192,7 +192,7 @@ export class LazadaClient implements MarketplaceClient {
     // Multipart fields (the image bytes) are not signed; every other parameter is.
     const sign = lazadaSign(this.env.LAZADA_APP_SECRET, apiPath, { ...system, ...apiParams });
     const query = new URLSearchParams(method === 'GET' ? { ...system, ...apiParams, sign } : { ...system, sign });
-    const init: RequestInit = { method };
+    const init: HttpRequest = { method };
     if (form) init.body = form;
     else if (method === 'POST') {
       init.body = new URLSearchParams(apiParams).toString();

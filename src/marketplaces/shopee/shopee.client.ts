@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Environment } from '../../config/environment';
-import { headerValue, HttpAnswer, httpCall } from '../http-call';
+import { FormData, headerValue, HttpAnswer, httpCall, HttpRequest } from '../http-call';
 import {
   CallResult,
   ImageRules,
@@ -182,7 +182,7 @@ export class ShopeeClient implements MarketplaceClient {
       shop_id: shopId,
       sign: shopeeSign(this.env.SHOPEE_PARTNER_KEY, partnerId, apiPath, timestamp, token, shopId),
     });
-    const init: RequestInit = { method };
+    const init: HttpRequest = { method };
     if (body instanceof FormData) init.body = body;
     else if (body !== undefined) {
       init.body = JSON.stringify(body);

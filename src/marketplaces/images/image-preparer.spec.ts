@@ -1,0 +1,79 @@
+import { createServer, Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import sharp from 'sharp';
+import type { Environment } from '../../config/environment';
+import type { ImageRules } from '../marketplace';
+import { ImagePreparer, SOURCE_IMAGE_MAX_BYTES } from './image-preparer';
+
+const RULES: ImageRules = { format: 'jpeg', maxBytes: 3 * 1024 * 1024, minSide: 330, maxSide: 5000, square: true };
+
+describe('ImagePreparer', () => {
+  let server: Server;
+  let base: string;
+  let photo: Buffer;
+  const preparer = new ImagePreparer({ MARKETPLACE_HTTP_TIMEOUT_MS: 2000 } as Environment);
+
+  beforeAll(async () => {
+    photo = await sharp({ create: { width: 200, height: 120, channels: 3, background: '#c8102e' } })
+      .png()
+      .toBuffer();
+    server = createServer((req, res) => {
+      if (req.url === '/photo.png') return res.end(photo);
+      if (req.url === '/missing.png') return res.writeHead(404).end();
+      if (req.url === '/not-an-image.png') return res.end('<html>');
+      if (req.url === '/huge-declared.png') {
+        res.writeHead(200, { 'content-length': String(SOURCE_IMAGE_MAX_BYTES + 1) });
+        return res.end(); // the declared size alone refuses it
+      }
+      if (req.url === '/huge-streamed.png') {
+        // No length given: refused once more than the limit has arrived, not after reading it all.
+        res.writeHead(200, { 'transfer-encoding': 'chunked' });
+        const chunk = Buffer.alloc(1024 * 1024);
+        let sent = 0;
+        const push = () => {
+          while (sent <= SOURCE_IMAGE_MAX_BYTES + chunk.length && res.write(chunk)) sent += chunk.length;
+          if (sent <= SOURCE_IMAGE_MAX_BYTES + chunk.length) res.once('drain', push);
+          else res.end();
+        };
+        return push();
+      }
+      res.writeHead(500).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it('re-encodes a picture to the platform’s rules: JPEG, square, at least the minimum side', async () => {
+    const result = await preparer.prepareAll([`${base}/photo.png`], RULES);
+    expect(result.kind).toBe('ok');
+    if (result.kind !== 'ok') return;
+    const meta = await sharp(result.value[0].bytes).metadata();
+    expect(meta).toMatchObject({ format: 'jpeg', width: 330, height: 330 });
+    expect(result.value[0]).toMatchObject({ contentType: 'image/jpeg', sourceUrl: `${base}/photo.png` });
+  });
+
+  it('rejects what can never become a picture, and retries what may come back', async () => {
+    expect(await preparer.prepareAll([`${base}/missing.png`], RULES)).toMatchObject({
+      kind: 'rejected',
+      message: expect.stringMatching(/HTTP 404/),
+    });
+    expect(await preparer.prepareAll([`${base}/not-an-image.png`], RULES)).toMatchObject({ kind: 'rejected' });
+    expect(await preparer.prepareAll([`${base}/error.png`], RULES)).toMatchObject({
+      kind: 'transient',
+      message: expect.stringMatching(/HTTP 500/),
+    });
+  });
+
+  it('refuses a source image over the size limit, declared or streamed, without holding it all', async () => {
+    for (const path of ['/huge-declared.png', '/huge-streamed.png']) {
+      expect(await preparer.prepareAll([`${base}${path}`], RULES)).toEqual({
+        kind: 'rejected',
+        message: `image ${base}${path} is larger than 20 MB`,
+      });
+    }
+  });
+});

@@ -338,6 +338,14 @@ export class Environment {
   @Min(10)
   MARKETPLACE_REVIEW_POLL_MS = 1500;
 
+  /**
+   * Listing image URLs come from users: by default they are fetched from public addresses only
+   * (`deny`), never from loopback, private or link-local ones. `allow` is for development and tests,
+   * where images are served from this machine.
+   */
+  @IsIn(['allow', 'deny'])
+  IMAGE_FETCH_PRIVATE_NETWORKS: 'allow' | 'deny' = 'deny';
+
   /** Timeout of one marketplace HTTP call. */
   @Transform(toInt)
   @IsInt()

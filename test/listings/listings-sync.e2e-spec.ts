@@ -47,6 +47,8 @@ describe('marketplace sync (e2e: real PostgreSQL, Redis, queues and the mock mar
       {
         ...KEYS,
         MOCK_MARKETPLACES_PORT: '0',
+        // The listing's image is served by the mock on this machine.
+        IMAGE_FETCH_PRIVATE_NETWORKS: 'allow',
         SHOPEE_BASE_URL: `${mock.url}/shopee`,
         LAZADA_BASE_URL: `${mock.url}/lazada/rest`,
         TIKI_BASE_URL: `${mock.url}/tiki`,

@@ -4,6 +4,7 @@ import sharp from 'sharp';
 import type { Environment } from '../../config/environment';
 import type { ImageRules } from '../marketplace';
 import { ImagePreparer, SOURCE_IMAGE_MAX_BYTES } from './image-preparer';
+import { isPrivateAddress } from './private-network-guard';
 
 const RULES: ImageRules = { format: 'jpeg', maxBytes: 3 * 1024 * 1024, minSide: 330, maxSide: 5000, square: true };
 
@@ -11,7 +12,9 @@ describe('ImagePreparer', () => {
   let server: Server;
   let base: string;
   let photo: Buffer;
-  const preparer = new ImagePreparer({ MARKETPLACE_HTTP_TIMEOUT_MS: 2000 } as Environment);
+  // The test server is on this machine: private addresses allowed, except where the guard is tested.
+  const preparer = new ImagePreparer({ MARKETPLACE_HTTP_TIMEOUT_MS: 2000, IMAGE_FETCH_PRIVATE_NETWORKS: 'allow' } as Environment);
+  const guarded = new ImagePreparer({ MARKETPLACE_HTTP_TIMEOUT_MS: 2000, IMAGE_FETCH_PRIVATE_NETWORKS: 'deny' } as Environment);
 
   beforeAll(async () => {
     photo = await sharp({ create: { width: 200, height: 120, channels: 3, background: '#c8102e' } })
@@ -75,5 +78,37 @@ describe('ImagePreparer', () => {
         message: `image ${base}${path} is larger than 20 MB`,
       });
     }
+  });
+
+  it('never fetches a user-supplied URL on a private network unless told to', async () => {
+    const port = new URL(base).port;
+    for (const url of [
+      `http://127.0.0.1:${port}/photo.png`,
+      `http://localhost:${port}/photo.png`,
+      `http://[::1]:${port}/photo.png`,
+      'http://169.254.169.254/latest/meta-data/',
+      'http://10.1.2.3:6379/',
+    ]) {
+      expect(await guarded.prepareAll([url], RULES)).toMatchObject({ kind: 'rejected', message: expect.stringMatching(/private network/) });
+    }
+  });
+
+  it('knows private addresses from public ones', () => {
+    for (const a of [
+      '127.0.0.1',
+      '10.0.0.8',
+      '172.20.1.1',
+      '192.168.1.10',
+      '169.254.169.254',
+      '100.64.0.1',
+      '0.0.0.0',
+      '::1',
+      'fd00::1',
+      'fe80::1',
+      '::ffff:10.0.0.1',
+    ])
+      expect([a, isPrivateAddress(a)]).toEqual([a, true]);
+    for (const a of ['8.8.8.8', '1.1.1.1', '172.32.0.1', '2001:4860:4860::8888', '::ffff:8.8.8.8'])
+      expect([a, isPrivateAddress(a)]).toEqual([a, false]);
   });
 });

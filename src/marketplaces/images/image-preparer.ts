@@ -3,10 +3,10 @@ import sharp from 'sharp';
 import { Agent, errors, fetch } from 'undici';
 import { Environment } from '../../config/environment';
 import { CallResult, ImageRules, ok, PreparedImage, rejected, transient } from '../marketplace';
+import { publicOnlyConnector } from './private-network-guard';
 
 /** Larger source images are refused (every platform's limit is far below; a bigger file is a mistake or an attack). */
 export const SOURCE_IMAGE_MAX_BYTES = 20 * 1024 * 1024;
-const downloads = new Agent({ maxResponseSize: SOURCE_IMAGE_MAX_BYTES, keepAliveTimeout: 10_000 });
 
 /**
  * Fetches a listing's images and re-encodes them to a platform's rules with sharp: JPEG, within the
@@ -14,20 +14,33 @@ const downloads = new Agent({ maxResponseSize: SOURCE_IMAGE_MAX_BYTES, keepAlive
  */
 @Injectable()
 export class ImagePreparer {
-  constructor(private readonly env: Environment) {}
+  private readonly downloads: Agent;
+
+  constructor(private readonly env: Environment) {
+    this.downloads = new Agent({
+      maxResponseSize: SOURCE_IMAGE_MAX_BYTES,
+      keepAliveTimeout: 10_000,
+      ...(env.IMAGE_FETCH_PRIVATE_NETWORKS === 'allow' ? {} : { connect: publicOnlyConnector() }),
+    });
+  }
 
   async prepareAll(urls: string[], rules: ImageRules): Promise<CallResult<PreparedImage[]>> {
     const prepared: PreparedImage[] = [];
     for (const url of urls) {
       let source: Buffer;
       try {
-        const response = await fetch(url, { dispatcher: downloads, signal: AbortSignal.timeout(this.env.MARKETPLACE_HTTP_TIMEOUT_MS) });
+        const response = await fetch(url, {
+          dispatcher: this.downloads,
+          signal: AbortSignal.timeout(this.env.MARKETPLACE_HTTP_TIMEOUT_MS),
+        });
         if (response.status >= 400 && response.status < 500) return rejected(`image ${url} answered HTTP ${response.status}`);
         if (!response.ok) return transient(`image ${url} answered HTTP ${response.status}`);
         if (Number(response.headers.get('content-length') ?? 0) > SOURCE_IMAGE_MAX_BYTES) return tooLarge(url);
         source = Buffer.from(await response.arrayBuffer());
       } catch (error) {
         if (isTooLarge(error)) return tooLarge(url);
+        const refused = causes(error).find((e) => (e as NodeJS.ErrnoException).code === 'EPRIVATE');
+        if (refused) return rejected(`image ${url}: ${refused.message}`);
         return transient(`image ${url} could not be fetched: ${(error as Error).message}`);
       }
       try {
@@ -46,11 +59,14 @@ export class ImagePreparer {
 
 const tooLarge = (url: string) => rejected(`image ${url} is larger than ${SOURCE_IMAGE_MAX_BYTES / 1024 / 1024} MB`);
 
-/** undici reports an oversized body as the error itself or as the cause of fetch's TypeError. */
-function isTooLarge(error: unknown): boolean {
-  for (let e = error; e instanceof Error; e = e.cause) if (e instanceof errors.ResponseExceededMaxSizeError) return true;
-  return false;
+/** undici reports a failure as the error itself or as the cause (of the cause) of fetch's TypeError. */
+function causes(error: unknown): Error[] {
+  const chain: Error[] = [];
+  for (let e = error; e instanceof Error && chain.length < 5; e = e.cause) chain.push(e);
+  return chain;
 }
+
+const isTooLarge = (error: unknown): boolean => causes(error).some((e) => e instanceof errors.ResponseExceededMaxSizeError);
 
 export async function prepareImage(source: Buffer, rules: ImageRules): Promise<Buffer> {
   const image = sharp(source, { failOn: 'error' }).rotate();

@@ -27,7 +27,7 @@ import { join } from 'node:path';
 import { loadEnvironment } from '../src/config/environment';
 import { startMockMarketplaces } from '../src/marketplaces/mock/mock-marketplaces';
 import { Client } from 'pg';
-import { api, request, withClient } from './support/service-client';
+import { api, createLycheeBatch, request, withClient } from './support/service-client';
 
 const ROOT = join(__dirname, '..');
 const MARKETPLACES = ['lazada', 'tiki', 'shopee'] as const;
@@ -685,42 +685,8 @@ async function main(): Promise<void> {
   try {
     // A co-operative with one product and batch, and a small ZPL run whose labels are scanned in drills 3 and 4.
     const { accessToken: token } = await api<{ accessToken: string }>(base, 'POST', '/api/v1/auth/login', null, ADMIN);
-    const coop = await api<{ id: string }>(base, 'POST', '/api/v1/cooperatives', token, {
-      name: 'HTX Dịch vụ Nông nghiệp Thanh Hà',
-      province: 'Hải Phòng',
-      commune: 'Thanh Hà',
-    });
-    const household = await api<{ id: string }>(base, 'POST', '/api/v1/households', token, {
-      cooperativeId: coop.id,
-      headName: 'Nguyễn Văn Hùng',
-      phone: `09${randomInt(10_000_000, 99_999_999)}`,
-      province: 'Hải Phòng',
-      commune: 'Thanh Hà',
-    });
-    const plot = await api<{ id: string }>(base, 'POST', `/api/v1/households/${household.id}/plots`, token, {
-      code: `VN-HDOR-${randomInt(1000, 9999)}`,
-      areaHa: 0.8,
-      latitude: 20.87,
-      longitude: 106.43,
-      crop: 'Vải thiều',
-      certifications: [{ scheme: 'VietGAP', number: 'VG-HD-0042', validUntil: '2030-12-31' }],
-    });
-    const product = await api<{ id: string }>(base, 'POST', '/api/v1/products', token, {
-      cooperativeId: coop.id,
-      name: 'Vải thiều Thanh Hà',
-      gtin: '8930000000019',
-      unit: 'box',
-      packageNetWeightKg: 2,
-    });
-    const batch = await api<{ id: string }>(base, 'POST', '/api/v1/batches', token, {
-      productId: product.id,
-      householdId: household.id,
-      plotId: plot.id,
-      harvestedAt: '2026-06-10T06:00:00+07:00',
-      quantity: 40_000,
-      unit: 'kg',
-    });
-    const scanRun = await api<{ id: string }>(base, 'POST', `/api/v1/batches/${batch.id}/label-runs`, token, {
+    const batch = await createLycheeBatch(base, token, 40_000);
+    const scanRun = await api<{ id: string }>(base, 'POST', `/api/v1/batches/${batch.batchId}/label-runs`, token, {
       quantity: 200,
       layout: 'a4-3x8',
       format: 'zpl',
@@ -729,8 +695,8 @@ async function main(): Promise<void> {
       base,
       db,
       token,
-      productId: product.id,
-      batchId: batch.id,
+      productId: batch.productId,
+      batchId: batch.batchId,
       redis,
       postgres,
       mockUrl: mock.url,

@@ -11,7 +11,11 @@ const CALL_MS = 100;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** An in-memory store that records every write, in order, alongside the platform calls. */
-function setUp(channelValues: Partial<ListingChannel>, client: Partial<MarketplaceClient>) {
+function setUp(
+  channelValues: Partial<ListingChannel>,
+  client: Partial<MarketplaceClient>,
+  prepareAll: ImagePreparer['prepareAll'] = () => Promise.resolve(ok([])),
+) {
   const log: string[] = [];
   const writes: { changes: ChannelChanges; leaseUntil: Date | null }[] = [];
   const channel = Object.assign(new ListingChannel(), {
@@ -53,7 +57,7 @@ function setUp(channelValues: Partial<ListingChannel>, client: Partial<Marketpla
   const sync = new ChannelSync(
     store,
     { get: () => fullClient } as unknown as MarketplaceClients,
-    { prepareAll: () => Promise.resolve(ok([])) } as unknown as ImagePreparer,
+    { prepareAll } as unknown as ImagePreparer,
     { MARKETPLACE_HTTP_TIMEOUT_MS: CALL_MS } as Environment,
   );
   return { sync, log, writes };
@@ -115,6 +119,28 @@ describe('ChannelSync', () => {
     expect(log).toEqual(['review', expect.stringMatching(/\+lease$/), 'update', expect.stringMatching(/-lease$/)]);
     expect(writes[0].leaseUntil!.getTime()).toBeGreaterThanOrEqual(started + 2 * CALL_MS + 3 * CALL_MS - 50);
     expect(writes.at(-1)?.changes).toMatchObject({ status: 'live', syncedVersion: 3 });
+  });
+
+  it('keeps its lease through slow image downloads before a create', async () => {
+    const { sync, log } = setUp(
+      {},
+      { create: () => (log.push('create'), Promise.resolve(ok({ externalId: 'SP-1', reviewRef: null, live: true }))) },
+      async (_urls, _rules, beforeEach) => {
+        for (const url of ['a', 'b', 'c']) {
+          await beforeEach?.();
+          log.push(`download ${url}`);
+          await sleep(CALL_MS); // three images of one call's time each: longer than the lease's margin
+        }
+        return ok([]);
+      },
+    );
+    await sync.run('l1', 'lazada');
+    // Three downloads take the whole lease: it is renewed between them (not only when the create count is written).
+    const create = log.indexOf('create');
+    const renewals = log.slice(0, create - 1).filter((l) => /^write .*\+lease$/.test(l));
+    expect(renewals.length).toBeGreaterThanOrEqual(1);
+    expect(log.slice(0, create).filter((l) => l.startsWith('download'))).toEqual(['download a', 'download b', 'download c']);
+    expect(log[create - 1]).toMatch(/^write .*createCalls.*\+lease$/);
   });
 
   it('after approval pushes price and stock only when they changed since the create, or to activate the item', async () => {

@@ -157,7 +157,7 @@ export class ChannelSync {
             continue;
           }
         }
-        const prepared = await this.images.prepareAll(listing.imageUrls, client.imageRules);
+        const prepared = await this.images.prepareAll(listing.imageUrls, client.imageRules, () => run.beforeCall());
         if (prepared.kind !== 'ok') return this.fail(run, prepared);
         run.stage({ createCalls: channel.createCalls + 1 });
         const created = await call(() =>

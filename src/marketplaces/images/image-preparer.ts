@@ -24,9 +24,11 @@ export class ImagePreparer {
     });
   }
 
-  async prepareAll(urls: string[], rules: ImageRules): Promise<CallResult<PreparedImage[]>> {
+  /** `beforeEach` runs before each download (the sync renews its channel lease there: nine slow images outlast one lease). */
+  async prepareAll(urls: string[], rules: ImageRules, beforeEach?: () => Promise<void>): Promise<CallResult<PreparedImage[]>> {
     const prepared: PreparedImage[] = [];
     for (const url of urls) {
+      await beforeEach?.();
       let source: Buffer;
       try {
         const response = await fetch(url, {

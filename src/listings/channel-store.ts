@@ -70,6 +70,15 @@ export class ChannelStore {
     this.writes = new StatementBatcher((r) => this.writeBatch(r), 2, this.postgres ? 200 : 1);
   }
 
+  /**
+   * PostgreSQL statements go straight to the driver's pool, skipping TypeORM's per-query runner; the claim,
+   * whose text never changes, as a named prepared statement (parsed and planned once per connection).
+   */
+  private async pg<T>(text: string, values: unknown[], name?: string): Promise<T[]> {
+    const pool = (this.dataSource.driver as unknown as { master: { query: (q: object) => Promise<{ rows: T[] }> } }).master;
+    return (await pool.query({ text, values, name })).rows;
+  }
+
   /** Takes the channel for one run, until `leaseUntil`; null while another run holds it. */
   claim(listingId: string, marketplace: Marketplace, now: Date, leaseUntil: Date): Promise<ClaimedChannel | null> {
     return this.claims.submit({ listingId, marketplace, now, leaseUntil });
@@ -88,7 +97,7 @@ export class ChannelStore {
       if (!first.has(keyOf(r.listingId, r.marketplace))) first.set(keyOf(r.listingId, r.marketplace), i);
     });
     const last = requests[requests.length - 1];
-    const rows = await this.dataSource.query<Record<string, unknown>[]>(
+    const rows = await this.pg<Record<string, unknown>>(
       `WITH wanted AS (SELECT * FROM unnest($1::uuid[], $2::varchar[]) AS w(listing_id, marketplace)),
        locked AS (
          SELECT c.id FROM listing_channels c JOIN wanted w ON c.listing_id = w.listing_id AND c.marketplace = w.marketplace
@@ -100,6 +109,7 @@ export class ChannelStore {
        SELECT claimed.*, ${this.listingColumns.map((c) => `l.${c} AS "l.${c}"`).join(', ')}
          FROM claimed LEFT JOIN listings l ON l.id = claimed.listing_id`,
       [[...first.keys()].map((k) => k.split('|')[0]), [...first.keys()].map((k) => k.split('|')[1]), last.leaseUntil, last.now],
+      'nst_claim_channels',
     );
     const results: (ClaimedChannel | null)[] = requests.map(() => null);
     for (const row of rows) {
@@ -171,10 +181,8 @@ export class ChannelStore {
         const sets = columns.map(
           (c, i) => `${c.databaseName} = ${placeholder(this.persistent(properties[i], request.values[properties[i]]), this.castOf(c))}`,
         );
-        await this.dataSource.query(
-          `UPDATE listing_channels SET ${sets.join(', ')} WHERE id = ${placeholder(request.channelId, 'uuid')}`,
-          params,
-        );
+        const sql = `UPDATE listing_channels SET ${sets.join(', ')} WHERE id = ${placeholder(request.channelId, 'uuid')}`;
+        await (this.postgres ? this.pg(sql, params) : this.dataSource.query(sql, params));
       }
       return;
     }
@@ -182,7 +190,7 @@ export class ChannelStore {
       (request) =>
         `(${[placeholder(request.channelId, 'uuid'), ...columns.map((c, i) => placeholder(this.persistent(properties[i], request.values[properties[i]]), this.castOf(c)))].join(', ')})`,
     );
-    await this.dataSource.query(
+    await this.pg(
       `UPDATE listing_channels AS c SET ${columns.map((c) => `${c.databaseName} = v.${c.databaseName}`).join(', ')}
          FROM (VALUES ${rows.join(', ')}) AS v(id, ${columns.map((c) => c.databaseName).join(', ')})
         WHERE c.id = v.id`,

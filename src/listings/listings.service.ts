@@ -49,6 +49,7 @@ export class ListingsService {
       cooperativeId: product.cooperativeId,
       productId: product.id,
       batchId: dto.batchId ?? null,
+      oversoldAt: null,
       sellerSku: `NST-${id.replace(/-/g, '').slice(0, 16).toUpperCase()}`,
       title: dto.title.trim(),
       description: dto.description.trim(),

@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { DataSource } from 'typeorm';
 import { startMockMarketplaces } from '../../src/marketplaces/mock/mock-marketplaces';
 import { createFixture, Fixture } from '../support/factories';
@@ -36,6 +37,15 @@ const KEYS = {
   TIKI_CLIENT_SECRET: 'e2e-tiki-secret',
 };
 
+/** A port nobody listens on now, so the app's PUBLIC_BASE_URL can name it before the app starts. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
 describe('marketplace sync (e2e: real PostgreSQL, Redis, queues and the mock marketplaces over HTTP)', () => {
   let t: TestApp;
   let f: Fixture;
@@ -43,9 +53,12 @@ describe('marketplace sync (e2e: real PostgreSQL, Redis, queues and the mock mar
 
   beforeAll(async () => {
     mock = await startMockMarketplaces({ keys: KEYS, reviewDelayMs: 600, webhookBaseUrl: 'http://127.0.0.1:1' }, 0);
+    // Shopee signs the callback URL it was given, which the app knows as PUBLIC_BASE_URL: here, its own address.
+    const port = await freePort();
     t = await startTestApp(
       {
         ...KEYS,
+        PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
         MOCK_MARKETPLACES_PORT: '0',
         // The listing's image is served by the mock on this machine.
         IMAGE_FETCH_PRIVATE_NETWORKS: 'allow',
@@ -59,7 +72,7 @@ describe('marketplace sync (e2e: real PostgreSQL, Redis, queues and the mock mar
       },
       'all',
     );
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    await t.app.listen({ port, host: '127.0.0.1' });
     mock.options.webhookBaseUrl = await t.app.getUrl();
     f = await createFixture(t);
   });

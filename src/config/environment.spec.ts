@@ -63,4 +63,49 @@ describe('loadEnvironment', () => {
     expect(load({ NODE_ENV: 'development' })).not.toThrow();
     expect(load({ NODE_ENV: 'test' })).not.toThrow();
   });
+
+  describe('development defaults that follow each other', () => {
+    it('points the adapters at the mocks on :4010 and the mocks at the service on :3000 by default', () => {
+      const env = loadEnvironment({});
+      expect(env.SHOPEE_BASE_URL).toBe('http://127.0.0.1:4010/shopee');
+      expect(env.LAZADA_BASE_URL).toBe('http://127.0.0.1:4010/lazada/rest');
+      expect(env.TIKI_BASE_URL).toBe('http://127.0.0.1:4010/tiki');
+      expect(env.MOCK_WEBHOOK_BASE_URL).toBe('http://127.0.0.1:3000');
+    });
+
+    it('moves the adapters\' base URLs with MOCK_MARKETPLACES_PORT', () => {
+      const env = loadEnvironment({ MOCK_MARKETPLACES_PORT: '4999' });
+      expect(env.SHOPEE_BASE_URL).toBe('http://127.0.0.1:4999/shopee');
+      expect(env.LAZADA_BASE_URL).toBe('http://127.0.0.1:4999/lazada/rest');
+      expect(env.TIKI_BASE_URL).toBe('http://127.0.0.1:4999/tiki');
+    });
+
+    it('moves the mocks\' webhook target with PORT', () => {
+      expect(loadEnvironment({ PORT: '8080' }).MOCK_WEBHOOK_BASE_URL).toBe('http://127.0.0.1:8080');
+    });
+
+    it('sends the webhooks to the address the service listens on when HOST names one', () => {
+      expect(loadEnvironment({ PORT: '8080', HOST: '10.0.0.5' }).MOCK_WEBHOOK_BASE_URL).toBe('http://10.0.0.5:8080');
+      expect(loadEnvironment({ PORT: '8080', HOST: '::' }).MOCK_WEBHOOK_BASE_URL).toBe('http://127.0.0.1:8080');
+    });
+
+    it('keeps the standalone mocks\' port 4010 when the embedded mocks are off', () => {
+      expect(loadEnvironment({ MOCK_MARKETPLACES_PORT: '0' }).SHOPEE_BASE_URL).toBe('http://127.0.0.1:4010/shopee');
+    });
+
+    it('lets an explicit value win over the derived default', () => {
+      const env = loadEnvironment({
+        PORT: '8080',
+        MOCK_MARKETPLACES_PORT: '4999',
+        SHOPEE_BASE_URL: 'http://mocks.internal:7000/shopee',
+        LAZADA_BASE_URL: 'http://mocks.internal:7000/lazada/rest',
+        TIKI_BASE_URL: 'http://mocks.internal:7000/tiki',
+        MOCK_WEBHOOK_BASE_URL: 'http://api.internal:9000',
+      });
+      expect(env.SHOPEE_BASE_URL).toBe('http://mocks.internal:7000/shopee');
+      expect(env.LAZADA_BASE_URL).toBe('http://mocks.internal:7000/lazada/rest');
+      expect(env.TIKI_BASE_URL).toBe('http://mocks.internal:7000/tiki');
+      expect(env.MOCK_WEBHOOK_BASE_URL).toBe('http://api.internal:9000');
+    });
+  });
 });

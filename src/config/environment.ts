@@ -204,7 +204,7 @@ export class Environment {
   @Matches(/^(true|false|[0-9A-Za-z.:/,_-]+)$/, { message: 'TRUST_PROXY must be true, false or a list of addresses/CIDRs/keywords' })
   TRUST_PROXY = 'loopback,uniquelocal';
 
-  // --- Marketplace sync (issue 5). Defaults point every adapter at the mock marketplaces on :4010. ---
+  // --- Marketplace sync (issue 5). Unset base URLs point every adapter at the mocks on MOCK_MARKETPLACES_PORT. ---
 
   /** Port of the mock marketplaces started inside ROLE=all; 0 = do not start them. */
   @Transform(toInt)
@@ -219,7 +219,7 @@ export class Environment {
   @Min(0)
   MOCK_REVIEW_DELAY_MS = 3000;
 
-  /** Where the mocks push orders (the service's own base URL as the mock reaches it). */
+  /** Where the mocks push orders (the service's own base URL as the mock reaches it); unset = this service on PORT. */
   @IsUrl(
     { require_tld: false, require_protocol: true, protocols: ['http', 'https'] },
     { message: 'MOCK_WEBHOOK_BASE_URL must be an http(s) URL' },
@@ -415,8 +415,31 @@ export function loadEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
   if (first) {
     throw new ConfigurationError(`Invalid configuration: ${first.property}: ${firstMessage(first)}`);
   }
+  deriveDevelopmentDefaults(config, raw);
   assertProductionSafe(config);
   return config;
+}
+
+/** Port of `npm run mock:marketplaces` when the mocks are not embedded (MOCK_MARKETPLACES_PORT=0). */
+export const STANDALONE_MOCK_PORT = 4010;
+
+/**
+ * The adapters' base URLs follow MOCK_MARKETPLACES_PORT and the mocks' webhook target follows PORT (and
+ * HOST), unless set: otherwise moving one port leaves the other side talking to whatever listens on the
+ * old one, and a listing shows `live` on a marketplace that never saw it.
+ */
+function deriveDevelopmentDefaults(config: Environment, given: Record<string, string>): void {
+  const mocks = `http://127.0.0.1:${config.MOCK_MARKETPLACES_PORT || STANDALONE_MOCK_PORT}`;
+  if (given.SHOPEE_BASE_URL === undefined) config.SHOPEE_BASE_URL = `${mocks}/shopee`;
+  if (given.LAZADA_BASE_URL === undefined) config.LAZADA_BASE_URL = `${mocks}/lazada/rest`;
+  if (given.TIKI_BASE_URL === undefined) config.TIKI_BASE_URL = `${mocks}/tiki`;
+  if (given.MOCK_WEBHOOK_BASE_URL === undefined) config.MOCK_WEBHOOK_BASE_URL = `http://${reachableHost(config.HOST)}:${config.PORT}`;
+}
+
+/** How a process on this machine reaches a server listening on `host` (a wildcard address means loopback). */
+function reachableHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::' || host === '[::]') return '127.0.0.1';
+  return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
 }
 
 function assertProductionSafe(config: Environment): void {

@@ -174,7 +174,8 @@ async function main(): Promise<void> {
   try {
     const common: NodeJS.ProcessEnv = {
       PATH: process.env.PATH,
-      NODE_ENV: 'production',
+      // Not production: production refuses the mock marketplaces' keys and loopback URLs this run syncs to.
+      NODE_ENV: 'test',
       HOST: '127.0.0.1',
       LOG_LEVEL: process.env.CLUSTER_LOG_LEVEL ?? 'warn',
     };

@@ -645,7 +645,8 @@ async function main(): Promise<void> {
   const mock = await startMockMarketplaces({ keys: loadEnvironment({ NODE_ENV: 'test' }), reviewDelayMs: 1500, webhookBaseUrl: base }, 0);
   serviceEnv = {
     PATH: process.env.PATH,
-    NODE_ENV: 'production',
+    // Not production: production refuses the mock marketplaces' keys and loopback URLs the drills sync to.
+    NODE_ENV: 'test',
     PORT: String(apiPort),
     HOST: '127.0.0.1',
     DATABASE_URL: db,

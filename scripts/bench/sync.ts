@@ -82,7 +82,8 @@ async function main(): Promise<void> {
 
   const serviceEnv = (role: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv => ({
     ...process.env,
-    NODE_ENV: 'production',
+    // Not production: production refuses the mock marketplaces' keys and loopback URLs this bench syncs to.
+    NODE_ENV: 'test',
     ROLE: role,
     PORT: String(port),
     HOST: '127.0.0.1',

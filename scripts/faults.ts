@@ -25,7 +25,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadEnvironment } from '../src/config/environment';
-import { startMockMarketplaces } from '../src/marketplaces/mock/mock-marketplaces';
+import { startMockMarketplaces } from '../tools/mock-marketplaces';
 import { Client } from 'pg';
 import { api, createLycheeBatch, request, withClient } from './support/service-client';
 

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { startMockMarketplaces } from '../../src/marketplaces/mock/mock-marketplaces';
+import { startMockMarketplaces } from '../../tools/mock-marketplaces';
 import { createFixture, Fixture } from '../support/factories';
 import { bearer, startTestApp, TestApp } from '../support/test-app';
 

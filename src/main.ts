@@ -23,10 +23,11 @@ async function bootstrap(env: Environment): Promise<void> {
     return;
   }
   const app = await createHttpApp(env);
-  await app.listen({ port: env.PORT, host: env.HOST });
   const logger = app.get(Logger);
-  logger.log(`Listening on ${await app.getUrl()} (role ${env.ROLE}); API docs at /docs`);
+  // Before listening: once the service answers, the mocks are either up or never will be.
   await startDevelopmentMocks(env, logger);
+  await app.listen({ port: env.PORT, host: env.HOST });
+  logger.log(`Listening on ${await app.getUrl()} (role ${env.ROLE}); API docs at /docs`);
 }
 
 /** The mock marketplaces' entry in a checkout: beside src/ and dist/, outside the production build and image. */

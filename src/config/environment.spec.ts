@@ -73,14 +73,14 @@ describe('loadEnvironment', () => {
       expect(env.MOCK_WEBHOOK_BASE_URL).toBe('http://127.0.0.1:3000');
     });
 
-    it('moves the adapters\' base URLs with MOCK_MARKETPLACES_PORT', () => {
+    it("moves the adapters' base URLs with MOCK_MARKETPLACES_PORT", () => {
       const env = loadEnvironment({ MOCK_MARKETPLACES_PORT: '4999' });
       expect(env.SHOPEE_BASE_URL).toBe('http://127.0.0.1:4999/shopee');
       expect(env.LAZADA_BASE_URL).toBe('http://127.0.0.1:4999/lazada/rest');
       expect(env.TIKI_BASE_URL).toBe('http://127.0.0.1:4999/tiki');
     });
 
-    it('moves the mocks\' webhook target with PORT', () => {
+    it("moves the mocks' webhook target with PORT", () => {
       expect(loadEnvironment({ PORT: '8080' }).MOCK_WEBHOOK_BASE_URL).toBe('http://127.0.0.1:8080');
     });
 
@@ -89,7 +89,7 @@ describe('loadEnvironment', () => {
       expect(loadEnvironment({ PORT: '8080', HOST: '::' }).MOCK_WEBHOOK_BASE_URL).toBe('http://127.0.0.1:8080');
     });
 
-    it('keeps the standalone mocks\' port 4010 when the embedded mocks are off', () => {
+    it("keeps the standalone mocks' port 4010 when the embedded mocks are off", () => {
       expect(loadEnvironment({ MOCK_MARKETPLACES_PORT: '0' }).SHOPEE_BASE_URL).toBe('http://127.0.0.1:4010/shopee');
     });
 

@@ -471,7 +471,7 @@ function assertProductionSafe(config: Environment): void {
   }
   for (const key of Object.keys(MOCK_MARKETPLACE_DEFAULTS) as (keyof typeof MOCK_MARKETPLACE_DEFAULTS)[]) {
     if (config[key] === MOCK_MARKETPLACE_DEFAULTS[key]) {
-      throw productionRefusal(key, 'the mock marketplaces\' value is refused when NODE_ENV=production; set the one the platform issued you');
+      throw productionRefusal(key, "the mock marketplaces' value is refused when NODE_ENV=production; set the one the platform issued you");
     }
   }
   const mockPorts = new Set([String(STANDALONE_MOCK_PORT), String(config.MOCK_MARKETPLACES_PORT)]);
@@ -503,7 +503,10 @@ const LOOPBACK_NAMES = new Set(['localhost', 'localhost.localdomain', 'localhost
 /** Whether a URL's host is this machine: a loopback address, `localhost` or a `*.localhost` name (RFC 6761). */
 export function isLoopbackUrl(url: string): boolean {
   // The WHATWG parser has already normalised 127.1, 0x7f000001 and friends to dotted IPv4.
-  const host = new URL(url).hostname.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
+  const host = new URL(url).hostname
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '');
   const family = isIP(host);
   if (family !== 0) return LOOPBACK_ADDRESSES.check(host, family === 4 ? 'ipv4' : 'ipv6');
   return LOOPBACK_NAMES.has(host) || host.endsWith('.localhost');

@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import { DataSource } from 'typeorm';
-import { startMockMarketplaces } from '../../src/marketplaces/mock/mock-marketplaces';
+import { startMockMarketplaces } from '../../tools/mock-marketplaces';
 import { createFixture, Fixture } from '../support/factories';
 import { bearer, startTestApp, TestApp } from '../support/test-app';
 

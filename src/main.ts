@@ -36,7 +36,7 @@ const MOCK_MARKETPLACES = join(__dirname, '..', 'tools', 'mock-marketplaces', 'i
 /** What this file uses of the tool (declared here: the tool is not part of this program). */
 interface MockMarketplacesTool {
   startMockMarketplaces(
-    options: { keys: Environment; reviewDelayMs: number; webhookBaseUrl: string },
+    options: { keys: Environment; reviewDelayMs: number; webhookBaseUrl: string; registeredWebhookBaseUrl?: string },
     port: number,
   ): Promise<{ url: string }>;
 }
@@ -57,7 +57,12 @@ async function startDevelopmentMocks(env: Environment, logger: Logger): Promise<
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- a TypeScript file outside the build, compiled on load
     const tool = require(MOCK_MARKETPLACES) as MockMarketplacesTool;
     const mock = await tool.startMockMarketplaces(
-      { keys: env, reviewDelayMs: env.MOCK_REVIEW_DELAY_MS, webhookBaseUrl: env.MOCK_WEBHOOK_BASE_URL },
+      {
+        keys: env,
+        reviewDelayMs: env.MOCK_REVIEW_DELAY_MS,
+        webhookBaseUrl: env.MOCK_WEBHOOK_BASE_URL,
+        registeredWebhookBaseUrl: env.PUBLIC_BASE_URL,
+      },
       env.MOCK_MARKETPLACES_PORT,
     );
     logger.log(`Mock marketplaces on ${mock.url} (/shopee, /lazada/rest, /tiki; control API under /_mock)`);

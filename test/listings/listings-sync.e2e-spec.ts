@@ -52,13 +52,17 @@ describe('marketplace sync (e2e: real PostgreSQL, Redis, queues and the mock mar
   let mock: Awaited<ReturnType<typeof startMockMarketplaces>>;
 
   beforeAll(async () => {
-    mock = await startMockMarketplaces({ keys: KEYS, reviewDelayMs: 600, webhookBaseUrl: 'http://127.0.0.1:1' }, 0);
-    // Shopee signs the callback URL it was given, which the app knows as PUBLIC_BASE_URL: here, its own address.
+    // Shopee signs the push URL the seller registered (PUBLIC_BASE_URL + the webhook path) and delivers it
+    // to wherever that name leads; here the public name is not the address the mock reaches the app at.
+    mock = await startMockMarketplaces(
+      { keys: KEYS, reviewDelayMs: 600, webhookBaseUrl: 'http://127.0.0.1:1', registeredWebhookBaseUrl: 'https://nst.vn' },
+      0,
+    );
     const port = await freePort();
     t = await startTestApp(
       {
         ...KEYS,
-        PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
+        PUBLIC_BASE_URL: 'https://nst.vn',
         MOCK_MARKETPLACES_PORT: '0',
         // The listing's image is served by the mock on this machine.
         IMAGE_FETCH_PRIVATE_NETWORKS: 'allow',

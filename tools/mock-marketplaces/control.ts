@@ -73,8 +73,10 @@ export function registerControlApi(app: FastifyInstance, ctx: MockContext, platf
       return reply.status(409).send({ error: `quantity must be 1..${item.stock}` });
     item.stock -= quantity;
     const orderId = body.orderId ?? `${state.marketplace.toUpperCase()}${Date.now()}${Math.floor(Math.random() * 1000)}`;
-    const url = `${ctx.options.webhookBaseUrl.replace(/\/$/, '')}/api/v1/marketplaces/${state.marketplace}/webhook`;
-    const push = platforms[state.marketplace].push(item, quantity, orderId, body.buyer ?? `buyer-${randomUUID().slice(0, 8)}`, url);
+    const path = `/api/v1/marketplaces/${state.marketplace}/webhook`;
+    const url = `${ctx.options.webhookBaseUrl.replace(/\/$/, '')}${path}`;
+    const registeredUrl = `${(ctx.options.registeredWebhookBaseUrl ?? ctx.options.webhookBaseUrl).replace(/\/$/, '')}${path}`;
+    const push = platforms[state.marketplace].push(item, quantity, orderId, body.buyer ?? `buyer-${randomUUID().slice(0, 8)}`, url, registeredUrl);
     let delivered: number | string;
     try {
       const response = await fetch(push.url, {

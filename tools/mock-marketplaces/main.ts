@@ -9,7 +9,12 @@ async function main(): Promise<void> {
   const env = loadEnvironment();
   const port = env.MOCK_MARKETPLACES_PORT || STANDALONE_MOCK_PORT;
   const mock = await startMockMarketplaces(
-    { keys: env, reviewDelayMs: env.MOCK_REVIEW_DELAY_MS, webhookBaseUrl: env.MOCK_WEBHOOK_BASE_URL },
+    {
+        keys: env,
+        reviewDelayMs: env.MOCK_REVIEW_DELAY_MS,
+        webhookBaseUrl: env.MOCK_WEBHOOK_BASE_URL,
+        registeredWebhookBaseUrl: env.PUBLIC_BASE_URL,
+      },
     port,
     env.HOST,
   );

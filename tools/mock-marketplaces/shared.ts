@@ -23,6 +23,11 @@ export interface MockOptions {
   reviewDelayMs: number;
   /** The service the mocks push orders to (tests may change it once the service listens). */
   webhookBaseUrl: string;
+  /**
+   * The base of the push URL the seller registered with the platform: the service's PUBLIC_BASE_URL.
+   * Shopee signs that URL, whatever address the mock reaches the service at. Defaults to webhookBaseUrl.
+   */
+  registeredWebhookBaseUrl?: string;
 }
 
 /** What the three platforms of one mock server share. */
@@ -46,13 +51,14 @@ export interface MockPlatform {
   routes: (platform: FastifyInstance) => Promise<void>;
   /** An item's status in the platform's own words, as of now (reviews move on with time). */
   statusOf(item: MockItem): string;
-  /** An order push as the platform sends it to `url`, signed the platform's way. */
+  /** An order push as the platform sends it to `url`, signed the platform's way (over `registeredUrl` where the platform signs the URL). */
   push(
     item: Pick<MockItem, 'externalId' | 'sellerSku' | 'price'>,
     quantity: number,
     orderId: string,
     buyer: string,
     url: string,
+    registeredUrl: string,
   ): BuiltPush;
 }
 

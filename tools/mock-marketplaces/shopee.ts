@@ -165,7 +165,7 @@ export function shopeeMock(ctx: MockContext): MockPlatform {
     prefix: '/shopee',
     routes,
     statusOf: (item) => item.status,
-    push(item, quantity, orderId, buyer, url) {
+    push(item, quantity, orderId, buyer, url, registeredUrl) {
       const now = Math.floor(Date.now() / 1000);
       const body = JSON.stringify({
         shop_id: Number(keys.SHOPEE_SHOP_ID),
@@ -181,7 +181,7 @@ export function shopeeMock(ctx: MockContext): MockPlatform {
       return {
         url,
         body,
-        headers: { 'content-type': 'application/json', authorization: shopeePushSign(keys.SHOPEE_PARTNER_KEY, url, body) },
+        headers: { 'content-type': 'application/json', authorization: shopeePushSign(keys.SHOPEE_PARTNER_KEY, registeredUrl, body) },
       };
     },
   };

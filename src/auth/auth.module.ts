@@ -10,6 +10,7 @@ import { Household } from '../registry/household.entity';
 import { AccountStates } from './account-states';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { DefaultPasswordCheck } from './default-passwords';
 import { LoginThrottle } from './login-throttle';
 import { RefreshToken } from './refresh-token.entity';
 import { User } from './user.entity';
@@ -36,6 +37,7 @@ import { UsersService } from './users.service';
     PasswordHasher,
     AccountStates,
     LoginThrottle,
+    DefaultPasswordCheck,
     { provide: APP_GUARD, useClass: AccessTokenGuard },
   ],
   exports: [AuthService, UsersService, PasswordHasher],
@@ -43,10 +45,12 @@ import { UsersService } from './users.service';
 export class AuthModule implements OnApplicationBootstrap {
   constructor(
     private readonly users: UsersService,
+    private readonly defaults: DefaultPasswordCheck,
     private readonly env: Environment,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.users.ensureAdmin(this.env.ADMIN_PHONE, this.env.ADMIN_PASSWORD);
+    await this.defaults.run();
   }
 }

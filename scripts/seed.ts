@@ -369,6 +369,10 @@ type Log = (line: string) => void;
 
 /** Seeds `env.DATABASE_URL` (applying migrations first). Safe to run any number of times. */
 export async function seed(env: Environment, log: Log = () => undefined): Promise<SeedSummary> {
+  // The seed's accounts have passwords printed in this repository: never in a production database.
+  if (env.NODE_ENV === 'production') {
+    throw new ConfigurationError('npm run seed refuses NODE_ENV=production: its accounts have passwords anyone can read in the repository');
+  }
   if (!isValidGtin(SEED_GTIN13)) throw new Error(`seed GTIN ${SEED_GTIN13} has a wrong check digit`);
   await migrateDatabase(env.DATABASE_URL);
   const context = await NestFactory.createApplicationContext(AppModule.forRole(env, 'api'), { logger: ['error', 'warn'] });
@@ -536,7 +540,14 @@ async function main(): Promise<void> {
     console.error(error instanceof ConfigurationError ? error.message : error);
     process.exit(1);
   }
-  const summary = await seed(env, (line) => console.log(line));
+  let summary: SeedSummary;
+  try {
+    summary = await seed(env, (line) => console.log(line));
+  } catch (error) {
+    if (!(error instanceof ConfigurationError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
   console.log(`Database: ${env.databaseKind === 'postgres' ? env.DATABASE_URL.replace(/:[^:@/]+@/, ':***@') : env.DATABASE_URL}`);
   console.log(`Co-operative id: ${summary.cooperativeId}`);
   console.log('Accounts (phone / password):');

@@ -1,4 +1,4 @@
-import { Module, OnApplicationBootstrap } from '@nestjs/common';
+import { Global, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -7,13 +7,17 @@ import { PasswordHasher } from '../common/crypto/password-hasher';
 import { Environment } from '../config/environment';
 import { Cooperative } from '../registry/cooperative.entity';
 import { Household } from '../registry/household.entity';
+import { AccountStates } from './account-states';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { DefaultPasswordCheck } from './default-passwords';
+import { LoginThrottle } from './login-throttle';
 import { RefreshToken } from './refresh-token.entity';
 import { User } from './user.entity';
 import { UsersService } from './users.service';
 
-/** Accounts, login and the global access-token guard. */
+/** Accounts, login and the global access-token guard. Global: every credential check, the queue board's too, is AuthService.authenticate. */
+@Global()
 @Module({
   imports: [
     TypeOrmModule.forFeature([User, RefreshToken, Cooperative, Household]),
@@ -27,16 +31,26 @@ import { UsersService } from './users.service';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, UsersService, PasswordHasher, { provide: APP_GUARD, useClass: AccessTokenGuard }],
-  exports: [UsersService, PasswordHasher],
+  providers: [
+    AuthService,
+    UsersService,
+    PasswordHasher,
+    AccountStates,
+    LoginThrottle,
+    DefaultPasswordCheck,
+    { provide: APP_GUARD, useClass: AccessTokenGuard },
+  ],
+  exports: [AuthService, UsersService, PasswordHasher],
 })
 export class AuthModule implements OnApplicationBootstrap {
   constructor(
     private readonly users: UsersService,
+    private readonly defaults: DefaultPasswordCheck,
     private readonly env: Environment,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.users.ensureAdmin(this.env.ADMIN_PHONE, this.env.ADMIN_PASSWORD);
+    await this.defaults.run();
   }
 }

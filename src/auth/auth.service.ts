@@ -2,20 +2,45 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import type { FastifyRequest } from 'fastify';
 import { DataSource, EntityManager, IsNull, LessThan, Repository } from 'typeorm';
-import type { AccessTokenClaims } from '../common/auth/access-token.guard';
+import type { Actor } from '../common/auth/actor';
+import { isSameOriginRequest, sessionTokenOf } from '../common/auth/session-cookie';
 import { PasswordHasher } from '../common/crypto/password-hasher';
 import { PeriodicTask } from '../common/periodic-task';
-import { TooManyRequestsError, UnauthorizedError } from '../common/errors/domain-errors';
+import { ForbiddenError, InvalidInputError, UnauthorizedError } from '../common/errors/domain-errors';
 import { normalizePhone } from '../common/phone';
 import { Environment } from '../config/environment';
-import { LoginDto, LoginResponse, RefreshDto } from './dto/login.dto';
+import { AccountStates } from './account-states';
+import { ChangePasswordDto, LoginDto, LoginResponse, RefreshDto } from './dto/login.dto';
+import { LoginThrottle } from './login-throttle';
+import { assertStrongPassword } from './password-policy';
 import { RefreshToken } from './refresh-token.entity';
-import { User } from './user.entity';
+import { User, USER_ROLES, UserRole } from './user.entity';
+
+/** The claims of an access token. `ver` is the account's token version when it was issued. */
+export interface AccessTokenClaims {
+  sub: string;
+  role: UserRole;
+  coop?: string | null;
+  hh?: string | null;
+  ver: number;
+  exp?: number;
+}
+
+/** Who is calling, and whether the account must change its password before anything else. */
+export interface Authenticated {
+  actor: Actor;
+  mustChangePassword: boolean;
+  /** The credential came from the session cookie (a browser), not an Authorization header. */
+  viaCookie: boolean;
+}
 
 const hashOf = (token: string): string => createHash('sha256').update(token).digest('hex');
 
 const CLEANUP_EVERY_MS = 3_600_000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 @Injectable()
 export class AuthService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -27,6 +52,8 @@ export class AuthService implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly hasher: PasswordHasher,
     private readonly jwt: JwtService,
     private readonly env: Environment,
+    private readonly accounts: AccountStates,
+    private readonly throttle: LoginThrottle,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -44,31 +71,74 @@ export class AuthService implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   /**
-   * Checks the password; after LOGIN_MAX_FAILURES wrong passwords in a row the account is locked for
-   * LOGIN_LOCK_SECONDS (429 with Retry-After), so a phone number's password cannot be guessed online.
+   * The one check of a request's credential, for every route and the queue board: the bearer token, or
+   * in a browser the session cookie of /admin. A cookie alone does not authorise a state-changing
+   * request from another origin (CSRF). The token must carry an expiry and the account's current token
+   * version, and the account must exist and not be disabled.
    */
-  async login(dto: LoginDto, now = new Date()): Promise<LoginResponse> {
+  async authenticate(request: FastifyRequest): Promise<Authenticated> {
+    const header = request.headers.authorization;
+    let token: string | undefined;
+    let viaCookie = false;
+    if (typeof header === 'string') {
+      token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+      if (!token) throw new UnauthorizedError('An access token is required: Authorization: Bearer <token>');
+    } else {
+      token = sessionTokenOf(request);
+      viaCookie = token !== undefined;
+    }
+    if (!token) throw new UnauthorizedError('An access token is required: Authorization: Bearer <token>');
+    if (viaCookie && !SAFE_METHODS.has(request.method) && !isSameOriginRequest(request, this.env.PUBLIC_BASE_URL)) {
+      throw new ForbiddenError('A request from another site cannot use this session (missing or foreign Origin, no matching X-CSRF-Token)');
+    }
+
+    let claims: AccessTokenClaims;
+    try {
+      claims = await this.jwt.verifyAsync<AccessTokenClaims>(token, { algorithms: ['HS256'] });
+    } catch {
+      throw new UnauthorizedError('The access token is invalid or has expired');
+    }
+    if (
+      typeof claims.sub !== 'string' ||
+      !UUID.test(claims.sub) ||
+      !(USER_ROLES as readonly string[]).includes(claims.role) ||
+      !Number.isInteger(claims.ver)
+    ) {
+      throw new UnauthorizedError('The access token is invalid');
+    }
+    // A token without an expiry would be valid forever: only ever a forgery with a leaked key, or a bug.
+    if (typeof claims.exp !== 'number') throw new UnauthorizedError('The access token has no expiry; log in again');
+    const state = await this.accounts.get(claims.sub);
+    if (!state) throw new UnauthorizedError('The account of this access token no longer exists');
+    if (state.disabled) throw new UnauthorizedError('This account is disabled');
+    if (state.tokenVersion !== claims.ver)
+      throw new UnauthorizedError('The access token was ended (log out, role or password change); log in again');
+    return {
+      actor: { userId: claims.sub, role: claims.role, cooperativeId: claims.coop ?? null, householdId: claims.hh ?? null },
+      mustChangePassword: state.mustChangePassword,
+      viaCookie,
+    };
+  }
+
+  /**
+   * Checks the password. Each attempt first takes one of the phone's LOGIN_MAX_FAILURES tries in a single
+   * UPDATE, so parallel guesses cannot all slip past the count before any of them fails; the try taken
+   * last locks the phone for LOGIN_LOCK_SECONDS unless its password is right. A locked phone answers
+   * exactly like a wrong password, so nobody learns from the answer which numbers have accounts.
+   */
+  async login(dto: LoginDto, client: string, now = new Date()): Promise<LoginResponse> {
+    await this.throttle.reserve(client);
+    const wrong = new UnauthorizedError('Wrong phone number or password');
     const phone = normalizePhone(dto.phone);
     const user = phone ? await this.users.findOne({ where: { phone } }) : null;
-    if (!user) {
+    if (!user || !(await this.reserveAttempt(user.id, now))) {
       await this.hasher.burn(dto.password);
-      throw new UnauthorizedError('Wrong phone number or password');
+      throw wrong;
     }
-    if (user.lockedUntil && user.lockedUntil > now) {
-      throw new TooManyRequestsError(
-        'Too many wrong passwords for this phone number; try again later',
-        (user.lockedUntil.getTime() - now.getTime()) / 1000,
-      );
-    }
-    if (!(await this.hasher.verify(dto.password, user.passwordHash))) {
-      await this.recordFailure(user, now);
-      throw new UnauthorizedError('Wrong phone number or password');
-    }
-    if (user.failedLoginCount > 0 || user.lockedUntil) {
-      await this.users.update(user.id, { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now });
-    } else {
-      await this.users.update(user.id, { lastLoginAt: now });
-    }
+    if (!(await this.hasher.verify(dto.password, user.passwordHash))) throw wrong;
+    await this.users.update(user.id, { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now });
+    await this.throttle.release(client);
+    if (user.disabled) throw new ForbiddenError('This account is disabled; ask your co-operative or the province office');
     return this.session(this.dataSource.manager, user, randomUUID(), now);
   }
 
@@ -86,22 +156,93 @@ export class AuthService implements OnApplicationBootstrap, OnApplicationShutdow
       const taken = await manager.update(RefreshToken, { id: token.id, usedAt: IsNull(), revokedAt: IsNull() }, { usedAt: now });
       if (!taken.affected) return null;
       const user = await manager.findOne(User, { where: { id: token.userId } });
-      if (!user) throw refused;
+      if (!user || user.disabled) throw refused;
       return this.session(manager, user, token.familyId, now);
     });
     if (answer) return answer;
-    await this.revokeFamily(token.familyId, now);
+    await this.endSession(token.userId, token.familyId, now);
     throw new UnauthorizedError('The refresh token was already used; the session has been ended, log in again');
   }
 
-  /** Ends the session the refresh token belongs to (every token of its family). Unknown tokens end nothing. */
+  /**
+   * Ends the session the refresh token belongs to (every token of its family) and the account's access
+   * tokens: other devices renew theirs with their own refresh token. Unknown tokens end nothing.
+   */
   async logout(dto: RefreshDto, now = new Date()): Promise<void> {
     const token = await this.dataSource.getRepository(RefreshToken).findOne({ where: { tokenHash: hashOf(dto.refreshToken) } });
-    if (token) await this.revokeFamily(token.familyId, now);
+    if (token) await this.endSession(token.userId, token.familyId, now);
   }
 
-  private async revokeFamily(familyId: string, now: Date): Promise<void> {
+  /**
+   * Changes the caller's own password, which needs the current one (tried against the same lockout as a
+   * login). Every session of the account ends; the answer is a new one, so the caller stays logged in.
+   */
+  async changePassword(actor: Actor, dto: ChangePasswordDto, now = new Date()): Promise<LoginResponse> {
+    const user = await this.users.findOne({ where: { id: actor.userId } });
+    if (!user) throw new UnauthorizedError('The account of this access token no longer exists');
+    const wrong = InvalidInputError.field('currentPassword', 'is not the current password');
+    if (!(await this.reserveAttempt(user.id, now))) {
+      await this.hasher.burn(dto.currentPassword);
+      throw wrong;
+    }
+    if (!(await this.hasher.verify(dto.currentPassword, user.passwordHash))) throw wrong;
+    await this.users.update(user.id, { failedLoginCount: 0, lockedUntil: null });
+    if (dto.newPassword === dto.currentPassword) throw InvalidInputError.field('newPassword', 'must differ from the current password');
+    assertStrongPassword(dto.newPassword, user.phone, 'newPassword');
+    const passwordHash = await this.hasher.hash(dto.newPassword);
+    const answer = await this.dataSource.transaction(async (manager) => {
+      await manager
+        .createQueryBuilder()
+        .update(User)
+        .set({ passwordHash, mustChangePassword: false, tokenVersion: () => 'token_version + 1' })
+        .where('id = :id', { id: user.id })
+        .execute();
+      await manager.update(RefreshToken, { userId: user.id, revokedAt: IsNull() }, { revokedAt: now });
+      const fresh = await manager.findOneOrFail(User, { where: { id: user.id } });
+      return this.session(manager, fresh, randomUUID(), now);
+    });
+    await this.accounts.changed(user.id);
+    return answer;
+  }
+
+  private async endSession(userId: string, familyId: string, now: Date): Promise<void> {
     await this.dataSource.getRepository(RefreshToken).update({ familyId, revokedAt: IsNull() }, { revokedAt: now });
+    await this.users
+      .createQueryBuilder()
+      .update(User)
+      .set({ tokenVersion: () => 'token_version + 1' })
+      .where('id = :id', { id: userId })
+      .execute();
+    await this.accounts.changed(userId);
+  }
+
+  /**
+   * Takes one try of the account's allowance, or answers false when the account is locked. The count and
+   * the lock change in one statement: the try that reaches LOGIN_MAX_FAILURES sets the lock at once (a
+   * right password lifts it again), so a process dying mid-check never leaves a count without a lock.
+   */
+  private async reserveAttempt(userId: string, now: Date): Promise<boolean> {
+    // A lock that has passed starts the count over.
+    const next = 'CASE WHEN locked_until IS NULL THEN failed_login_count + 1 ELSE 1 END';
+    // PostgreSQL cannot infer a parameter's type inside CASE ... ELSE NULL; SQLite stores the timestamp as text.
+    const lockUntil = this.dataSource.options.type === 'postgres' ? 'CAST(:lockUntil AS timestamptz)' : ':lockUntil';
+    const [sql, parameters] = this.dataSource.driver.escapeQueryWithParameters(
+      `UPDATE users
+          SET failed_login_count = ${next},
+              locked_until = CASE WHEN ${next} >= :max THEN ${lockUntil} ELSE NULL END
+        WHERE id = :id AND (locked_until IS NULL OR locked_until <= :now)
+        RETURNING failed_login_count`,
+      {
+        id: userId,
+        now,
+        max: this.env.LOGIN_MAX_FAILURES,
+        lockUntil: new Date(now.getTime() + this.env.LOGIN_LOCK_SECONDS * 1000),
+      },
+    );
+    const result: unknown = await this.dataSource.query(sql, parameters);
+    // PostgreSQL answers [rows, count] for an UPDATE, SQLite the rows.
+    const rows = (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as unknown[];
+    return rows.length > 0;
   }
 
   /** A new access token and a new refresh token of the session `familyId`. */
@@ -117,30 +258,20 @@ export class AuthService implements OnApplicationBootstrap, OnApplicationShutdow
       usedAt: null,
       revokedAt: null,
     });
-    const claims: AccessTokenClaims = { sub: user.id, role: user.role, coop: user.cooperativeId, hh: user.householdId };
+    const claims: AccessTokenClaims = {
+      sub: user.id,
+      role: user.role,
+      coop: user.cooperativeId,
+      hh: user.householdId,
+      ver: user.tokenVersion,
+    };
     return {
       accessToken: await this.jwt.signAsync(claims),
       expiresIn: this.env.JWT_TTL_SECONDS,
       refreshToken,
       refreshExpiresIn: refreshSeconds,
+      mustChangePassword: user.mustChangePassword,
       user: { id: user.id, role: user.role, cooperativeId: user.cooperativeId, householdId: user.householdId },
     };
-  }
-
-  private async recordFailure(user: User, now: Date): Promise<void> {
-    // Incremented in SQL so concurrent wrong guesses cannot overwrite each other's count.
-    await this.users
-      .createQueryBuilder()
-      .update(User)
-      .set({ failedLoginCount: () => 'failed_login_count + 1' })
-      .where('id = :id', { id: user.id })
-      .execute();
-    const fresh = await this.users.findOneByOrFail({ id: user.id });
-    if (fresh.failedLoginCount >= this.env.LOGIN_MAX_FAILURES) {
-      await this.users.update(user.id, {
-        failedLoginCount: 0,
-        lockedUntil: new Date(now.getTime() + this.env.LOGIN_LOCK_SECONDS * 1000),
-      });
-    }
   }
 }

@@ -31,4 +31,15 @@ export class User extends BaseEntity {
 
   @Column({ type: columnTypes.timestamp, name: 'last_login_at', nullable: true })
   lastLoginAt!: Date | null;
+
+  /** Carried in every access token (`ver`); bumped to end the tokens already issued (role change, disable, logout). */
+  @Column({ type: 'integer', name: 'token_version', default: 0 })
+  tokenVersion!: number;
+
+  @Column({ type: 'boolean', default: false })
+  disabled!: boolean;
+
+  /** Set by a password reset: until the user picks a new password, only POST /auth/password is open to it. */
+  @Column({ type: 'boolean', name: 'must_change_password', default: false })
+  mustChangePassword!: boolean;
 }

@@ -6,6 +6,7 @@ import { PasswordHasher } from '../common/crypto/password-hasher';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors/domain-errors';
 import { Cooperative } from '../registry/cooperative.entity';
 import { Household } from '../registry/household.entity';
+import { AccountStates } from './account-states';
 import { User } from './user.entity';
 import { UsersService } from './users.service';
 
@@ -21,8 +22,9 @@ function setUp() {
   const cooperatives = strictMock<Repository<Cooperative>>('cooperatives');
   const households = strictMock<Repository<Household>>('households');
   const hasher = strictMock<PasswordHasher>('hasher');
-  const service = new UsersService(users, cooperatives, households, hasher);
-  return { users, cooperatives, households, hasher, service };
+  const accounts = strictMock<AccountStates>('accounts');
+  const service = new UsersService(users, cooperatives, households, hasher, accounts);
+  return { users, cooperatives, households, hasher, accounts, service };
 }
 
 const household = (cooperativeId: string) => ({ id: HOUSEHOLD, cooperativeId }) as Household;

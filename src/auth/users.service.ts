@@ -1,16 +1,32 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
-import { Repository } from 'typeorm';
+import { randomInt, randomUUID } from 'node:crypto';
+import { IsNull, Repository } from 'typeorm';
+import { cooperativeScope } from '../common/auth/access-policy';
 import type { Actor } from '../common/auth/actor';
 import { PasswordHasher } from '../common/crypto/password-hasher';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors/domain-errors';
 import { isUniqueViolation } from '../common/errors/unique-violation';
+import { Page, paginate } from '../common/http/pagination';
 import { normalizePhone } from '../common/phone';
 import { Cooperative } from '../registry/cooperative.entity';
 import { Household } from '../registry/household.entity';
-import { CreateUserDto, toUserResponse, UserResponse } from './dto/user.dto';
-import { User } from './user.entity';
+import { AccountStates } from './account-states';
+import {
+  CreateUserDto,
+  ListUsersQuery,
+  ResetPasswordDto,
+  ResetPasswordResponse,
+  toUserResponse,
+  UpdateUserDto,
+  UserResponse,
+} from './dto/user.dto';
+import { assertStrongPassword } from './password-policy';
+import { RefreshToken } from './refresh-token.entity';
+import { User, UserRole } from './user.entity';
+
+/** Letters and digits nobody misreads over the phone (no 0/O, 1/l/I). */
+const TEMPORARY_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 
 @Injectable()
 export class UsersService {
@@ -21,6 +37,7 @@ export class UsersService {
     @InjectRepository(Cooperative) private readonly cooperatives: Repository<Cooperative>,
     @InjectRepository(Household) private readonly households: Repository<Household>,
     private readonly hasher: PasswordHasher,
+    private readonly accounts: AccountStates,
   ) {}
 
   /** Admins create any account; a co-op manager creates farmer accounts for households of its own co-op. */
@@ -30,6 +47,7 @@ export class UsersService {
     if (actor.role === 'coop_manager' && dto.role !== 'farmer') {
       throw new ForbiddenError('A co-op manager can only create farmer accounts');
     }
+    assertStrongPassword(dto.password, phone);
     const { cooperativeId, householdId } = await this.resolveMembership(actor, dto);
     const user = this.users.create({
       id: randomUUID(),
@@ -41,6 +59,9 @@ export class UsersService {
       failedLoginCount: 0,
       lockedUntil: null,
       lastLoginAt: null,
+      tokenVersion: 0,
+      disabled: false,
+      mustChangePassword: false,
       createdAt: new Date(),
       updatedAt: new Date(),
     });
@@ -51,6 +72,85 @@ export class UsersService {
       throw error;
     }
     return toUserResponse(user);
+  }
+
+  /** Admins list every account (optionally one co-op or role); a co-op manager the farmers of its co-op. */
+  async list(actor: Actor, query: ListUsersQuery): Promise<Page<UserResponse>> {
+    if (actor.role === 'coop_manager' && query.role && query.role !== 'farmer') {
+      throw new ForbiddenError('A co-op manager can list only the farmers of its co-operative');
+    }
+    const cooperativeId = cooperativeScope(actor, query.cooperativeId);
+    const role: UserRole | undefined = actor.role === 'admin' ? query.role : 'farmer';
+    const q = this.users.createQueryBuilder('u');
+    if (cooperativeId) q.andWhere('u.cooperativeId = :cooperativeId', { cooperativeId });
+    if (role) q.andWhere('u.role = :role', { role });
+    const page = await paginate(q, query);
+    return { items: page.items.map(toUserResponse), nextCursor: page.nextCursor };
+  }
+
+  /**
+   * Disables or enables an account (admins any, co-op managers their farmers), or changes its role or
+   * membership (admins only). Every change ends the account's access tokens at once; disabling also
+   * ends its sessions.
+   */
+  async update(actor: Actor, id: string, dto: UpdateUserDto): Promise<UserResponse> {
+    const user = await this.managedUser(actor, id);
+    const changesMembership = dto.role !== undefined || dto.cooperativeId !== undefined || dto.householdId !== undefined;
+    if (changesMembership && actor.role !== 'admin') throw new ForbiddenError('Only the province office changes roles and memberships');
+    if (user.id === actor.userId && (changesMembership || dto.disabled === true)) {
+      throw new ConflictError('You cannot disable your own account or change its role; ask another admin');
+    }
+    const changes: Partial<User> = {};
+    if (changesMembership) {
+      const role = dto.role ?? user.role;
+      const membership = await this.resolveMembership(actor, { role, cooperativeId: dto.cooperativeId, householdId: dto.householdId });
+      Object.assign(changes, { role, ...membership });
+    }
+    if (dto.disabled !== undefined) changes.disabled = dto.disabled;
+    const changed = (Object.keys(changes) as (keyof User)[]).some((key) => changes[key] !== user[key]);
+    if (!changed) return toUserResponse(user);
+    await this.endTokens(user.id, changes, dto.disabled === true);
+    return toUserResponse(await this.users.findOneByOrFail({ id: user.id }));
+  }
+
+  /**
+   * Sets a temporary password (the one given, or a generated one answered once) that must be changed at
+   * the next login; ends every session of the account and lifts a lock.
+   */
+  async resetPassword(actor: Actor, id: string, dto: ResetPasswordDto): Promise<ResetPasswordResponse> {
+    const user = await this.managedUser(actor, id);
+    if (user.id === actor.userId) throw new ConflictError('To change your own password use POST /api/v1/auth/password');
+    if (dto.temporaryPassword !== undefined) assertStrongPassword(dto.temporaryPassword, user.phone, 'temporaryPassword');
+    const temporary = dto.temporaryPassword ?? temporaryPassword();
+    await this.endTokens(
+      user.id,
+      { passwordHash: await this.hasher.hash(temporary), mustChangePassword: true, failedLoginCount: 0, lockedUntil: null },
+      true,
+    );
+    return { mustChangePassword: true, ...(dto.temporaryPassword === undefined ? { temporaryPassword: temporary } : {}) };
+  }
+
+  /** The account `id` if the actor may manage it: admins every account, co-op managers the farmers of their co-op. */
+  private async managedUser(actor: Actor, id: string): Promise<User> {
+    const user = await this.users.findOne({ where: { id } });
+    if (!user) throw NotFoundError.of('User', id);
+    if (actor.role === 'admin') return user;
+    if (actor.role === 'coop_manager' && user.role === 'farmer' && user.cooperativeId === actor.cooperativeId) return user;
+    throw new ForbiddenError('A co-op manager manages only the farmer accounts of its own co-operative');
+  }
+
+  private async endTokens(userId: string, changes: Partial<User>, endSessions: boolean): Promise<void> {
+    await this.users.manager.transaction(async (manager) => {
+      await manager
+        .createQueryBuilder()
+        .update(User)
+        .set({ ...changes, tokenVersion: () => 'token_version + 1' })
+        .where('id = :id', { id: userId })
+        .execute();
+      if (endSessions) await manager.update(RefreshToken, { userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    });
+    // Answered only once every process has dropped what it remembered of the account.
+    await this.accounts.changed(userId);
   }
 
   /** Creates the province-office account on first start; an existing account with that phone is left alone. */
@@ -77,7 +177,10 @@ export class UsersService {
     }
   }
 
-  private async resolveMembership(actor: Actor, dto: CreateUserDto): Promise<{ cooperativeId: string | null; householdId: string | null }> {
+  private async resolveMembership(
+    actor: Actor,
+    dto: Pick<CreateUserDto, 'role' | 'cooperativeId' | 'householdId'>,
+  ): Promise<{ cooperativeId: string | null; householdId: string | null }> {
     switch (dto.role) {
       case 'admin':
         if (dto.cooperativeId || dto.householdId) {
@@ -105,4 +208,11 @@ export class UsersService {
       }
     }
   }
+}
+
+function temporaryPassword(): string {
+  const groups = Array.from({ length: 3 }, () =>
+    Array.from({ length: 4 }, () => TEMPORARY_ALPHABET[randomInt(TEMPORARY_ALPHABET.length)]).join(''),
+  );
+  return groups.join('-');
 }

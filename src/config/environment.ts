@@ -128,6 +128,22 @@ export class Environment {
   @Min(1)
   LOGIN_LOCK_SECONDS = 900;
 
+  /** Failed logins per minute one client address (IPv4, or IPv6 /64) may make (429 beyond); 0 turns the limit off. */
+  @Transform(toInt)
+  @IsInt({ message: 'LOGIN_RATE_LIMIT_PER_MINUTE must be an integer' })
+  @Min(0)
+  LOGIN_RATE_LIMIT_PER_MINUTE = 20;
+
+  /**
+   * How long a process trusts its memory of an account (token version, disabled) without a change notice:
+   * the safety net behind the Redis broadcast that ends old tokens at once.
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'ACCOUNT_CACHE_SECONDS must be an integer' })
+  @Min(0)
+  @Max(300)
+  ACCOUNT_CACHE_SECONDS = 10;
+
   /** Largest JSON body accepted, in bytes. CSV imports have their own, larger limit. */
   @Transform(toInt)
   @IsInt()

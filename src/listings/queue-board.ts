@@ -4,22 +4,25 @@ import { FastifyAdapter } from '@bull-board/fastify';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
 import { Queue } from 'bullmq';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AuthService } from '../auth/auth.service';
+import { toProblem } from '../common/errors/problem-details.filter';
+import { ForbiddenError } from '../common/errors/domain-errors';
 import { SYNC_QUEUES } from './sync.queue';
 
 const BASE_PATH = '/admin/queues';
 
 /**
- * Bull Board at /admin/queues, for admins only: the bearer token (or an `access_token` cookie, so a
- * browser can open it) must be a valid admin token.
+ * Bull Board at /admin/queues, for admins only, through the same AuthService.authenticate as every
+ * route: a bearer token, or in a browser the /admin session cookie, whose state-changing requests
+ * (retry, clean, pause) must come from this origin (CSRF).
  */
 @Injectable()
 export class QueueBoard implements OnModuleInit {
   constructor(
     private readonly adapterHost: HttpAdapterHost,
-    private readonly jwt: JwtService,
+    private readonly auth: AuthService,
     @InjectQueue(SYNC_QUEUES.lazada) private readonly lazada: Queue,
     @InjectQueue(SYNC_QUEUES.tiki) private readonly tiki: Queue,
     @InjectQueue(SYNC_QUEUES.shopee) private readonly shopee: Queue,
@@ -34,29 +37,26 @@ export class QueueBoard implements OnModuleInit {
     board.setBasePath(BASE_PATH);
     void fastify.register(async (scope) => {
       scope.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-        if (!(await this.isAdmin(request))) {
-          await reply
-            .status(request.headers.authorization || this.cookieToken(request) ? 403 : 401)
-            .header('content-type', 'application/problem+json; charset=utf-8')
-            .send(JSON.stringify({ type: 'about:blank', title: 'Forbidden', status: 403, detail: 'The queue board is for admins only' }));
-        }
+        const refusal = await this.refusal(request);
+        if (!refusal) return;
+        const { problem, headers } = toProblem(refusal);
+        await reply
+          .status(problem.status)
+          .headers(headers)
+          .header('content-type', 'application/problem+json; charset=utf-8')
+          .send(JSON.stringify({ ...problem, instance: request.url.split('?')[0], requestId: request.id }));
       });
       await scope.register(board.registerPlugin(), { prefix: BASE_PATH });
     });
   }
 
-  private cookieToken(request: FastifyRequest): string | undefined {
-    return /(?:^|;\s*)access_token=([^;]+)/.exec(request.headers.cookie ?? '')?.[1];
-  }
-
-  private async isAdmin(request: FastifyRequest): Promise<boolean> {
-    const token = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1] ?? this.cookieToken(request);
-    if (!token) return false;
+  private async refusal(request: FastifyRequest): Promise<unknown> {
     try {
-      const claims = await this.jwt.verifyAsync<{ role?: string }>(token, { algorithms: ['HS256'] });
-      return claims.role === 'admin';
-    } catch {
-      return false;
+      const { actor, mustChangePassword } = await this.auth.authenticate(request);
+      if (mustChangePassword) return new ForbiddenError('Your password was reset: choose a new one with POST /api/v1/auth/password first');
+      return actor.role === 'admin' ? null : new ForbiddenError('The queue board is for admins only');
+    } catch (error) {
+      return error;
     }
   }
 }

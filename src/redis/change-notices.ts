@@ -3,8 +3,9 @@ import Redis from 'ioredis';
 import { Environment } from '../config/environment';
 import { REDIS } from './redis.token';
 
-/** What changed, as far as cached views care: a batch (its events, certificates, recall) or some labels. */
-export type ChangeNotice = { kind: 'batch'; id: string } | { kind: 'labels'; serials: string[] } | { kind: 'all' };
+/** What changed, as far as cached views care: a batch (its events, certificates, recall), some labels, or an account. */
+export type ChangeNotice =
+  { kind: 'batch'; id: string } | { kind: 'labels'; serials: string[] } | { kind: 'user'; id: string } | { kind: 'all' };
 
 type Listener = (notice: ChangeNotice) => void;
 

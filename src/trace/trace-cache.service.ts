@@ -63,6 +63,7 @@ export class TraceCache implements OnModuleInit, OnModuleDestroy {
   }
 
   invalidate(notice: ChangeNotice): void {
+    if (notice.kind === 'user') return;
     // A read already in flight may have seen the old row: it must not be cached, nor shared with later callers.
     this.generation++;
     this.loading.clear();

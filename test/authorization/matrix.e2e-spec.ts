@@ -3,7 +3,7 @@ import { createFixture, Fixture, nextPhone } from '../support/factories';
 import { bearer, startTestApp, TestApp } from '../support/test-app';
 
 /** Records made in beforeAll for the routes added after the foundation (labels, listings, records, reports). */
-const extra = { labelRunId: '', serial: '', listingId: '', recallBatchId: '' };
+const extra = { labelRunId: '', serial: '', listingId: '', recallBatchId: '', farmerUserId: '' };
 
 /**
  * Every protected route × every kind of caller. Co-op A is the record's owner; the callers
@@ -31,6 +31,35 @@ const CASES: RouteCase[] = [
     path: () => '/api/v1/users',
     body: (a) => ({ phone: nextPhone(), password: 'farmer-password', role: 'farmer', householdId: a.householdId }),
     expected: FORBIDDEN_UNLESS(201, 'admin', 'ownManager'),
+  },
+  // Account operations (issue 11)
+  {
+    route: 'GET /users?cooperativeId=A',
+    method: 'get',
+    path: (a) => `/api/v1/users?cooperativeId=${a.cooperativeId}`,
+    expected: FORBIDDEN_UNLESS(200, 'admin', 'ownManager'),
+  },
+  {
+    route: 'PATCH /users/:id (a farmer account of co-op A)',
+    method: 'patch',
+    path: () => `/api/v1/users/${extra.farmerUserId}`,
+    body: () => ({ disabled: false }),
+    expected: FORBIDDEN_UNLESS(200, 'admin', 'ownManager'),
+  },
+  {
+    route: 'POST /users/:id/reset-password (a farmer account of co-op A)',
+    method: 'post',
+    path: () => `/api/v1/users/${extra.farmerUserId}/reset-password`,
+    body: () => ({}),
+    expected: FORBIDDEN_UNLESS(200, 'admin', 'ownManager'),
+  },
+  {
+    route: 'POST /auth/password (own password, a wrong current one)',
+    method: 'post',
+    path: () => '/api/v1/auth/password',
+    body: () => ({ currentPassword: 'not-the-current-one', newPassword: 'a-brand-new-password' }),
+    // Open to every account for its own password; the wrong current password keeps the callers' tokens alive.
+    expected: FORBIDDEN_UNLESS(400, 'admin', 'ownManager', 'otherManager', 'ownFarmer', 'otherFarmer'),
   },
   {
     route: 'POST /cooperatives',
@@ -280,6 +309,11 @@ describe('authorization matrix (e2e)', () => {
       .set(bearer(a.managerToken))
       .send({ productId: a.productId, householdId: a.householdId, harvestedAt: '2026-06-12', quantity: 50, unit: 'kg' });
     extra.recallBatchId = second.body.id as string;
+    const farmerAccount = await t.http
+      .post('/api/v1/users')
+      .set(bearer(a.managerToken))
+      .send({ phone: nextPhone(), password: 'farmer-password', role: 'farmer', householdId: a.householdId });
+    extra.farmerUserId = farmerAccount.body.id as string;
   });
   afterAll(async () => t?.close());
 

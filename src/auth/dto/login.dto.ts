@@ -1,4 +1,4 @@
-import { IsString, Length, MaxLength } from 'class-validator';
+import { IsString, Length, MaxLength, MinLength } from 'class-validator';
 
 export class LoginDto {
   /** Phone number, 0xxxxxxxxx or +84xxxxxxxxx. */
@@ -34,5 +34,19 @@ export class LoginResponse {
   refreshToken!: string;
   /** Seconds until the refresh token expires. */
   refreshExpiresIn!: number;
+  /** The password was reset: every route but POST /api/v1/auth/password answers 403 until it is changed. */
+  mustChangePassword!: boolean;
   user!: SessionUserResponse;
+}
+
+export class ChangePasswordDto {
+  @IsString()
+  @MaxLength(200)
+  currentPassword!: string;
+
+  /** At least 10 characters; not a common password, not only digits, not the phone number. */
+  @IsString()
+  @MinLength(10, { message: 'newPassword must be at least 10 characters' })
+  @MaxLength(200)
+  newPassword!: string;
 }

@@ -1,4 +1,5 @@
-import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { PageQuery } from '../../common/http/pagination';
 import { User, USER_ROLES } from '../user.entity';
 import type { UserRole } from '../user.entity';
 
@@ -7,6 +8,7 @@ export class CreateUserDto {
   @Matches(/^[\s\d+().-]{9,20}$/, { message: 'phone must be a Vietnamese phone number such as 0912345678' })
   phone!: string;
 
+  /** At least 10 characters; not a common password, not only digits, not the phone number. */
   @IsString()
   @MinLength(10, { message: 'password must be at least 10 characters' })
   @MaxLength(200)
@@ -26,12 +28,64 @@ export class CreateUserDto {
   householdId?: string;
 }
 
+export class ListUsersQuery extends PageQuery {
+  /** Admins only: one co-operative's accounts. Co-op managers always get their own co-op's farmers. */
+  @IsOptional()
+  @IsUUID()
+  cooperativeId?: string;
+
+  @IsOptional()
+  @IsIn(USER_ROLES)
+  role?: UserRole;
+}
+
+/** Every field optional; a role or membership change is for admins, disabling also for a farmer's co-op manager. */
+export class UpdateUserDto {
+  @IsOptional()
+  @IsIn(USER_ROLES)
+  role?: UserRole;
+
+  /** With role coop_manager. */
+  @IsOptional()
+  @IsUUID()
+  cooperativeId?: string;
+
+  /** With role farmer. */
+  @IsOptional()
+  @IsUUID()
+  householdId?: string;
+
+  /** A disabled account cannot log in and its tokens stop working at once. */
+  @IsOptional()
+  @IsBoolean()
+  disabled?: boolean;
+}
+
+export class ResetPasswordDto {
+  /** The temporary password to give the person; when left out, one is generated and answered once. */
+  @IsOptional()
+  @IsString()
+  @MinLength(10, { message: 'temporaryPassword must be at least 10 characters' })
+  @MaxLength(200)
+  temporaryPassword?: string;
+}
+
+export class ResetPasswordResponse {
+  /** Always true: the next login can only change the password. */
+  mustChangePassword!: boolean;
+  /** Only when generated: tell it to the person; it is not shown again. */
+  temporaryPassword?: string;
+}
+
 export class UserResponse {
   id!: string;
   phone!: string;
   role!: UserRole;
   cooperativeId!: string | null;
   householdId!: string | null;
+  disabled!: boolean;
+  mustChangePassword!: boolean;
+  lastLoginAt!: string | null;
   createdAt!: string;
 }
 
@@ -42,6 +96,9 @@ export function toUserResponse(user: User): UserResponse {
     role: user.role,
     cooperativeId: user.cooperativeId,
     householdId: user.householdId,
+    disabled: user.disabled,
+    mustChangePassword: user.mustChangePassword,
+    lastLoginAt: user.lastLoginAt ? user.lastLoginAt.toISOString() : null,
     createdAt: user.createdAt.toISOString(),
   };
 }

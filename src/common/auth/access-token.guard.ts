@@ -1,24 +1,20 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
-import { USER_ROLES, UserRole } from '../../auth/user.entity';
-import { ForbiddenError, UnauthorizedError } from '../errors/domain-errors';
-import type { Actor } from './actor';
-import { ALLOWED_ROLES, AuthenticatedRequest, PUBLIC_ROUTE } from './decorators';
+import { AuthService } from '../../auth/auth.service';
+import type { UserRole } from '../../auth/user.entity';
+import { ForbiddenError } from '../errors/domain-errors';
+import { ALLOWED_ROLES, AuthenticatedRequest, OPEN_BEFORE_PASSWORD_CHANGE, PUBLIC_ROUTE } from './decorators';
 
-interface AccessTokenClaims {
-  sub: string;
-  role: UserRole;
-  coop?: string | null;
-  hh?: string | null;
-}
-
-/** Global guard: every route needs a valid bearer token unless marked @Public(); @Roles() narrows who may call. */
+/**
+ * Global guard: every route needs a valid credential unless marked @Public() (AuthService.authenticate
+ * decides which); @Roles() narrows who may call. An account whose password was reset reaches only the
+ * routes marked @OpenBeforePasswordChange() until it picks a new one.
+ */
 @Injectable()
 export class AccessTokenGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly jwt: JwtService,
+    private readonly auth: AuthService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -26,22 +22,14 @@ export class AccessTokenGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
 
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const header = request.headers.authorization;
-    const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-    if (!match) throw new UnauthorizedError('An access token is required: Authorization: Bearer <token>');
-
-    let claims: AccessTokenClaims;
-    try {
-      claims = await this.jwt.verifyAsync<AccessTokenClaims>(match[1], { algorithms: ['HS256'] });
-    } catch {
-      throw new UnauthorizedError('The access token is invalid or has expired');
-    }
-    if (typeof claims.sub !== 'string' || !(USER_ROLES as readonly string[]).includes(claims.role)) {
-      throw new UnauthorizedError('The access token is invalid');
-    }
-    const actor: Actor = { userId: claims.sub, role: claims.role, cooperativeId: claims.coop ?? null, householdId: claims.hh ?? null };
+    const { actor, mustChangePassword } = await this.auth.authenticate(request);
     request.actor = actor;
 
+    if (mustChangePassword && !this.reflector.getAllAndOverride<boolean>(OPEN_BEFORE_PASSWORD_CHANGE, targets)) {
+      throw new ForbiddenError('Your password was reset: choose a new one with POST /api/v1/auth/password first', {
+        extra: { mustChangePassword: true },
+      });
+    }
     const roles = this.reflector.getAllAndOverride<UserRole[] | undefined>(ALLOWED_ROLES, targets);
     if (roles && !roles.includes(actor.role)) {
       throw new ForbiddenError(`This operation is not open to the role ${actor.role}`);
@@ -49,5 +37,3 @@ export class AccessTokenGuard implements CanActivate {
     return true;
   }
 }
-
-export type { AccessTokenClaims };

@@ -34,14 +34,14 @@ describe('registry on SQLite (smoke)', () => {
     const farmerToken = await createFarmer(t, managerToken, householdId);
     const plotId = await createPlot(t, farmerToken, householdId, {
       certifications: [
-        { scheme: 'VietGAP', number: 'VG-1', validUntil: '2099-01-01' },
+        { scheme: 'VietGAP', number: 'VG-1', validUntil: '2028-06-30' },
         { scheme: 'GlobalGAP', number: 'GG-1', validUntil: '2021-01-01' },
       ],
     });
     const plot = await t.http.get(`/api/v1/plots/${plotId}`).set(bearer(farmerToken));
     expect(plot.body.certifications.map((c: { number: string; status: string }) => `${c.number}:${c.status}`).sort()).toEqual([
       'GG-1:expired',
-      'VG-1:valid',
+      'VG-1:unverified',
     ]);
 
     const productId = await createProduct(t, managerToken, coopId, { gtin: '8934567890120' });

@@ -86,12 +86,13 @@ export class PlotsController {
   }
 
   /** Renews (new number, dates) or revokes (`{ revoked: true, reason }`) a certificate. */
-  @Patch(':plotId/certifications/:id')
+  @Patch(':id/certifications/:certificationId')
   @ApiHeader(IF_MATCH_HEADER)
   async updateCertification(
     @CurrentActor() actor: Actor,
-    @Param('plotId', uuidParam('plotId')) plotId: string,
-    @Param('id', uuidParam('id')) id: string,
+    // One name per path position: Fastify's router keeps a single parameter name for `/plots/:id`.
+    @Param('id', uuidParam('id')) plotId: string,
+    @Param('certificationId', uuidParam('certificationId')) id: string,
     @Body() dto: UpdateCertificationDto,
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -101,13 +102,14 @@ export class PlotsController {
 
   /** Records that a manager of the plot's co-op, or the province office, has checked the certificate. */
   @Roles('admin', 'coop_manager')
-  @Post(':plotId/certifications/:id/verify')
+  @Post(':id/certifications/:certificationId/verify')
   @HttpCode(200)
   @ApiHeader(IF_MATCH_HEADER)
   async verifyCertification(
     @CurrentActor() actor: Actor,
-    @Param('plotId', uuidParam('plotId')) plotId: string,
-    @Param('id', uuidParam('id')) id: string,
+    // One name per path position: Fastify's router keeps a single parameter name for `/plots/:id`.
+    @Param('id', uuidParam('id')) plotId: string,
+    @Param('certificationId', uuidParam('certificationId')) id: string,
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CertificationResponse> {

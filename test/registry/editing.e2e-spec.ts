@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import type { Response } from 'supertest';
 import { createFixture, createHousehold, createPlot, createProduct, Fixture } from '../support/factories';
 import { expectProblem } from '../support/problem';
 import { bearer, startTestApp, TestApp } from '../support/test-app';
@@ -208,7 +209,7 @@ describe('registry: correcting and archiving records (e2e)', () => {
       const seen: { id: string; cooperativeId: string; certificationStatus: string; certificationExpiresOn: string | null }[] = [];
       let cursor: string | null = null;
       for (let page = 0; page < 20; page++) {
-        const res = await t.http.get(`/api/v1/plots?limit=1${cursor ? `&cursor=${cursor}` : ''}`).set(bearer(f.managerToken));
+        const res: Response = await t.http.get(`/api/v1/plots?limit=1${cursor ? `&cursor=${cursor}` : ''}`).set(bearer(f.managerToken));
         expect(res.status).toBe(200);
         expect(res.body.items.length).toBeLessThanOrEqual(1);
         seen.push(...res.body.items);

@@ -251,7 +251,7 @@ async function main(): Promise<void> {
       latitude: 20.87,
       longitude: 106.43,
       crop: 'Vải thiều',
-      certifications: [{ scheme: 'VietGAP', number: 'VG-HD-0042', validUntil: '2030-12-31' }],
+      certifications: [{ scheme: 'VietGAP', number: 'VG-HD-0042', validUntil: '2028-06-30' }],
     });
     const product = await call<{ id: string }>(next(), 'POST', '/api/v1/products', {
       cooperativeId: coop.id,

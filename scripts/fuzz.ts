@@ -259,7 +259,7 @@ async function buildFixture(base: string): Promise<Fixture> {
     latitude: 20.9,
     longitude: 106.4,
     crop: '<script>alert(2)</script>',
-    certifications: [{ scheme: 'VietGAP', number: '<b>VG</b>', validUntil: '2030-01-01' }],
+    certifications: [{ scheme: 'VietGAP', number: '<b>VG</b>', validUntil: '2028-06-30' }],
   });
   const product = await api<{ id: string }>(base, 'POST', '/api/v1/products', manager, {
     cooperativeId: coop.id,

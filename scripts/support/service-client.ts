@@ -160,7 +160,7 @@ export async function createLycheeBatch(base: string, token: string, quantityKg:
     longitude: 106.43,
     crop: 'Vải thiều',
     certifications: [
-      { scheme: 'VietGAP', number: 'VG-HD-0042', validUntil: '2030-12-31' },
+      { scheme: 'VietGAP', number: 'VG-HD-0042', validUntil: '2028-06-30' },
       { scheme: 'GlobalGAP', number: 'GG-4063061891234', validUntil: '2025-03-31' },
     ],
   });

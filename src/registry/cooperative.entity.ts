@@ -1,5 +1,6 @@
-import { Column, Entity } from 'typeorm';
+import { Column, Entity, VersionColumn } from 'typeorm';
 import { BaseEntity } from '../common/base.entity';
+import { columnTypes } from '../database/column-types';
 
 @Entity('cooperatives')
 export class Cooperative extends BaseEntity {
@@ -21,4 +22,22 @@ export class Cooperative extends BaseEntity {
 
   @Column({ type: 'varchar', length: 12, name: 'gs1_company_prefix', nullable: true })
   gs1CompanyPrefix!: string | null;
+
+  /** Incremented by every change: the ETag a PATCH's If-Match is checked against. */
+  @VersionColumn({ default: 1 })
+  version!: number;
+
+  /** Set by DELETE: hidden from lists, kept for the records that point at it. */
+  @Column({ type: columnTypes.timestamp, name: 'archived_at', nullable: true })
+  archivedAt!: Date | null;
+
+  /** foldForSearch(name), province and commune: written with the text, searched without case or diacritics. */
+  @Column({ type: 'varchar', length: 200, name: 'name_search', nullable: true })
+  nameSearch!: string | null;
+
+  @Column({ type: 'varchar', length: 100, name: 'province_search', nullable: true })
+  provinceSearch!: string | null;
+
+  @Column({ type: 'varchar', length: 100, name: 'commune_search', nullable: true })
+  communeSearch!: string | null;
 }

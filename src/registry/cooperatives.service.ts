@@ -3,15 +3,28 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
-import { canReadCooperative } from '../common/auth/access-policy';
-import { ForbiddenError, NotFoundError } from '../common/errors/domain-errors';
-import { Page, PageQuery, paginate } from '../common/http/pagination';
+import { assertManagesCooperative, canReadCooperative } from '../common/auth/access-policy';
+import { ConflictError, ForbiddenError, NotFoundError } from '../common/errors/domain-errors';
+import { Page, paginate } from '../common/http/pagination';
+import { message } from '../common/i18n/message';
+import { foldedLikePattern, foldForSearch } from '../common/text/search-fold';
 import { Cooperative } from './cooperative.entity';
-import { CooperativeResponse, CreateCooperativeDto, toCooperativeResponse } from './dto/cooperative.dto';
+import {
+  CooperativeResponse,
+  CreateCooperativeDto,
+  ListCooperativesQuery,
+  toCooperativeResponse,
+  UpdateCooperativeDto,
+} from './dto/cooperative.dto';
+import { RegistryUsage } from './registry-usage';
+import { applyVersionedEdit } from './versioned-edit';
 
 @Injectable()
 export class CooperativesService {
-  constructor(@InjectRepository(Cooperative) private readonly cooperatives: Repository<Cooperative>) {}
+  constructor(
+    @InjectRepository(Cooperative) private readonly cooperatives: Repository<Cooperative>,
+    private readonly usage: RegistryUsage,
+  ) {}
 
   async create(dto: CreateCooperativeDto): Promise<CooperativeResponse> {
     const now = new Date();
@@ -23,24 +36,88 @@ export class CooperativesService {
       district: dto.district?.trim() || null,
       taxCode: dto.taxCode ?? null,
       gs1CompanyPrefix: dto.gs1CompanyPrefix ?? null,
+      version: 1,
+      archivedAt: null,
       createdAt: now,
       updatedAt: now,
     });
+    Object.assign(cooperative, searchColumns(cooperative));
     await this.cooperatives.insert(cooperative);
     return toCooperativeResponse(cooperative);
   }
 
   async get(actor: Actor, id: string): Promise<CooperativeResponse> {
-    const cooperative = await this.findOrFail(id);
-    if (!canReadCooperative(actor, id)) throw new ForbiddenError('You are not a member of this co-operative');
-    return toCooperativeResponse(cooperative);
+    return toCooperativeResponse(await this.findReadable(actor, id));
   }
 
-  async list(actor: Actor, page: PageQuery): Promise<Page<CooperativeResponse>> {
-    const query = this.cooperatives.createQueryBuilder('c');
-    if (actor.role !== 'admin') query.where('c.id = :id', { id: actor.cooperativeId });
-    const result = await paginate(query, page);
+  async list(actor: Actor, query: ListCooperativesQuery): Promise<Page<CooperativeResponse>> {
+    const qb = this.cooperatives.createQueryBuilder('c');
+    if (actor.role !== 'admin') qb.where('c.id = :id', { id: actor.cooperativeId });
+    if (!query.includeArchived) qb.andWhere('c.archivedAt IS NULL');
+    if (query.q) qb.andWhere("c.nameSearch LIKE :pattern ESCAPE '\\'", { pattern: foldedLikePattern(query.q) });
+    if (query.province) qb.andWhere('c.provinceSearch = :province', { province: foldForSearch(query.province) });
+    if (query.commune) qb.andWhere('c.communeSearch = :commune', { commune: foldForSearch(query.commune) });
+    const result = await paginate(qb, query);
     return { items: result.items.map(toCooperativeResponse), nextCursor: result.nextCursor };
+  }
+
+  /**
+   * The province office or the co-op's own manager corrects it. The name is printed on every label and
+   * the GS1 prefix is inside every GTIN of its products: once used there they stay (409 naming the field).
+   */
+  update(actor: Actor, id: string, dto: UpdateCooperativeDto, ifMatch?: string): Promise<CooperativeResponse> {
+    return applyVersionedEdit({
+      repository: this.cooperatives,
+      ifMatch,
+      load: async () => {
+        const cooperative = await this.findOrFail(id);
+        assertManagesCooperative(actor, id);
+        return cooperative;
+      },
+      present: toCooperativeResponse,
+      changes: async (current) => {
+        const next = {
+          name: dto.name?.trim() ?? current.name,
+          province: dto.province?.trim() ?? current.province,
+          commune: dto.commune?.trim() ?? current.commune,
+          district: dto.district === undefined ? current.district : dto.district?.trim() || null,
+          taxCode: dto.taxCode === undefined ? current.taxCode : dto.taxCode,
+          gs1CompanyPrefix: dto.gs1CompanyPrefix === undefined ? current.gs1CompanyPrefix : dto.gs1CompanyPrefix,
+        };
+        const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => next[k] !== current[k]);
+        if (!changed.length) return null;
+        if (changed.includes('name') && (await this.usage.cooperativeHasLabels(id))) {
+          throw printedField('name');
+        }
+        if (
+          changed.includes('gs1CompanyPrefix') &&
+          current.gs1CompanyPrefix &&
+          (await this.usage.prefixInUse(id, current.gs1CompanyPrefix))
+        ) {
+          throw printedField('gs1CompanyPrefix');
+        }
+        return { ...next, ...searchColumns(next) };
+      },
+    });
+  }
+
+  /** Archives a co-operative that has printed no labels; it leaves lists but its records stay readable. */
+  archive(actor: Actor, id: string, ifMatch?: string): Promise<CooperativeResponse> {
+    return applyVersionedEdit({
+      repository: this.cooperatives,
+      ifMatch,
+      load: async () => {
+        const cooperative = await this.findOrFail(id);
+        assertManagesCooperative(actor, id);
+        return cooperative;
+      },
+      present: toCooperativeResponse,
+      changes: async (current) => {
+        if (current.archivedAt) return null;
+        if (await this.usage.cooperativeHasLabels(id)) throw new ConflictError(message('registry.cooperativeHasLabels'));
+        return { archivedAt: new Date() };
+      },
+    });
   }
 
   async findOrFail(id: string): Promise<Cooperative> {
@@ -48,4 +125,26 @@ export class CooperativesService {
     if (!cooperative) throw NotFoundError.of('Cooperative', id);
     return cooperative;
   }
+
+  /** A co-operative new records may still be registered into. */
+  async findActive(id: string): Promise<Cooperative> {
+    const cooperative = await this.findOrFail(id);
+    if (cooperative.archivedAt) throw new ConflictError(message('registry.cooperativeArchived', { id }));
+    return cooperative;
+  }
+
+  private async findReadable(actor: Actor, id: string): Promise<Cooperative> {
+    const cooperative = await this.findOrFail(id);
+    if (!canReadCooperative(actor, id)) throw new ForbiddenError(message('registry.notMember'));
+    return cooperative;
+  }
+}
+
+function searchColumns(c: { name: string; province: string; commune: string }) {
+  return { nameSearch: foldForSearch(c.name), provinceSearch: foldForSearch(c.province), communeSearch: foldForSearch(c.commune) };
+}
+
+/** 409 naming a field that labels or exported records already show. */
+export function printedField(field: string): ConflictError {
+  return new ConflictError(message('registry.fieldPrinted', { field }), { extra: { field } });
 }

@@ -1,17 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { Repository } from 'typeorm';
+import { IsNull, Repository } from 'typeorm';
+import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { Actor } from '../common/auth/actor';
 import { assertManagesCooperative, assertOwnsHouseholdRecord, cooperativeScope } from '../common/auth/access-policy';
 import { PersonalDataCipher } from '../common/crypto/personal-data-cipher';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors/domain-errors';
 import { isUniqueViolation } from '../common/errors/unique-violation';
 import { Page, paginate } from '../common/http/pagination';
+import { message } from '../common/i18n/message';
 import { normalizePhone } from '../common/phone';
+import { createFingerprint, createOnce } from '../common/records/repeatable-create';
+import { foldedLikePattern, foldForSearch } from '../common/text/search-fold';
 import { CooperativesService } from './cooperatives.service';
-import { CreateHouseholdDto, HouseholdResponse, ListHouseholdsQuery, toHouseholdResponse } from './dto/household.dto';
+import { CreateHouseholdDto, HouseholdResponse, ListHouseholdsQuery, toHouseholdResponse, UpdateHouseholdDto } from './dto/household.dto';
 import { Household } from './household.entity';
+import { RegistryUsage } from './registry-usage';
+import { applyVersionedEdit } from './versioned-edit';
+
+/** How many rows one pass folds for search (see foldPendingSearchColumns). */
+const FOLD_CHUNK = 500;
 
 @Injectable()
 export class HouseholdsService {
@@ -19,35 +28,57 @@ export class HouseholdsService {
     @InjectRepository(Household) private readonly households: Repository<Household>,
     private readonly cooperatives: CooperativesService,
     private readonly cipher: PersonalDataCipher,
+    private readonly usage: RegistryUsage,
   ) {}
 
+  /** Registers a household; a create repeated with the same client `id` answers the same household. */
   async create(actor: Actor, dto: CreateHouseholdDto): Promise<HouseholdResponse> {
-    await this.cooperatives.findOrFail(dto.cooperativeId);
-    assertManagesCooperative(actor, dto.cooperativeId);
+    const cooperativeId = dto.cooperativeId ?? (actor.role === 'coop_manager' ? actor.cooperativeId : null);
+    if (!cooperativeId) throw InvalidInputError.field('cooperativeId', message('registry.cooperativeIdRequired'));
+    await this.cooperatives.findOrFail(cooperativeId);
+    assertManagesCooperative(actor, cooperativeId);
     const phone = normalizePhone(dto.phone);
-    if (!phone) throw InvalidInputError.field('phone', 'must be a Vietnamese phone number such as 0912345678');
-    const now = new Date();
-    const household = this.households.create({
-      id: randomUUID(),
-      cooperativeId: dto.cooperativeId,
-      headName: dto.headName.trim(),
-      phone,
-      nationalIdEncrypted: dto.nationalId ? this.cipher.encrypt(dto.nationalId) : null,
-      nationalIdLast4: dto.nationalId ? dto.nationalId.slice(-4) : null,
-      province: dto.province.trim(),
-      commune: dto.commune.trim(),
-      district: dto.district?.trim() || null,
-      digitalSkillsTrained: dto.digitalSkillsTrained ?? false,
-      createdAt: now,
-      updatedAt: now,
-    });
+    if (!phone) throw InvalidInputError.field('phone', message('registry.phoneFormat'));
     try {
-      await this.households.insert(household);
+      const { record } = await createOnce({
+        id: dto.id,
+        fingerprint: createFingerprint(dto),
+        find: async (id) => {
+          const existing = await this.households.findOne({ where: { id } });
+          if (!existing) return null;
+          assertManagesCooperative(actor, existing.cooperativeId);
+          return { record: toHouseholdResponse(existing), fingerprint: existing.createFingerprint };
+        },
+        create: async () => {
+          await this.cooperatives.findActive(cooperativeId);
+          const now = new Date();
+          const household = this.households.create({
+            id: dto.id ?? randomUUID(),
+            cooperativeId,
+            headName: dto.headName.trim(),
+            phone,
+            nationalIdEncrypted: dto.nationalId ? this.cipher.encrypt(dto.nationalId) : null,
+            nationalIdLast4: dto.nationalId ? dto.nationalId.slice(-4) : null,
+            province: dto.province.trim(),
+            commune: dto.commune.trim(),
+            district: dto.district?.trim() || null,
+            digitalSkillsTrained: dto.digitalSkillsTrained ?? false,
+            version: 1,
+            archivedAt: null,
+            createFingerprint: dto.id ? createFingerprint(dto) : null,
+            createdAt: now,
+            updatedAt: now,
+          });
+          Object.assign(household, householdSearchColumns(household));
+          await this.households.insert(household);
+          return toHouseholdResponse(household);
+        },
+      });
+      return record;
     } catch (error) {
-      if (isUniqueViolation(error)) throw new ConflictError(`A household with phone ${phone} is already registered`);
+      if (isUniqueViolation(error)) throw new ConflictError(message('registry.phoneTaken', { phone }));
       throw error;
     }
-    return toHouseholdResponse(household);
   }
 
   async get(actor: Actor, id: string): Promise<HouseholdResponse> {
@@ -55,18 +86,77 @@ export class HouseholdsService {
   }
 
   async list(actor: Actor, query: ListHouseholdsQuery): Promise<Page<HouseholdResponse>> {
-    if (actor.role === 'farmer') throw new ForbiddenError('Farmers see their own household only');
+    if (actor.role === 'farmer') throw new ForbiddenError(message('registry.farmerOwnHouseholdOnly'));
     const cooperativeId = cooperativeScope(actor, query.cooperativeId);
+    if (query.q || query.province || query.commune) await this.foldPendingSearchColumns();
     const qb = this.households.createQueryBuilder('h');
     if (cooperativeId) qb.andWhere('h.cooperativeId = :cooperativeId', { cooperativeId });
-    if (query.province) qb.andWhere('h.province = :province', { province: query.province });
-    if (query.commune) qb.andWhere('h.commune = :commune', { commune: query.commune });
+    if (!query.includeArchived) qb.andWhere('h.archivedAt IS NULL');
+    if (query.province) qb.andWhere('h.provinceSearch = :province', { province: foldForSearch(query.province) });
+    if (query.commune) qb.andWhere('h.communeSearch = :commune', { commune: foldForSearch(query.commune) });
     if (query.q) {
-      const pattern = `%${query.q.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-      qb.andWhere("(LOWER(h.headName) LIKE :pattern ESCAPE '\\' OR h.phone LIKE :pattern ESCAPE '\\')", { pattern });
+      const pattern = foldedLikePattern(query.q);
+      qb.andWhere("(h.headNameSearch LIKE :pattern ESCAPE '\\' OR h.phone LIKE :pattern ESCAPE '\\')", { pattern });
     }
     const page = await paginate(qb, query);
     return { items: page.items.map(toHouseholdResponse), nextCursor: page.nextCursor };
+  }
+
+  /** Corrects a household (admin or its co-op's manager). Nothing of a household is printed on labels. */
+  update(actor: Actor, id: string, dto: UpdateHouseholdDto, ifMatch?: string): Promise<HouseholdResponse> {
+    let phone: string | undefined;
+    if (dto.phone !== undefined) {
+      phone = normalizePhone(dto.phone) ?? undefined;
+      if (!phone) throw InvalidInputError.field('phone', message('registry.phoneFormat'));
+    }
+    return applyVersionedEdit({
+      repository: this.households,
+      ifMatch,
+      load: () => this.findManaged(actor, id),
+      present: toHouseholdResponse,
+      changes: (current) => {
+        const next = {
+          headName: dto.headName?.trim() ?? current.headName,
+          phone: phone ?? current.phone,
+          province: dto.province?.trim() ?? current.province,
+          commune: dto.commune?.trim() ?? current.commune,
+          district: dto.district === undefined ? current.district : dto.district?.trim() || null,
+          digitalSkillsTrained: dto.digitalSkillsTrained ?? Boolean(current.digitalSkillsTrained),
+        };
+        const changes: QueryDeepPartialEntity<Household> = {};
+        for (const key of Object.keys(next) as (keyof typeof next)[]) {
+          if (next[key] !== (key === 'digitalSkillsTrained' ? Boolean(current[key]) : current[key]))
+            Object.assign(changes, { [key]: next[key] });
+        }
+        if (dto.nationalId !== undefined) {
+          // Kept only encrypted, so a number that is sent is written again rather than compared.
+          Object.assign(changes, {
+            nationalIdEncrypted: dto.nationalId ? this.cipher.encrypt(dto.nationalId) : null,
+            nationalIdLast4: dto.nationalId ? dto.nationalId.slice(-4) : null,
+          });
+        }
+        if (!Object.keys(changes).length) return Promise.resolve(null);
+        return Promise.resolve({ ...changes, ...householdSearchColumns(next) });
+      },
+    }).catch((error: unknown) => {
+      if (isUniqueViolation(error)) throw new ConflictError(message('registry.phoneTaken', { phone: phone ?? '' }));
+      throw error;
+    });
+  }
+
+  /** Archives a household none of whose batches has printed labels. */
+  archive(actor: Actor, id: string, ifMatch?: string): Promise<HouseholdResponse> {
+    return applyVersionedEdit({
+      repository: this.households,
+      ifMatch,
+      load: () => this.findManaged(actor, id),
+      present: toHouseholdResponse,
+      changes: async (current) => {
+        if (current.archivedAt) return null;
+        if (await this.usage.householdHasLabels(id)) throw new ConflictError(message('registry.householdHasLabels'));
+        return { archivedAt: new Date() };
+      },
+    });
   }
 
   /** Loads a household the actor may see: admin, its co-op's manager, or its own farmer. */
@@ -76,4 +166,44 @@ export class HouseholdsService {
     assertOwnsHouseholdRecord(actor, { cooperativeId: household.cooperativeId, householdId: household.id });
     return household;
   }
+
+  private async findManaged(actor: Actor, id: string): Promise<Household> {
+    const household = await this.households.findOne({ where: { id } });
+    if (!household) throw NotFoundError.of('Household', id);
+    assertManagesCooperative(actor, household.cooperativeId);
+    return household;
+  }
+
+  /**
+   * Folds the search columns of rows written without them (the bulk CSV import inserts raw rows), so
+   * an imported household is found by a search made right after the import. A no-op once all are folded.
+   */
+  private async foldPendingSearchColumns(): Promise<void> {
+    for (;;) {
+      const pending = await this.households.find({
+        where: { headNameSearch: IsNull() },
+        select: { id: true, headName: true, province: true, commune: true },
+        take: FOLD_CHUNK,
+      });
+      for (const h of pending) {
+        // Plain SQL: the folded copy is not an edit, so neither `version` nor `updated_at` moves.
+        const folded = householdSearchColumns(h);
+        const [sql, parameters] = this.households.manager.connection.driver.escapeQueryWithParameters(
+          'UPDATE households SET head_name_search = :headNameSearch, province_search = :provinceSearch, commune_search = :communeSearch WHERE id = :id',
+          { ...folded, id: h.id },
+        );
+        await this.households.query(sql, parameters);
+      }
+      if (pending.length < FOLD_CHUNK) return;
+    }
+  }
+}
+
+/** The folded copies of a household's searchable text (also for writers outside this service). */
+export function householdSearchColumns(h: { headName: string; province: string; commune: string }): {
+  headNameSearch: string;
+  provinceSearch: string;
+  communeSearch: string;
+} {
+  return { headNameSearch: foldForSearch(h.headName), provinceSearch: foldForSearch(h.province), communeSearch: foldForSearch(h.commune) };
 }

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, OneToMany } from 'typeorm';
+import { Column, Entity, Index, OneToMany, VersionColumn } from 'typeorm';
 import { BaseEntity } from '../common/base.entity';
 import { columnTypes } from '../database/column-types';
 import { PlotCertification } from './plot-certification.entity';
@@ -29,6 +29,18 @@ export class Plot extends BaseEntity {
 
   @Column({ type: 'varchar', length: 100 })
   crop!: string;
+
+  @VersionColumn({ default: 1 })
+  version!: number;
+
+  @Column({ type: columnTypes.timestamp, name: 'archived_at', nullable: true })
+  archivedAt!: Date | null;
+
+  @Column({ type: 'varchar', length: 64, name: 'create_fingerprint', nullable: true })
+  createFingerprint!: string | null;
+
+  @Column({ type: 'varchar', length: 100, name: 'crop_search', nullable: true })
+  cropSearch!: string | null;
 
   @OneToMany(() => PlotCertification, (certification) => certification.plot)
   certifications?: PlotCertification[];

@@ -2,14 +2,69 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In, Repository } from 'typeorm';
+import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { Actor } from '../common/auth/actor';
-import { assertOwnsHouseholdRecord } from '../common/auth/access-policy';
-import { ConflictError, NotFoundError } from '../common/errors/domain-errors';
+import { assertOwnsHouseholdRecord, cooperativeScope } from '../common/auth/access-policy';
+import { ConflictError, FieldProblem, InvalidInputError, NotFoundError } from '../common/errors/domain-errors';
 import { isUniqueViolation } from '../common/errors/unique-violation';
-import { CreatePlotDto, PlotResponse, toPlotResponse } from './dto/plot.dto';
+import { Page, paginate } from '../common/http/pagination';
+import { message, translate } from '../common/i18n/message';
+import { createFingerprint, createOnce } from '../common/records/repeatable-create';
+import { foldedLikePattern, foldForSearch } from '../common/text/search-fold';
+import { certificateDateProblems } from './certification-rules';
+import { printedField } from './cooperatives.service';
+import {
+  CertificationDto,
+  CreatePlotDto,
+  ListHouseholdPlotsQuery,
+  ListPlotsQuery,
+  PlotResponse,
+  toPlotResponse,
+  UpdatePlotDto,
+} from './dto/plot.dto';
 import { HouseholdsService } from './households.service';
 import { PlotCertification } from './plot-certification.entity';
 import { Plot } from './plot.entity';
+import { RegistryUsage } from './registry-usage';
+import { applyVersionedEdit } from './versioned-edit';
+
+/** A 400 listing every bad field, in the reader's language. */
+export function invalidFields(errors: FieldProblem[]): InvalidInputError {
+  return new InvalidInputError((locale) => errors.map((e) => `${e.field}: ${translate(e.message, locale)}`).join('; '), { errors });
+}
+
+/**
+ * A certificate as a person entered it. One entered by the co-op's manager or the province office is
+ * verified by that person at once; one a farmer typed waits for them (issue 12, point 4).
+ */
+export function newCertification(
+  actor: Actor,
+  plotId: string,
+  c: CertificationDto,
+  now: Date,
+  id: string = randomUUID(),
+): PlotCertification {
+  const verified = actor.role !== 'farmer';
+  return Object.assign(new PlotCertification(), {
+    id,
+    plotId,
+    scheme: c.scheme,
+    number: c.number.trim(),
+    issuer: c.issuer?.trim() || null,
+    issuedAt: c.issuedAt ?? null,
+    validUntil: c.validUntil,
+    version: 1,
+    createFingerprint: null,
+    createdBy: actor.userId,
+    verifiedBy: verified ? actor.userId : null,
+    verifiedAt: verified ? now : null,
+    revokedAt: null,
+    revokedBy: null,
+    revokedReason: null,
+    createdAt: now,
+    updatedAt: now,
+  });
+}
 
 @Injectable()
 export class PlotsService {
@@ -18,58 +73,143 @@ export class PlotsService {
     @InjectRepository(PlotCertification) private readonly certifications: Repository<PlotCertification>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly households: HouseholdsService,
+    private readonly usage: RegistryUsage,
   ) {}
 
-  /** The plot and its certificates land together or not at all. */
+  /**
+   * The plot and its certificates land together or not at all. A create repeated with the same client
+   * `id` answers the same plot.
+   */
   async create(actor: Actor, householdId: string, dto: CreatePlotDto): Promise<PlotResponse> {
     const household = await this.households.findAccessible(actor, householdId);
     const now = new Date();
-    const plot = this.plots.create({
-      id: randomUUID(),
-      householdId: household.id,
-      cooperativeId: household.cooperativeId,
-      code: dto.code.toUpperCase(),
-      areaHa: dto.areaHa,
-      latitude: dto.latitude,
-      longitude: dto.longitude,
-      crop: dto.crop.trim(),
-      createdAt: now,
-      updatedAt: now,
-    });
-    const certifications = (dto.certifications ?? []).map((c) =>
-      this.certifications.create({
-        id: randomUUID(),
-        plotId: plot.id,
-        scheme: c.scheme,
-        number: c.number.trim(),
-        issuer: c.issuer?.trim() || null,
-        validUntil: c.validUntil,
-        createdAt: now,
-        updatedAt: now,
-      }),
+    const problems = (dto.certifications ?? []).flatMap((c, i) =>
+      certificateDateProblems({ scheme: c.scheme, issuedAt: c.issuedAt ?? null, validUntil: c.validUntil }, now, `certifications.${i}.`),
     );
+    if (problems.length) throw invalidFields(problems);
+    const fingerprint = createFingerprint({ householdId, ...dto });
+    const code = dto.code.toUpperCase();
     try {
-      await this.dataSource.transaction(async (manager) => {
-        await manager.insert(Plot, plot);
-        if (certifications.length) await manager.insert(PlotCertification, certifications);
+      const { record } = await createOnce({
+        id: dto.id,
+        fingerprint,
+        find: async (id) => {
+          const existing = await this.plots.findOne({ where: { id } });
+          if (!existing) return null;
+          assertOwnsHouseholdRecord(actor, existing);
+          return { record: await this.present(existing), fingerprint: existing.createFingerprint };
+        },
+        create: async () => {
+          if (household.archivedAt) throw new ConflictError(message('registry.householdArchived', { id: household.id }));
+          const plot = this.plots.create({
+            id: dto.id ?? randomUUID(),
+            householdId: household.id,
+            cooperativeId: household.cooperativeId,
+            code,
+            areaHa: dto.areaHa,
+            latitude: dto.latitude,
+            longitude: dto.longitude,
+            crop: dto.crop.trim(),
+            cropSearch: foldForSearch(dto.crop),
+            version: 1,
+            archivedAt: null,
+            createFingerprint: dto.id ? fingerprint : null,
+            createdAt: now,
+            updatedAt: now,
+          });
+          const certifications = (dto.certifications ?? []).map((c) => newCertification(actor, plot.id, c, now));
+          await this.dataSource.transaction(async (manager) => {
+            await manager.insert(Plot, plot);
+            if (certifications.length) await manager.insert(PlotCertification, certifications);
+          });
+          return toPlotResponse(plot, certifications, now);
+        },
       });
+      return record;
     } catch (error) {
-      if (isUniqueViolation(error)) throw new ConflictError(`The planting-area code ${plot.code} is already registered`);
+      if (isUniqueViolation(error)) throw new ConflictError(message('registry.plotCodeTaken', { code }));
       throw error;
     }
-    return toPlotResponse(plot, certifications);
   }
 
-  async listForHousehold(actor: Actor, householdId: string): Promise<PlotResponse[]> {
+  /** A household's plots, paged like every list. */
+  async listForHousehold(actor: Actor, householdId: string, query: ListHouseholdPlotsQuery): Promise<Page<PlotResponse>> {
     await this.households.findAccessible(actor, householdId);
-    const plots = await this.plots.find({ where: { householdId }, order: { createdAt: 'ASC' } });
-    const certifications = await this.certificationsOf(plots.map((p) => p.id));
-    return plots.map((p) => toPlotResponse(p, certifications.get(p.id) ?? []));
+    return this.list(actor, { ...query, householdId });
+  }
+
+  /**
+   * Plots with their certificates' status and expiry: a co-op's (the manager's own by default), a
+   * farmer's own household's, or any for the province office.
+   */
+  async list(actor: Actor, query: ListPlotsQuery): Promise<Page<PlotResponse>> {
+    const qb = this.plots.createQueryBuilder('p');
+    if (actor.role === 'farmer') {
+      qb.where('p.householdId = :own', { own: actor.householdId });
+      if (query.cooperativeId) cooperativeScope(actor, query.cooperativeId);
+    } else {
+      const cooperativeId = cooperativeScope(actor, query.cooperativeId);
+      if (cooperativeId) qb.where('p.cooperativeId = :cooperativeId', { cooperativeId });
+    }
+    if (query.householdId) qb.andWhere('p.householdId = :householdId', { householdId: query.householdId });
+    if (!query.includeArchived) qb.andWhere('p.archivedAt IS NULL');
+    if (query.q) {
+      const pattern = foldedLikePattern(query.q);
+      qb.andWhere("(LOWER(p.code) LIKE :pattern ESCAPE '\\' OR p.cropSearch LIKE :pattern ESCAPE '\\')", { pattern });
+    }
+    const page = await paginate(qb, query);
+    const certifications = await this.certificationsOf(page.items.map((p) => p.id));
+    const now = new Date();
+    return { items: page.items.map((p) => toPlotResponse(p, certifications.get(p.id) ?? [], now)), nextCursor: page.nextCursor };
   }
 
   async get(actor: Actor, id: string): Promise<PlotResponse> {
-    const plot = await this.findAccessible(actor, id);
-    return toPlotResponse(plot, (await this.certificationsOf([plot.id])).get(plot.id) ?? []);
+    return this.present(await this.findAccessible(actor, id));
+  }
+
+  /** Corrects a plot. Its code is on the labels and EPCIS records of its batches: once printed, it stays (409). */
+  update(actor: Actor, id: string, dto: UpdatePlotDto, ifMatch?: string): Promise<PlotResponse> {
+    const code = dto.code?.toUpperCase();
+    return applyVersionedEdit({
+      repository: this.plots,
+      ifMatch,
+      load: () => this.findAccessible(actor, id),
+      present: (plot) => this.present(plot),
+      changes: async (current) => {
+        const changes: QueryDeepPartialEntity<Plot> = {};
+        if (code !== undefined && code !== current.code) {
+          if (await this.usage.plotHasLabels(id)) throw printedField('code');
+          changes.code = code;
+        }
+        for (const key of ['areaHa', 'latitude', 'longitude'] as const) {
+          const value = dto[key];
+          if (value !== undefined && value !== Number(current[key])) changes[key] = value;
+        }
+        if (dto.crop !== undefined && dto.crop.trim() !== current.crop) {
+          changes.crop = dto.crop.trim();
+          changes.cropSearch = foldForSearch(dto.crop);
+        }
+        return Object.keys(changes).length ? changes : null;
+      },
+    }).catch((error: unknown) => {
+      if (isUniqueViolation(error)) throw new ConflictError(message('registry.plotCodeTaken', { code: code ?? '' }));
+      throw error;
+    });
+  }
+
+  /** Archives a plot none of whose batches has printed labels. */
+  archive(actor: Actor, id: string, ifMatch?: string): Promise<PlotResponse> {
+    return applyVersionedEdit({
+      repository: this.plots,
+      ifMatch,
+      load: () => this.findAccessible(actor, id),
+      present: (plot) => this.present(plot),
+      changes: async (current) => {
+        if (current.archivedAt) return null;
+        if (await this.usage.plotHasLabels(id)) throw new ConflictError(message('registry.plotHasLabels'));
+        return { archivedAt: new Date() };
+      },
+    });
   }
 
   async findAccessible(actor: Actor, id: string): Promise<Plot> {
@@ -82,8 +222,12 @@ export class PlotsService {
   async certificationsOf(plotIds: string[]): Promise<Map<string, PlotCertification[]>> {
     const byPlot = new Map<string, PlotCertification[]>();
     if (!plotIds.length) return byPlot;
-    const rows = await this.certifications.find({ where: { plotId: In(plotIds) }, order: { validUntil: 'DESC' } });
+    const rows = await this.certifications.find({ where: { plotId: In(plotIds) }, order: { validUntil: 'DESC', createdAt: 'ASC' } });
     for (const row of rows) byPlot.set(row.plotId, [...(byPlot.get(row.plotId) ?? []), row]);
     return byPlot;
+  }
+
+  private async present(plot: Plot): Promise<PlotResponse> {
+    return toPlotResponse(plot, (await this.certificationsOf([plot.id])).get(plot.id) ?? []);
   }
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { PersonalDataCipher } from '../common/crypto/personal-data-cipher';
+import { CertificationsService } from './certifications.service';
 import { Cooperative } from './cooperative.entity';
 import { CooperativesController } from './cooperatives.controller';
 import { CooperativesService } from './cooperatives.service';
@@ -12,12 +13,21 @@ import { PlotCertification } from './plot-certification.entity';
 import { Plot } from './plot.entity';
 import { PlotsController } from './plots.controller';
 import { PlotsService } from './plots.service';
+import { RegistryUsage } from './registry-usage';
 
 /** Who grows what where: co-operatives, member households and their growing areas with certificates. */
 @Module({
   imports: [TypeOrmModule.forFeature([Cooperative, Household, Plot, PlotCertification])],
   controllers: [CooperativesController, HouseholdsController, PlotsController],
-  providers: [CooperativesService, HouseholdsService, HouseholdImportService, PlotsService, PersonalDataCipher],
+  providers: [
+    CooperativesService,
+    HouseholdsService,
+    HouseholdImportService,
+    PlotsService,
+    CertificationsService,
+    RegistryUsage,
+    PersonalDataCipher,
+  ],
   exports: [CooperativesService, HouseholdsService, PlotsService],
 })
 export class RegistryModule {}

@@ -1,9 +1,11 @@
 import { randomInt } from 'node:crypto';
-import { createFixture, Fixture, nextPhone } from '../support/factories';
+import { createFixture, createHousehold, createPlot, Fixture, nextPhone } from '../support/factories';
 import { bearer, startTestApp, TestApp } from '../support/test-app';
 
 /** Records made in beforeAll for the routes added after the foundation (labels, listings, records, reports). */
 const extra = { labelRunId: '', serial: '', listingId: '', recallBatchId: '', farmerUserId: '' };
+/** Records of co-op A for the registry routes of issue 12 (see the block at the end of CASES). */
+const registry12 = { certificationId: '', spareHouseholdId: '', sparePlotId: '' };
 
 /**
  * Every protected route × every kind of caller. Co-op A is the record's owner; the callers
@@ -14,7 +16,7 @@ const CALLERS: Caller[] = ['admin', 'ownManager', 'otherManager', 'ownFarmer', '
 
 interface RouteCase {
   route: string;
-  method: 'get' | 'post' | 'patch';
+  method: 'get' | 'post' | 'patch' | 'delete';
   path: (a: Fixture) => string;
   body?: (a: Fixture) => object | string;
   contentType?: string;
@@ -272,6 +274,85 @@ const CASES: RouteCase[] = [
     path: (a) => `/api/v1/reports/reconciliation?cooperativeId=${a.cooperativeId}`,
     expected: FORBIDDEN_UNLESS(200, 'admin', 'ownManager'),
   },
+  // ---- Registry: edit, archive, plot lists, certificates (issue 12) ----
+  {
+    route: 'PATCH /cooperatives/:id',
+    method: 'patch',
+    path: (a) => `/api/v1/cooperatives/${a.cooperativeId}`,
+    body: () => ({ taxCode: '0801234567' }),
+    expected: FORBIDDEN_UNLESS(200, 'admin', 'ownManager'),
+  },
+  {
+    route: 'DELETE /cooperatives/:id (labels printed: 409 once allowed)',
+    method: 'delete',
+    path: (a) => `/api/v1/cooperatives/${a.cooperativeId}`,
+    expected: FORBIDDEN_UNLESS(409, 'admin'),
+  },
+  {
+    route: 'PATCH /households/:id',
+    method: 'patch',
+    path: (a) => `/api/v1/households/${a.householdId}`,
+    body: () => ({ digitalSkillsTrained: true }),
+    expected: FORBIDDEN_UNLESS(200, 'admin', 'ownManager'),
+  },
+  {
+    route: 'DELETE /households/:id (labels printed: 409 once allowed)',
+    method: 'delete',
+    path: (a) => `/api/v1/households/${a.householdId}`,
+    expected: FORBIDDEN_UNLESS(409, 'admin', 'ownManager'),
+  },
+  {
+    route: 'DELETE /households/:id (no labels)',
+    method: 'delete',
+    path: () => `/api/v1/households/${registry12.spareHouseholdId}`,
+    expected: FORBIDDEN_UNLESS(200, 'admin', 'ownManager'),
+  },
+  {
+    route: 'GET /plots?cooperativeId=A',
+    method: 'get',
+    path: (a) => `/api/v1/plots?cooperativeId=${a.cooperativeId}`,
+    // A farmer's list is its own household's plots; naming another co-op is refused.
+    expected: FORBIDDEN_UNLESS(200, 'admin', 'ownManager', 'ownFarmer'),
+  },
+  {
+    route: 'PATCH /plots/:id',
+    method: 'patch',
+    path: (a) => `/api/v1/plots/${a.plotId}`,
+    body: () => ({ areaHa: 0.8 }),
+    expected: FORBIDDEN_UNLESS(200, 'admin', 'ownManager', 'ownFarmer'),
+  },
+  {
+    route: 'DELETE /plots/:id (labels printed: 409 once allowed)',
+    method: 'delete',
+    path: (a) => `/api/v1/plots/${a.plotId}`,
+    expected: FORBIDDEN_UNLESS(409, 'admin', 'ownManager', 'ownFarmer'),
+  },
+  {
+    route: 'DELETE /plots/:id (no labels)',
+    method: 'delete',
+    path: () => `/api/v1/plots/${registry12.sparePlotId}`,
+    expected: FORBIDDEN_UNLESS(200, 'admin', 'ownManager', 'ownFarmer'),
+  },
+  {
+    route: 'POST /plots/:id/certifications',
+    method: 'post',
+    path: (a) => `/api/v1/plots/${a.plotId}/certifications`,
+    body: () => ({ scheme: 'VietGAP', number: `VG-MX-${randomInt(1e5, 1e6)}`, validUntil: '2027-12-31' }),
+    expected: FORBIDDEN_UNLESS(201, 'admin', 'ownManager', 'ownFarmer'),
+  },
+  {
+    route: 'PATCH /plots/:plotId/certifications/:id',
+    method: 'patch',
+    path: (a) => `/api/v1/plots/${a.plotId}/certifications/${registry12.certificationId}`,
+    body: () => ({ validUntil: '2027-11-30' }),
+    expected: FORBIDDEN_UNLESS(200, 'admin', 'ownManager', 'ownFarmer'),
+  },
+  {
+    route: 'POST /plots/:plotId/certifications/:id/verify',
+    method: 'post',
+    path: (a) => `/api/v1/plots/${a.plotId}/certifications/${registry12.certificationId}/verify`,
+    expected: FORBIDDEN_UNLESS(200, 'admin', 'ownManager'),
+  },
 ];
 
 describe('authorization matrix (e2e)', () => {
@@ -314,6 +395,11 @@ describe('authorization matrix (e2e)', () => {
       .set(bearer(a.managerToken))
       .send({ phone: nextPhone(), password: 'farmer-password', role: 'farmer', householdId: a.householdId });
     extra.farmerUserId = farmerAccount.body.id as string;
+    // Issue 12: a certificate of A's plot, and a household and plot of A without labels to archive.
+    const plot = await t.http.get(`/api/v1/plots/${a.plotId}`).set(bearer(a.managerToken));
+    registry12.certificationId = (plot.body.certifications as { id: string }[])[0].id;
+    registry12.spareHouseholdId = await createHousehold(t, a.managerToken, a.cooperativeId);
+    registry12.sparePlotId = await createPlot(t, a.managerToken, a.householdId);
   });
   afterAll(async () => t?.close());
 

@@ -166,7 +166,7 @@ describe('errors (e2e)', () => {
           latitude: 20,
           longitude: 106,
           crop: 'Vải',
-          certifications: [{ scheme: 'VietGAP', number: 'N', issuer: 'I', validUntil: '2030-01-01' }],
+          certifications: [{ scheme: 'VietGAP', number: 'N', issuer: 'I', validUntil: '2028-06-30' }],
         }),
       },
       {

@@ -26,10 +26,10 @@ describe('registry: plots and certifications (e2e)', () => {
   const createPlot = (body: object, token = f.managerToken) =>
     t.http.post(`/api/v1/households/${f.householdId}/plots`).set(bearer(token)).send(body);
 
-  it('registers a plot with its certificates; an expired certificate is shown as expired', async () => {
+  it('registers a plot with its certificates; an expired certificate is shown as expired, a farmer’s as unverified', async () => {
     const body = plotBody({
       certifications: [
-        { scheme: 'VietGAP', number: 'VG-TT-0001', issuer: 'Trung tâm Chứng nhận', validUntil: '2099-12-31' },
+        { scheme: 'VietGAP', number: 'VG-TT-0001', issuer: 'Trung tâm Chứng nhận', validUntil: '2028-06-30' },
         { scheme: 'GlobalGAP', number: 'GG-4049929000001', validUntil: '2020-01-31' },
       ],
     });
@@ -45,9 +45,9 @@ describe('registry: plots and certifications (e2e)', () => {
     const read = await t.http.get(`/api/v1/plots/${res.body.id}`).set(bearer(f.managerToken));
     expect(read.status).toBe(200);
     const byNumber = Object.fromEntries(read.body.certifications.map((c: { number: string; status: string }) => [c.number, c.status]));
-    expect(byNumber).toEqual({ 'VG-TT-0001': 'valid', 'GG-4049929000001': 'expired' });
+    expect(byNumber).toEqual({ 'VG-TT-0001': 'unverified', 'GG-4049929000001': 'expired' });
     const list = await t.http.get(`/api/v1/households/${f.householdId}/plots`).set(bearer(f.farmerToken));
-    expect(list.body.map((p: { id: string }) => p.id)).toContain(res.body.id);
+    expect(list.body.items.map((p: { id: string }) => p.id)).toContain(res.body.id);
   });
 
   it('answers 409 for a planting-area code already registered (in any letter case), and adds no certificate', async () => {
@@ -74,8 +74,8 @@ describe('registry: plots and certifications (e2e)', () => {
     try {
       const body = plotBody({
         certifications: [
-          { scheme: 'VietGAP', number: 'VG-OK', validUntil: '2030-01-01' },
-          { scheme: 'VietGAP', number: 'REFUSE-ME', validUntil: '2030-01-01' },
+          { scheme: 'VietGAP', number: 'VG-OK', validUntil: '2028-01-01' },
+          { scheme: 'VietGAP', number: 'REFUSE-ME', validUntil: '2028-01-01' },
         ],
       });
       const res = await createPlot(body);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
 import { DataSource } from 'typeorm';
 import {
@@ -34,14 +35,14 @@ describe('registry on SQLite (smoke)', () => {
     const farmerToken = await createFarmer(t, managerToken, householdId);
     const plotId = await createPlot(t, farmerToken, householdId, {
       certifications: [
-        { scheme: 'VietGAP', number: 'VG-1', validUntil: '2099-01-01' },
+        { scheme: 'VietGAP', number: 'VG-1', validUntil: '2028-06-30' },
         { scheme: 'GlobalGAP', number: 'GG-1', validUntil: '2021-01-01' },
       ],
     });
     const plot = await t.http.get(`/api/v1/plots/${plotId}`).set(bearer(farmerToken));
     expect(plot.body.certifications.map((c: { number: string; status: string }) => `${c.number}:${c.status}`).sort()).toEqual([
       'GG-1:expired',
-      'VG-1:valid',
+      'VG-1:unverified',
     ]);
 
     const productId = await createProduct(t, managerToken, coopId, { gtin: '8934567890120' });
@@ -126,5 +127,41 @@ describe('registry on SQLite (smoke)', () => {
     expect(seen.sort()).toEqual(phones.slice().sort());
     const search = await t.http.get(`/api/v1/households?cooperativeId=${coopId}&q=${encodeURIComponent('hộ 3')}`).set(bearer(t.adminToken));
     expect(search.body.items.map((h: { phone: string }) => h.phone)).toEqual([phones[3]]);
+  });
+  it('searches without case or diacritics, edits on a version, repeats a create once and archives on SQLite', async () => {
+    const coopId = await createCooperative(t, 'HTX Thanh Sơn');
+    const managerToken = await createManager(t, coopId);
+    const an = await createHousehold(t, managerToken, coopId, { headName: 'Nguyễn Văn An', commune: 'Thanh Sơn', phone: nextPhone() });
+    const search = (query: string) => t.http.get(`/api/v1/households?${query}`).set(bearer(managerToken));
+    expect((await search('q=Nguyen')).body.items.map((h: { id: string }) => h.id)).toEqual([an]);
+    expect((await search('commune=thanh%20son')).body.items.map((h: { id: string }) => h.id)).toEqual([an]);
+
+    const edited = await t.http
+      .patch(`/api/v1/households/${an}`)
+      .set(bearer(managerToken))
+      .set('If-Match', '"1"')
+      .send({ district: 'Thanh Sơn' });
+    expect(edited.status).toBe(200);
+    expect(edited.headers.etag).toBe('"2"');
+    expectProblem(
+      await t.http.patch(`/api/v1/households/${an}`).set(bearer(managerToken)).set('If-Match', '"1"').send({ district: 'X' }),
+      412,
+    );
+
+    const plot = { id: randomUUID(), code: `VN-SQ-${Date.now()}`, areaHa: 1, latitude: 21, longitude: 105, crop: 'Vải thiều' };
+    const send = () => t.http.post(`/api/v1/households/${an}/plots`).set(bearer(managerToken)).send(plot);
+    const answers = await Promise.all([send(), send()]);
+    expect(answers.map((r) => r.status)).toEqual([201, 201]);
+    expect((await send()).body).toEqual(answers[0].body);
+    const list = await t.http.get(`/api/v1/households/${an}/plots`).set(bearer(managerToken));
+    expect(list.body.items.map((p: { id: string }) => p.id)).toEqual([plot.id]);
+
+    const certificate = await t.http
+      .post(`/api/v1/plots/${plot.id}/certifications`)
+      .set(bearer(managerToken))
+      .send({ scheme: 'VietGAP', number: 'VG-SQ', validUntil: '2027-12-31' });
+    expect(certificate.body).toMatchObject({ status: 'valid', verified: true });
+    expect((await t.http.delete(`/api/v1/plots/${plot.id}`).set(bearer(managerToken))).body.archivedAt).toEqual(expect.any(String));
+    expect((await t.http.get(`/api/v1/households/${an}/plots`).set(bearer(managerToken))).body.items).toEqual([]);
   });
 });

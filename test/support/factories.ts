@@ -71,7 +71,7 @@ export async function createPlot(t: TestApp, token: string, householdId: string,
     latitude: 20.87,
     longitude: 106.43,
     crop: 'Vải thiều',
-    certifications: [{ scheme: 'VietGAP', number: `VG-${randomInt(1e5, 1e6)}`, validUntil: '2030-06-30' }],
+    certifications: [{ scheme: 'VietGAP', number: `VG-${randomInt(1e5, 1e6)}`, validUntil: '2028-06-30' }],
     ...extra,
   });
   return plot.id;

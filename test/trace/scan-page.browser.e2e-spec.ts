@@ -30,7 +30,7 @@ describeWithChromium('consumer page in Chromium at a phone viewport', () => {
     const productId = await createProduct(t, f.managerToken, f.cooperativeId, { gtin: '8930000000019', shelfLifeDays: 30 });
     const plotId = await createPlot(t, f.managerToken, f.householdId, {
       certifications: [
-        { scheme: 'VietGAP', number: 'VG-HD-0042', validUntil: '2030-12-31' },
+        { scheme: 'VietGAP', number: 'VG-HD-0042', validUntil: '2028-06-30' },
         { scheme: 'GlobalGAP', number: 'GG-4063061891234', validUntil: '2025-03-31' },
       ],
     });

@@ -24,7 +24,7 @@ async function labelled(t: TestApp, quantity = 10): Promise<Scenario> {
   // One valid and one expired certificate on the plot the fruit came from.
   const plotId = await createPlot(t, f.managerToken, f.householdId, {
     certifications: [
-      { scheme: 'VietGAP', number: 'VG-HD-0042', issuer: 'Trung tâm Chứng nhận Phù hợp', validUntil: '2030-12-31' },
+      { scheme: 'VietGAP', number: 'VG-HD-0042', issuer: 'Trung tâm Chứng nhận Phù hợp', validUntil: '2028-06-30' },
       { scheme: 'GlobalGAP', number: 'GG-4063061891234', validUntil: '2025-03-31' },
     ],
   });

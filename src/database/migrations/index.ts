@@ -7,6 +7,7 @@ import { ListingContentSync1764450000000 } from './1764450000000-listing-content
 import { RefreshTokens1764600000000 } from './1764600000000-refresh-tokens';
 import { MarketplaceOrderLines1764730000000 } from './1764730000000-marketplace-order-lines';
 import { AccountSecurity1764720000000 } from './1764720000000-account-security';
+import { RegistryRecords1764800000000 } from './1764800000000-registry-records';
 
 /** Every migration, in order. Listed explicitly so the compiled app and ts-node/jest load the same set. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   RefreshTokens1764600000000,
   AccountSecurity1764720000000,
   MarketplaceOrderLines1764730000000,
+  RegistryRecords1764800000000,
 ];

@@ -1,5 +1,6 @@
 import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { Cooperative } from '../cooperative.entity';
+import { RegistryListQuery, UnlessAbsent } from './registry-query';
 
 export class CreateCooperativeDto {
   /** e.g. "HTX Nông nghiệp Thanh Hà". */
@@ -28,13 +29,64 @@ export class CreateCooperativeDto {
 
   /** Vietnamese tax code (mã số thuế): 10 digits, or 10 + "-" + 3 for a branch. */
   @IsOptional()
-  @Matches(/^\d{10}(-\d{3})?$/, { message: 'taxCode must be 10 digits, or 10 digits, a dash and 3 digits' })
+  @Matches(/^\d{10}(-\d{3})?$/, { message: 'registry.taxCodeFormat' })
   taxCode?: string;
 
   /** GS1 Vietnam company prefix (893...), 6 to 12 digits. */
   @IsOptional()
-  @Matches(/^\d{6,12}$/, { message: 'gs1CompanyPrefix must be 6 to 12 digits' })
+  @Matches(/^\d{6,12}$/, { message: 'registry.gs1PrefixFormat' })
   gs1CompanyPrefix?: string;
+}
+
+/**
+ * Fields left out stay as they are; `null` clears an optional one. The name (printed on labels) is
+ * locked once the co-op has printed labels, the GS1 prefix once a product's GTIN carries it (409).
+ */
+export class UpdateCooperativeDto {
+  @UnlessAbsent()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name?: string;
+
+  @UnlessAbsent()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  province?: string;
+
+  @UnlessAbsent()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  commune?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  district?: string | null;
+
+  @IsOptional()
+  @Matches(/^\d{10}(-\d{3})?$/, { message: 'registry.taxCodeFormat' })
+  taxCode?: string | null;
+
+  @IsOptional()
+  @Matches(/^\d{6,12}$/, { message: 'registry.gs1PrefixFormat' })
+  gs1CompanyPrefix?: string | null;
+}
+
+export class ListCooperativesQuery extends RegistryListQuery {
+  /** Province, without regard to case or diacritics. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  province?: string;
+
+  /** Commune, without regard to case or diacritics ("thanh son" finds "Thanh Sơn"). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  commune?: string;
 }
 
 export class CooperativeResponse {
@@ -45,7 +97,12 @@ export class CooperativeResponse {
   district!: string | null;
   taxCode!: string | null;
   gs1CompanyPrefix!: string | null;
+  /** The record's version, also sent as the `ETag` header; send it back in `If-Match` when editing. */
+  version!: number;
+  /** When it was archived (hidden from lists); null while in use. */
+  archivedAt!: string | null;
   createdAt!: string;
+  updatedAt!: string;
 }
 
 export function toCooperativeResponse(c: Cooperative): CooperativeResponse {
@@ -57,6 +114,9 @@ export function toCooperativeResponse(c: Cooperative): CooperativeResponse {
     district: c.district,
     taxCode: c.taxCode,
     gs1CompanyPrefix: c.gs1CompanyPrefix,
+    version: c.version,
+    archivedAt: c.archivedAt ? c.archivedAt.toISOString() : null,
     createdAt: c.createdAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
   };
 }

@@ -1,12 +1,24 @@
-import { Transform } from 'class-transformer';
 import { IsBoolean, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { PageQuery } from '../../common/http/pagination';
 import { maskNationalId } from '../../common/crypto/personal-data-cipher';
 import { Household } from '../household.entity';
+import { RegistryListQuery, UnlessAbsent } from './registry-query';
+
+const PHONE = /^[\s\d+().-]{9,20}$/;
+const NATIONAL_ID = /^(\d{9}|\d{12})$/;
 
 export class CreateHouseholdDto {
+  /**
+   * The record's id, made by the client (UUID v4) so a create sent twice (lost answer, app restart)
+   * makes one household: the repeat answers the same record; the same id with another body is 409.
+   */
+  @IsOptional()
+  @IsUUID('4')
+  id?: string;
+
+  /** Defaults to the manager's own co-operative; required for the province office. */
+  @IsOptional()
   @IsUUID()
-  cooperativeId!: string;
+  cooperativeId?: string;
 
   /** Name of the head of the household (chủ hộ). */
   @IsString()
@@ -15,12 +27,12 @@ export class CreateHouseholdDto {
   headName!: string;
 
   @IsString()
-  @Matches(/^[\s\d+().-]{9,20}$/, { message: 'phone must be a Vietnamese phone number such as 0912345678' })
+  @Matches(PHONE, { message: 'registry.phoneFormat' })
   phone!: string;
 
   /** Citizen ID (CCCD, 12 digits) or old ID card (CMND, 9 digits). Stored encrypted, returned masked. */
   @IsOptional()
-  @Matches(/^(\d{9}|\d{12})$/, { message: 'nationalId must be 12 digits (CCCD) or 9 digits (CMND)' })
+  @Matches(NATIONAL_ID, { message: 'registry.nationalIdFormat' })
   nationalId?: string;
 
   @IsString()
@@ -43,27 +55,64 @@ export class CreateHouseholdDto {
   digitalSkillsTrained?: boolean;
 }
 
-export class ListHouseholdsQuery extends PageQuery {
+/** Fields left out stay as they are; `null` clears an optional one (nationalId, district). */
+export class UpdateHouseholdDto {
+  @UnlessAbsent()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  headName?: string;
+
+  @UnlessAbsent()
+  @IsString()
+  @Matches(PHONE, { message: 'registry.phoneFormat' })
+  phone?: string;
+
+  @IsOptional()
+  @Matches(NATIONAL_ID, { message: 'registry.nationalIdFormat' })
+  nationalId?: string | null;
+
+  @UnlessAbsent()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  province?: string;
+
+  @UnlessAbsent()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  commune?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  district?: string | null;
+
+  @UnlessAbsent()
+  @IsBoolean()
+  digitalSkillsTrained?: boolean;
+}
+
+export class ListHouseholdsQuery extends RegistryListQuery {
+  /** Defaults to the manager's own co-operative. */
   @IsOptional()
   @IsUUID()
   cooperativeId?: string;
 
+  /** Province, without regard to case or diacritics. */
   @IsOptional()
   @IsString()
   @MaxLength(100)
   province?: string;
 
+  /** Commune, without regard to case or diacritics ("thanh son" finds "Thanh Sơn"). */
   @IsOptional()
   @IsString()
   @MaxLength(100)
   commune?: string;
 
-  /** Part of the head's name or phone number. */
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
-  q?: string;
+  // `q`: part of the head's name (without regard to case or diacritics) or of the phone number.
 }
 
 export class HouseholdResponse {
@@ -77,7 +126,11 @@ export class HouseholdResponse {
   commune!: string;
   district!: string | null;
   digitalSkillsTrained!: boolean;
+  /** The record's version, also sent as the `ETag` header; send it back in `If-Match` when editing. */
+  version!: number;
+  archivedAt!: string | null;
   createdAt!: string;
+  updatedAt!: string;
 }
 
 export function toHouseholdResponse(h: Household): HouseholdResponse {
@@ -91,6 +144,9 @@ export function toHouseholdResponse(h: Household): HouseholdResponse {
     commune: h.commune,
     district: h.district,
     digitalSkillsTrained: Boolean(h.digitalSkillsTrained),
+    version: h.version,
+    archivedAt: h.archivedAt ? h.archivedAt.toISOString() : null,
     createdAt: h.createdAt.toISOString(),
+    updatedAt: h.updatedAt.toISOString(),
   };
 }

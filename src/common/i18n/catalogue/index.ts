@@ -1,6 +1,7 @@
 import { commonMessages } from './common';
 import type { CatalogueEntry } from './entry';
 import { problemMessages } from './problems';
+import { registryMessages } from './registry';
 import { validationMessages } from './validation';
 
 /**
@@ -11,6 +12,7 @@ export const CATALOGUE = {
   ...problemMessages,
   ...commonMessages,
   ...validationMessages,
+  ...registryMessages,
 } satisfies Record<string, CatalogueEntry>;
 
 export type MessageKey = keyof typeof CATALOGUE;

@@ -1,0 +1,60 @@
+import type { FastifyReply } from 'fastify';
+import { Repository } from 'typeorm';
+import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { assertIfMatch, etagOf } from '../common/records/record-version';
+
+export interface Versioned {
+  id: string;
+  version: number;
+}
+
+export interface VersionedEdit<E extends Versioned, R> {
+  repository: Repository<E>;
+  /** Loads the record and checks the caller may change it. */
+  load(): Promise<E>;
+  /** The answer for the record (also what a 412 shows as `current`). */
+  present(record: E): R | Promise<R>;
+  /** The columns to write, or null when the edit changes nothing; throws for a refused change. */
+  changes(record: E): Promise<QueryDeepPartialEntity<E> | null>;
+  ifMatch: string | undefined;
+}
+
+/**
+ * An edit written only onto the version it was decided on (`UPDATE … WHERE version = n`; TypeORM bumps
+ * `version` and `updated_at`), so two phones can never silently overwrite each other. With `If-Match`
+ * a stale version answers 412 with the current record; without it, an edit that lost a race is
+ * decided again on the new version.
+ */
+export async function applyVersionedEdit<E extends Versioned, R>(edit: VersionedEdit<E, R>): Promise<R> {
+  for (let attempt = 0; ; attempt++) {
+    const record = await edit.load();
+    assertIfMatch(edit.ifMatch, record.version, await edit.present(record));
+    const changes = await edit.changes(record);
+    if (!changes) return edit.present(record);
+    const result = await edit.repository
+      .createQueryBuilder()
+      .update()
+      .set(changes)
+      .where('id = :id AND version = :version', { id: record.id, version: record.version })
+      .execute();
+    if ((result.affected ?? 0) > 0) return edit.present(await edit.load());
+    if (attempt >= 2) {
+      // Still losing after three tries: tell the client as a stale version would be told.
+      const fresh = await edit.load();
+      assertIfMatch(etagOf(record.version), fresh.version, await edit.present(fresh));
+    }
+  }
+}
+
+/** Sends the record's version as its ETag and answers the record. */
+export function withEtag<T extends { version: number }>(reply: FastifyReply, body: T): T {
+  void reply.header('ETag', etagOf(body.version));
+  return body;
+}
+
+/** Swagger description of the optional If-Match header of edits. */
+export const IF_MATCH_HEADER = {
+  name: 'If-Match',
+  required: false,
+  description: 'The ETag of the version being edited (e.g. "3"); a stale version answers 412 with the current record',
+};

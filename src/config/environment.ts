@@ -172,13 +172,11 @@ export class Environment {
   @Min(0)
   SCAN_RATE_LIMIT_PER_MINUTE = 600;
 
-  /** A label scanned more often than this is shown as suspicious (a copied label is scanned by many shoppers). */
-  @Transform(toInt)
-  @IsInt({ message: 'SCAN_SUSPICIOUS_AFTER must be an integer' })
-  @Min(1)
-  SCAN_SUSPICIOUS_AFTER = 30;
-
-  /** ...or when scanned from more distinct networks than this within SCAN_WINDOW_HOURS. */
+  /**
+   * A label viewed from more distinct networks (IPv4 /24, IPv6 /48) than this within SCAN_WINDOW_HOURS is
+   * shown as suspicious: a copied label is scanned by shoppers everywhere. How often it was scanned does not
+   * decide (one shopper reloading is one network).
+   */
   @Transform(toInt)
   @IsInt({ message: 'SCAN_SUSPICIOUS_NETWORKS must be an integer' })
   @Min(1)

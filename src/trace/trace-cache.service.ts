@@ -11,6 +11,7 @@ import { Cooperative } from '../registry/cooperative.entity';
 import { Household } from '../registry/household.entity';
 import { PlotCertification } from '../registry/plot-certification.entity';
 import { Plot } from '../registry/plot.entity';
+import { ScanAlertClearance } from './scan-alert-clearance.entity';
 import { buildTraceView, TraceView } from './trace-view';
 
 export interface CachedLabel {
@@ -23,6 +24,8 @@ export interface CachedLabel {
   /** Scans this process has counted since the row was read (flushed or not). */
   localScans: number;
   firstScannedAt: Date | null;
+  /** When a manager last cleared a suspicious alarm (ms), 0 if never: networks count from there. */
+  clearedAt: number;
   loadedAt: number;
   /** The Link header of this label's answers, once built. */
   link?: string;
@@ -86,10 +89,17 @@ export class TraceCache implements OnModuleInit, OnModuleDestroy {
     const cached = this.labels.get(serial);
     if (cached && now - cached.loadedAt < this.ttlMs) return cached;
     return this.once(`l:${serial}`, async (generation) => {
-      const row = await this.dataSource.getRepository(Label).findOne({
-        where: { serial },
-        select: { serial: true, batchId: true, status: true, voidReason: true, scanCount: true, firstScannedAt: true },
-      });
+      const [row, clearance] = await Promise.all([
+        this.dataSource.getRepository(Label).findOne({
+          where: { serial },
+          select: { serial: true, batchId: true, status: true, voidReason: true, scanCount: true, firstScannedAt: true },
+        }),
+        this.dataSource.getRepository(ScanAlertClearance).findOne({
+          where: { serial },
+          select: { id: true, clearedAt: true },
+          order: { clearedAt: 'DESC' },
+        }),
+      ]);
       if (!row) return null;
       const entry: CachedLabel = {
         serial,
@@ -99,6 +109,7 @@ export class TraceCache implements OnModuleInit, OnModuleDestroy {
         storedScans: row.scanCount,
         localScans: 0,
         firstScannedAt: row.firstScannedAt,
+        clearedAt: clearance?.clearedAt.getTime() ?? 0,
         loadedAt: Date.now(),
       };
       if (generation !== this.generation) return entry;

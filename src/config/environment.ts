@@ -195,12 +195,13 @@ export class Environment {
   TRACE_CACHE_SECONDS = 30;
 
   /**
-   * Which proxies' X-Forwarded-For is believed (Fastify trustProxy): `loopback,uniquelocal` by default,
-   * so a client cannot dodge the scan rate limit by sending the header itself; `true` trusts every hop.
+   * Which proxies' X-Forwarded-For is believed (Fastify trustProxy): only `loopback` by default, so no
+   * client (nor a neighbour on a private network) can pick its own address for the scan rate limit and the
+   * suspicious count by sending the header; name your proxy's address or CIDR, `true` trusts every hop.
    */
   @IsString()
   @Matches(/^(true|false|[0-9A-Za-z.:/,_-]+)$/, { message: 'TRUST_PROXY must be true, false or a list of addresses/CIDRs/keywords' })
-  TRUST_PROXY = 'loopback,uniquelocal';
+  TRUST_PROXY = 'loopback';
 
   // --- Marketplace sync (issue 5). Defaults point every adapter at the mock marketplaces on :4010. ---
 

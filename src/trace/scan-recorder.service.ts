@@ -17,6 +17,8 @@ const FLUSH_EVERY_MS = 1000;
 const MAX_TRACKED_SERIALS = 100_000;
 const MAX_NETWORKS_PER_LABEL = 1_000;
 const RESHARE_AFTER_MS = 3600_000;
+/** How stale this process's view of the other processes' networks may get for a label it keeps serving. */
+const SHARED_REFRESH_MS = 10_000;
 
 function vietnamDay(date: Date): string {
   return new Date(date.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
@@ -38,12 +40,13 @@ export class ScanRecorder implements OnApplicationBootstrap, BeforeApplicationSh
   private pending = new Map<string, PendingScans>();
   private flushing: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
-  /** serial -> network -> its last consumer view (ms), this process. */
-  private readonly networks = new Map<string, Map<string, number>>();
+  /** serial -> network -> its last consumer view (ms), this process, and the clearing the label had then. */
+  private readonly networks = new Map<string, { clearedAt: number; seen: Map<string, number> }>();
   /** serial -> the distinct networks of all processes, as Redis last said, and the clearing it counted from. */
   private readonly shared = new Map<string, { count: number; clearedAt: number; at: number }>();
-  /** serial -> networks to put in the shared window at the next flush. */
+  /** serial -> networks to put in the shared window at the next flush (none: only read the total back). */
   private toShare = new Map<string, { clearedAt: number; networks: Map<string, number> }>();
+  private sharingFailedAt = 0;
   private readonly windowMs: number;
 
   constructor(
@@ -86,7 +89,7 @@ export class ScanRecorder implements OnApplicationBootstrap, BeforeApplicationSh
 
   /** The same count without a view: for answers that are not counted (HEAD, previews) and for the co-op. */
   networksInWindow(serial: string, clearedAt: number, now = Date.now()): number {
-    return this.countNetworks(serial, this.networks.get(serial), now, clearedAt);
+    return this.countNetworks(serial, this.networks.get(serial)?.seen, now, clearedAt);
   }
 
   /** The count across every process, straight from Redis when it answers. */
@@ -195,25 +198,41 @@ export class ScanRecorder implements OnApplicationBootstrap, BeforeApplicationSh
   }
 
   private trackNetwork(serial: string, network: string, now: number, clearedAt: number): number {
-    let seen = this.networks.get(serial);
-    if (!seen) {
+    let window = this.networks.get(serial);
+    if (!window) {
       if (this.networks.size >= MAX_TRACKED_SERIALS) this.networks.delete(this.networks.keys().next().value!);
-      seen = new Map();
-      this.networks.set(serial, seen);
+      window = { clearedAt, seen: new Map() };
+      this.networks.set(serial, window);
+    }
+    const { seen } = window;
+    if (window.clearedAt !== clearedAt) {
+      // A manager cleared the alarm: what this process saw since then starts the new window in Redis too.
+      window.clearedAt = clearedAt;
+      for (const [net, at] of seen) if (at > clearedAt) this.queueShare(serial, clearedAt, net, at);
     }
     const previous = seen.get(network);
     // Past the threshold a label's exact count no longer matters: a flood of networks cannot grow memory.
     if (previous !== undefined || seen.size < MAX_NETWORKS_PER_LABEL) seen.set(network, now);
     // Redis hears of a network once, again after a clearing, and again now and then so it stays in the window.
     if (previous === undefined || previous <= clearedAt || now - previous > RESHARE_AFTER_MS) {
-      let entry = this.toShare.get(serial);
-      if (!entry || entry.clearedAt !== clearedAt) {
-        entry = { clearedAt, networks: entry?.networks ?? new Map<string, number>() };
-        this.toShare.set(serial, entry);
-      }
-      entry.networks.set(network, now);
+      this.queueShare(serial, clearedAt, network, now);
+    } else {
+      // Nothing new here, but the other processes may have seen new networks: read their total now and then.
+      const shared = this.shared.get(serial);
+      const stale = !shared || shared.clearedAt !== clearedAt || now - shared.at > SHARED_REFRESH_MS;
+      if (stale && now - this.sharingFailedAt > SHARED_REFRESH_MS) this.queueShare(serial, clearedAt);
     }
     return this.countNetworks(serial, seen, now, clearedAt);
+  }
+
+  private queueShare(serial: string, clearedAt: number, network?: string, at?: number): void {
+    let entry = this.toShare.get(serial);
+    if (!entry) {
+      entry = { clearedAt, networks: new Map() };
+      this.toShare.set(serial, entry);
+    }
+    entry.clearedAt = clearedAt;
+    if (network !== undefined) entry.networks.set(network, at!);
   }
 
   private countNetworks(serial: string, seen: Map<string, number> | undefined, now: number, clearedAt: number): number {
@@ -237,25 +256,33 @@ export class ScanRecorder implements OnApplicationBootstrap, BeforeApplicationSh
       const now = Date.now();
       const pipeline = this.redis.pipeline();
       const serials = [...networks.keys()];
+      /** Where each label's ZCOUNT answer lands in the pipeline's results. */
+      const countAt: number[] = [];
+      let commands = 0;
       for (const serial of serials) {
         const { clearedAt, networks: seen } = networks.get(serial)!;
         const key = windowKey(serial);
-        const members: (string | number)[] = [];
-        for (const [network, at] of seen) members.push(at, network);
-        // A sorted set scored by last view: the window slides per network, not per label.
-        pipeline.zadd(key, ...members);
-        pipeline.zremrangebyscore(key, '-inf', now - this.windowMs);
-        pipeline.pexpire(key, this.windowMs);
+        if (seen.size) {
+          const members: (string | number)[] = [];
+          for (const [network, at] of seen) members.push(at, network);
+          // A sorted set scored by last view: the window slides per network, not per label.
+          pipeline.zadd(key, ...members);
+          pipeline.zremrangebyscore(key, '-inf', now - this.windowMs);
+          pipeline.pexpire(key, this.windowMs);
+          commands += 3;
+        }
         pipeline.zcount(key, `(${Math.max(clearedAt, now - this.windowMs)}`, '+inf');
+        countAt.push(commands++);
       }
       const results = (await pipeline.exec()) ?? [];
       serials.forEach((serial, i) => {
-        const [error, count] = results[i * 4 + 3] ?? [];
+        const [error, count] = results[countAt[i]] ?? [];
         if (!error && typeof count === 'number') this.shared.set(serial, { count, clearedAt: networks.get(serial)!.clearedAt, at: now });
       });
       if (this.shared.size > MAX_TRACKED_SERIALS) this.shared.clear();
     } catch {
-      // Redis away: each process judges from the networks it has seen itself.
+      // Redis away: each process judges from the networks it has seen itself, and stops asking for a while.
+      this.sharingFailedAt = Date.now();
     }
   }
 }

@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { loadEnvironment } from '../../src/config/environment';
 import { createHttpApp } from '../../src/http-app';
 import { ScanRecorder } from '../../src/trace/scan-recorder.service';
@@ -98,8 +99,14 @@ describe('the suspicious verdict (e2e)', () => {
       const from = `192.0.${net}.7`;
       expect((await t.http.head(s.path(serial)).set('User-Agent', PHONE).set('X-Forwarded-For', from)).status).toBe(200);
       await t.http.get(s.path(serial)).set('User-Agent', PHONE).set('Accept', 'application/linkset+json').set('X-Forwarded-For', from);
-      await t.http.get(`${s.path(serial)}?linkType=gs1:certificationInfo`).set('User-Agent', PHONE).set('X-Forwarded-For', from);
-      await t.http.get(`${s.path(serial)}?linkType=all`).set('User-Agent', PHONE).set('X-Forwarded-For', from);
+      await t.http
+        .get(`${s.path(serial)}?linkType=gs1:certificationInfo`)
+        .set('User-Agent', PHONE)
+        .set('X-Forwarded-For', from);
+      await t.http
+        .get(`${s.path(serial)}?linkType=all`)
+        .set('User-Agent', PHONE)
+        .set('X-Forwarded-For', from);
       await t.http.get(s.path(serial)).set('User-Agent', PHONE).set('Sec-Purpose', 'prefetch;prerender').set('X-Forwarded-For', from);
       await t.http.get(s.path(serial)).set('User-Agent', PHONE).set('Purpose', 'prefetch').set('X-Forwarded-For', from);
       for (const agent of LINK_PREVIEWS) {
@@ -125,8 +132,10 @@ describe('the suspicious verdict (e2e)', () => {
     ];
     for (const address of oneSite) expect((await view(serial, address)).verdict).toBe('genuine');
     // An IPv4 client seen through a dual-stack socket is that IPv4 client.
-    for (const address of ['::ffff:198.18.0.1', '198.18.0.2', '::FFFF:c612:0003']) expect((await view(serial, address)).verdict).toBe('genuine');
-    for (const address of ['2001:db8:ab::1', '2001:db8:ac::1', '2001:db8:ad::1']) expect((await view(serial, address)).verdict).toBe('genuine');
+    for (const address of ['::ffff:198.18.0.1', '198.18.0.2', '::FFFF:c612:0003'])
+      expect((await view(serial, address)).verdict).toBe('genuine');
+    for (const address of ['2001:db8:ab::1', '2001:db8:ac::1', '2001:db8:ad::1'])
+      expect((await view(serial, address)).verdict).toBe('genuine');
     // Six networks now: 2001:db8:aa::/48, 198.18.0.0/24 and three more /48s, plus this one.
     expect((await view(serial, '2001:db8:ae::1')).verdict).toBe('suspicious');
   });
@@ -144,8 +153,13 @@ describe('the suspicious verdict (e2e)', () => {
     expect(errorFields(await clear(s.f.managerToken, {}))).toContain('reason');
     expect(errorFields(await clear(s.f.managerToken, { reason: ' ' }))).toContain('reason');
     expect(errorFields(await clear(s.f.managerToken, { reason: 'a'.repeat(501) }))).toContain('reason');
-    expectProblem(await t.http.post('/api/v1/labels/ZZZZZZZZZZZZZZZZZZZ/scan-alert/clear').set(bearer(s.f.managerToken)).send({ reason: 'Nhầm' }), 404);
-    expect(errorFields(await t.http.post('/api/v1/labels/not-a-serial/scan-alert/clear').set(bearer(s.f.managerToken)).send({ reason: 'Nhầm' }))).toContain('serial');
+    expectProblem(
+      await t.http.post('/api/v1/labels/ZZZZZZZZZZZZZZZZZZZ/scan-alert/clear').set(bearer(s.f.managerToken)).send({ reason: 'Nhầm' }),
+      404,
+    );
+    expect(
+      errorFields(await t.http.post('/api/v1/labels/not-a-serial/scan-alert/clear').set(bearer(s.f.managerToken)).send({ reason: 'Nhầm' })),
+    ).toContain('serial');
 
     const before = await t.http.get(`/api/v1/labels/${serial}/scan-alert`).set(bearer(s.f.managerToken));
     expect(before.status).toBe(200);
@@ -179,6 +193,66 @@ describe('the suspicious verdict (e2e)', () => {
   });
 });
 
+describe('the suspicious verdict across api processes (e2e)', () => {
+  it('adds up the networks every process saw, and a clearing made on one holds on the other', async () => {
+    const a = await startTestApp({ SCAN_RATE_LIMIT_PER_MINUTE: '0', SCAN_SUSPICIOUS_NETWORKS: '5' });
+    // Another api process of the same deployment: same database, same Redis prefix.
+    const appB = await createHttpApp(
+      loadEnvironment(processEnvironment(a.env, { SCAN_RATE_LIMIT_PER_MINUTE: '0', SCAN_SUSPICIOUS_NETWORKS: '5' })),
+      'api',
+    );
+    try {
+      await appB.getHttpAdapter().getInstance().ready();
+      const b = request(appB.getHttpServer());
+      const s = await labelled(a, 1);
+      const serial = s.serials[0];
+      const viewOn = async (agent: typeof b, address: string) =>
+        (
+          (
+            await agent
+              .get(`${s.path(serial)}?format=json`)
+              .set('User-Agent', PHONE)
+              .set('X-Forwarded-For', address)
+          ).body as { verdict: string }
+        ).verdict;
+      const flushBoth = async () => {
+        await a.app.get(ScanRecorder).flush();
+        await appB.get(ScanRecorder).flush();
+      };
+
+      for (let net = 1; net <= 5; net++) expect(await viewOn(a.http, `203.0.${net}.1`)).toBe('genuine');
+      expect(await viewOn(b, '203.0.6.1')).toBe('genuine');
+      await flushBoth();
+      expect(await viewOn(b, '203.0.6.1')).toBe('suspicious');
+
+      const cleared = await a.http
+        .post(`/api/v1/labels/${serial}/scan-alert/clear`)
+        .set(bearer(s.f.managerToken))
+        .send({ reason: 'Hội chợ' });
+      expect(cleared.status).toBe(200);
+      // The clearing reaches the other process over Redis pub/sub; give it a moment, not a deadline.
+      let onB = await viewOn(b, '203.0.6.1');
+      for (let attempt = 0; onB !== 'genuine' && attempt < 50; attempt++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        onB = await viewOn(b, '203.0.6.1');
+      }
+      expect(onB).toBe('genuine');
+      await flushBoth();
+      expect(await viewOn(b, '203.0.6.1')).toBe('genuine');
+
+      // New networks after the clearing add up across the two, with what B saw since the clearing.
+      for (let net = 11; net <= 14; net++) await viewOn(a.http, `203.0.${net}.1`);
+      await a.app.get(ScanRecorder).flush();
+      expect(await viewOn(b, '203.0.16.1')).toBe('genuine');
+      await appB.get(ScanRecorder).flush();
+      expect(await viewOn(b, '203.0.6.1')).toBe('suspicious');
+    } finally {
+      await appB.close();
+      await a.close();
+    }
+  });
+});
+
 describe('scan limits per client (e2e)', () => {
   it('rate-limits IPv6 clients per /64 and IPv4-mapped clients as their IPv4 address', async () => {
     const t = await startTestApp({ SCAN_RATE_LIMIT_PER_MINUTE: '3' });
@@ -186,7 +260,8 @@ describe('scan limits per client (e2e)', () => {
       const s = await labelled(t, 1);
       const get = (address: string) => t.http.get(s.path(s.serials[0])).set('User-Agent', PHONE).set('X-Forwarded-For', address);
       // Three spellings and three hosts of one /64: one client.
-      for (const address of ['2001:db8:5:6::1', '2001:0DB8:0005:0006::2', '2001:db8:5:6:0:0:0:3']) expect((await get(address)).status).toBe(200);
+      for (const address of ['2001:db8:5:6::1', '2001:0DB8:0005:0006::2', '2001:db8:5:6:0:0:0:3'])
+        expect((await get(address)).status).toBe(200);
       const limited = await get('2001:db8:5:6:ffff::9');
       expect(limited.status).toBe(429);
       expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);

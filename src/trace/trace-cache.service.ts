@@ -34,6 +34,13 @@ export interface CachedLabel {
 const MAX_LABELS = 200_000;
 const MAX_VIEWS = 5_000;
 
+/** A raw timestamp: a Date from PostgreSQL, UTC text ("YYYY-MM-DD HH:MM:SS.SSS") from SQLite. */
+function timestampMs(value: Date | string | null): number {
+  if (value === null) return 0;
+  if (value instanceof Date) return value.getTime();
+  return new Date(/[zZ]$|[+-]\d\d:?\d\d$/.test(value) ? value : `${value.replace(' ', 'T')}Z`).getTime();
+}
+
 /**
  * Keeps the scan path off the database: label rows and built batch views live in memory until a change
  * notice (this process or another, via Redis) drops them, or TRACE_CACHE_SECONDS pass. Concurrent
@@ -89,17 +96,15 @@ export class TraceCache implements OnModuleInit, OnModuleDestroy {
     const cached = this.labels.get(serial);
     if (cached && now - cached.loadedAt < this.ttlMs) return cached;
     return this.once(`l:${serial}`, async (generation) => {
-      const [row, clearance] = await Promise.all([
-        this.dataSource.getRepository(Label).findOne({
-          where: { serial },
-          select: { serial: true, batchId: true, status: true, voidReason: true, scanCount: true, firstScannedAt: true },
-        }),
-        this.dataSource.getRepository(ScanAlertClearance).findOne({
-          where: { serial },
-          select: { id: true, clearedAt: true },
-          order: { clearedAt: 'DESC' },
-        }),
-      ]);
+      // One query on the (rare) miss: the label and the time of its latest clearing, from their index.
+      const { entities, raw } = await this.dataSource
+        .getRepository(Label)
+        .createQueryBuilder('l')
+        .select(['l.id', 'l.serial', 'l.batchId', 'l.status', 'l.voidReason', 'l.scanCount', 'l.firstScannedAt'])
+        .addSelect((sub) => sub.select('MAX(c.cleared_at)').from(ScanAlertClearance, 'c').where('c.serial = l.serial'), 'last_cleared_at')
+        .where('l.serial = :serial', { serial })
+        .getRawAndEntities<{ last_cleared_at: Date | string | null }>();
+      const row = entities[0];
       if (!row) return null;
       const entry: CachedLabel = {
         serial,
@@ -109,7 +114,7 @@ export class TraceCache implements OnModuleInit, OnModuleDestroy {
         storedScans: row.scanCount,
         localScans: 0,
         firstScannedAt: row.firstScannedAt,
-        clearedAt: clearance?.clearedAt.getTime() ?? 0,
+        clearedAt: timestampMs(raw[0]?.last_cleared_at ?? null),
         loadedAt: Date.now(),
       };
       if (generation !== this.generation) return entry;

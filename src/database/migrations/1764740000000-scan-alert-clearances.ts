@@ -24,7 +24,12 @@ export class ScanAlertClearances1764740000000 implements MigrationInterface {
         ],
         indices: [new TableIndex({ name: 'ix_scan_alert_clearances_serial', columnNames: ['serial', 'cleared_at'] })],
         foreignKeys: [
-          new TableForeignKey({ columnNames: ['label_id'], referencedTableName: 'labels', referencedColumnNames: ['id'], onDelete: 'CASCADE' }),
+          new TableForeignKey({
+            columnNames: ['label_id'],
+            referencedTableName: 'labels',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          }),
         ],
       }),
     );

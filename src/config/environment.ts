@@ -202,13 +202,11 @@ export class Environment {
   @Min(0)
   SCAN_RATE_LIMIT_PER_MINUTE = 600;
 
-  /** A label scanned more often than this is shown as suspicious (a copied label is scanned by many shoppers). */
-  @Transform(toInt)
-  @IsInt({ message: 'SCAN_SUSPICIOUS_AFTER must be an integer' })
-  @Min(1)
-  SCAN_SUSPICIOUS_AFTER = 30;
-
-  /** ...or when scanned from more distinct networks than this within SCAN_WINDOW_HOURS. */
+  /**
+   * A label viewed from more distinct networks (IPv4 /24, IPv6 /48) than this within SCAN_WINDOW_HOURS is
+   * shown as suspicious: a copied label is scanned by shoppers everywhere. How often it was scanned does not
+   * decide (one shopper reloading is one network).
+   */
   @Transform(toInt)
   @IsInt({ message: 'SCAN_SUSPICIOUS_NETWORKS must be an integer' })
   @Min(1)
@@ -227,12 +225,13 @@ export class Environment {
   TRACE_CACHE_SECONDS = 30;
 
   /**
-   * Which proxies' X-Forwarded-For is believed (Fastify trustProxy): `loopback,uniquelocal` by default,
-   * so a client cannot dodge the scan rate limit by sending the header itself; `true` trusts every hop.
+   * Which proxies' X-Forwarded-For is believed (Fastify trustProxy): only `loopback` by default, so no
+   * client (nor a neighbour on a private network) can pick its own address for the scan rate limit and the
+   * suspicious count by sending the header; name your proxy's address or CIDR, `true` trusts every hop.
    */
   @IsString()
   @Matches(/^(true|false|[0-9A-Za-z.:/,_-]+)$/, { message: 'TRUST_PROXY must be true, false or a list of addresses/CIDRs/keywords' })
-  TRUST_PROXY = 'loopback,uniquelocal';
+  TRUST_PROXY = 'loopback';
 
   // --- Marketplace sync (issue 5). Unset base URLs point every adapter at the mocks on MOCK_MARKETPLACES_PORT. ---
 

@@ -14,6 +14,7 @@ import { Cooperative } from '../registry/cooperative.entity';
 import { Household } from '../registry/household.entity';
 import { Plot } from '../registry/plot.entity';
 import { PlotCertification } from '../registry/plot-certification.entity';
+import { ScanAlertClearance } from '../trace/scan-alert-clearance.entity';
 
 export const ENTITIES = [
   User,
@@ -32,4 +33,5 @@ export const ENTITIES = [
   SyncOutbox,
   MarketplaceOrder,
   MarketplaceOrderRejection,
+  ScanAlertClearance,
 ];

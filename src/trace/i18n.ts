@@ -16,7 +16,7 @@ export const TEXT = {
     } satisfies Record<Verdict, string>,
     verdictHelp: {
       genuine: 'Mã trên tem khớp với lô hàng đã đăng ký.',
-      suspicious: 'Tem này bị quét quá nhiều lần hoặc từ nhiều nơi khác nhau. Hãy kiểm tra kỹ sản phẩm và nơi bán.',
+      suspicious: 'Tem này vừa được quét ở nhiều nơi khác nhau trong thời gian ngắn. Hãy kiểm tra kỹ sản phẩm và nơi bán.',
       voided: 'Không nên sử dụng sản phẩm mang tem này.',
       counterfeit: 'Mã này không phải do hợp tác xã phát hành. Sản phẩm có thể là hàng giả.',
       unknown: 'Mã hợp lệ nhưng chưa có trong hệ thống. Hãy liên hệ nơi bán.',
@@ -74,7 +74,7 @@ export const TEXT = {
     } satisfies Record<Verdict, string>,
     verdictHelp: {
       genuine: 'The code on this label matches a registered batch.',
-      suspicious: 'This label has been scanned very often or from many places. Check the product and the shop carefully.',
+      suspicious: 'This label has recently been scanned in many different places. Check the product and the shop carefully.',
       voided: 'Do not use a product carrying this label.',
       counterfeit: 'This code was not issued by the co-operative. The product may be fake.',
       unknown: 'The code is well formed but not registered. Ask the shop.',

@@ -15,6 +15,10 @@ interface PendingScans {
 
 const FLUSH_EVERY_MS = 1000;
 const MAX_TRACKED_SERIALS = 100_000;
+const MAX_NETWORKS_PER_LABEL = 1_000;
+const RESHARE_AFTER_MS = 3600_000;
+/** How stale this process's view of the other processes' networks may get for a label it keeps serving. */
+const SHARED_REFRESH_MS = 10_000;
 
 function vietnamDay(date: Date): string {
   return new Date(date.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
@@ -26,8 +30,9 @@ function vietnamDay(date: Date): string {
  * per day). A write that fails (database down) keeps its counts for the next try; shutdown flushes;
  * a crash loses at most the last second. Each process adds its own counts, so several add up.
  *
- * The networks a label was scanned from are tracked here too, and shared across processes through
- * Redis sets once a second, to spot copied labels.
+ * The networks a label was viewed from (IPv4 /24, IPv6 /48) are tracked here too, in a sliding window,
+ * and shared across processes through one Redis sorted set per label once a second, to spot copied
+ * labels. A manager's clearing (`clearedAt`) starts the count again from zero.
  */
 @Injectable()
 export class ScanRecorder implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
@@ -35,11 +40,13 @@ export class ScanRecorder implements OnApplicationBootstrap, BeforeApplicationSh
   private pending = new Map<string, PendingScans>();
   private flushing: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
-  /** serial -> network -> last seen (ms), this process. */
-  private readonly networks = new Map<string, Map<string, number>>();
-  /** serial -> distinct networks in the window, as Redis last said (all processes). */
-  private readonly sharedNetworkCounts = new Map<string, number>();
-  private newNetworks = new Map<string, Set<string>>();
+  /** serial -> network -> its last consumer view (ms), this process, and the clearing the label had then. */
+  private readonly networks = new Map<string, { clearedAt: number; seen: Map<string, number> }>();
+  /** serial -> the distinct networks of all processes, as Redis last said, and the clearing it counted from. */
+  private readonly shared = new Map<string, { count: number; clearedAt: number; at: number }>();
+  /** serial -> networks to put in the shared window at the next flush (none: only read the total back). */
+  private toShare = new Map<string, { clearedAt: number; networks: Map<string, number> }>();
+  private sharingFailedAt = 0;
   private readonly windowMs: number;
 
   constructor(
@@ -65,8 +72,11 @@ export class ScanRecorder implements OnApplicationBootstrap, BeforeApplicationSh
     if (this.dataSource.isInitialized) await this.flush();
   }
 
-  /** Counts one scan. Returns how many distinct networks scanned this label within the window. */
-  record(serial: string, batchId: string, network: string, at: Date): number {
+  /**
+   * Counts one consumer view. Returns how many distinct networks viewed this label within the window
+   * and after `clearedAt` (ms; 0 when a manager never cleared it).
+   */
+  record(serial: string, batchId: string, network: string, at: Date, clearedAt: number): number {
     const entry = this.pending.get(serial);
     if (entry) {
       entry.count++;
@@ -74,7 +84,23 @@ export class ScanRecorder implements OnApplicationBootstrap, BeforeApplicationSh
     } else {
       this.pending.set(serial, { batchId, count: 1, first: at, last: at });
     }
-    return this.trackNetwork(serial, network, at.getTime());
+    return this.trackNetwork(serial, network, at.getTime(), clearedAt);
+  }
+
+  /** The same count without a view: for answers that are not counted (HEAD, previews) and for the co-op. */
+  networksInWindow(serial: string, clearedAt: number, now = Date.now()): number {
+    return this.countNetworks(serial, this.networks.get(serial)?.seen, now, clearedAt);
+  }
+
+  /** The count across every process, straight from Redis when it answers. */
+  async sharedNetworksInWindow(serial: string, clearedAt: number, now = Date.now()): Promise<number> {
+    const local = this.networksInWindow(serial, clearedAt, now);
+    try {
+      const count = await this.redis.zcount(windowKey(serial), `(${Math.max(clearedAt, now - this.windowMs)}`, '+inf');
+      return Math.max(local, count);
+    } catch {
+      return local;
+    }
   }
 
   /** Scans counted but not yet written. */
@@ -87,7 +113,7 @@ export class ScanRecorder implements OnApplicationBootstrap, BeforeApplicationSh
   async flush(): Promise<void> {
     // One flush at a time; a caller arriving mid-flush waits for it and then flushes what came since.
     while (this.flushing) await this.flushing;
-    if (!this.pending.size && !this.newNetworks.size) return;
+    if (!this.pending.size && !this.toShare.size) return;
     this.flushing = this.writeOnce().finally(() => (this.flushing = null));
     await this.flushing;
   }
@@ -95,8 +121,8 @@ export class ScanRecorder implements OnApplicationBootstrap, BeforeApplicationSh
   private async writeOnce(): Promise<void> {
     const batch = this.pending;
     this.pending = new Map();
-    const networks = this.newNetworks;
-    this.newNetworks = new Map();
+    const networks = this.toShare;
+    this.toShare = new Map();
     if (batch.size) {
       try {
         await this.write(batch);
@@ -171,46 +197,96 @@ export class ScanRecorder implements OnApplicationBootstrap, BeforeApplicationSh
     });
   }
 
-  private trackNetwork(serial: string, network: string, now: number): number {
-    let seen = this.networks.get(serial);
-    if (!seen) {
+  private trackNetwork(serial: string, network: string, now: number, clearedAt: number): number {
+    let window = this.networks.get(serial);
+    if (!window) {
       if (this.networks.size >= MAX_TRACKED_SERIALS) this.networks.delete(this.networks.keys().next().value!);
-      seen = new Map();
-      this.networks.set(serial, seen);
+      window = { clearedAt, seen: new Map() };
+      this.networks.set(serial, window);
     }
-    if (!seen.has(network)) {
-      const fresh = this.newNetworks.get(serial) ?? new Set<string>();
-      fresh.add(network);
-      this.newNetworks.set(serial, fresh);
+    const { seen } = window;
+    if (window.clearedAt !== clearedAt) {
+      // A manager cleared the alarm: what this process saw since then starts the new window in Redis too.
+      window.clearedAt = clearedAt;
+      for (const [net, at] of seen) if (at > clearedAt) this.queueShare(serial, clearedAt, net, at);
     }
-    seen.set(network, now);
-    let local = 0;
-    for (const [net, at] of seen) {
-      if (now - at <= this.windowMs) local++;
-      else seen.delete(net);
+    const previous = seen.get(network);
+    // Past the threshold a label's exact count no longer matters: a flood of networks cannot grow memory.
+    if (previous !== undefined || seen.size < MAX_NETWORKS_PER_LABEL) seen.set(network, now);
+    // Redis hears of a network once, again after a clearing, and again now and then so it stays in the window.
+    if (previous === undefined || previous <= clearedAt || now - previous > RESHARE_AFTER_MS) {
+      this.queueShare(serial, clearedAt, network, now);
+    } else {
+      // Nothing new here, but the other processes may have seen new networks: read their total now and then.
+      const shared = this.shared.get(serial);
+      const stale = !shared || shared.clearedAt !== clearedAt || now - shared.at > SHARED_REFRESH_MS;
+      if (stale && now - this.sharingFailedAt > SHARED_REFRESH_MS) this.queueShare(serial, clearedAt);
     }
-    return Math.max(local, this.sharedNetworkCounts.get(serial) ?? 0);
+    return this.countNetworks(serial, seen, now, clearedAt);
   }
 
-  /** Adds this second's new networks to each label's Redis set and reads back how many there are in all. */
-  private async shareNetworks(networks: Map<string, Set<string>>): Promise<void> {
+  private queueShare(serial: string, clearedAt: number, network?: string, at?: number): void {
+    let entry = this.toShare.get(serial);
+    if (!entry) {
+      entry = { clearedAt, networks: new Map() };
+      this.toShare.set(serial, entry);
+    }
+    entry.clearedAt = clearedAt;
+    if (network !== undefined) entry.networks.set(network, at!);
+  }
+
+  private countNetworks(serial: string, seen: Map<string, number> | undefined, now: number, clearedAt: number): number {
+    const since = Math.max(now - this.windowMs, clearedAt);
+    let local = 0;
+    if (seen) {
+      for (const [net, at] of seen) {
+        if (at > since) local++;
+        else if (now - at > this.windowMs) seen.delete(net);
+      }
+    }
+    const shared = this.shared.get(serial);
+    // A count Redis made before the last clearing, or one left over from long ago, says nothing now.
+    const others = shared && shared.clearedAt === clearedAt && now - shared.at < this.windowMs ? shared.count : 0;
+    return Math.max(local, others);
+  }
+
+  /** Adds this second's networks to each label's window in Redis and reads back how many there are in all. */
+  private async shareNetworks(networks: Map<string, { clearedAt: number; networks: Map<string, number> }>): Promise<void> {
     try {
+      const now = Date.now();
       const pipeline = this.redis.pipeline();
       const serials = [...networks.keys()];
+      /** Where each label's ZCOUNT answer lands in the pipeline's results. */
+      const countAt: number[] = [];
+      let commands = 0;
       for (const serial of serials) {
-        const key = `scan-networks:${serial}`;
-        pipeline.sadd(key, ...networks.get(serial)!);
-        pipeline.pexpire(key, this.windowMs);
-        pipeline.scard(key);
+        const { clearedAt, networks: seen } = networks.get(serial)!;
+        const key = windowKey(serial);
+        if (seen.size) {
+          const members: (string | number)[] = [];
+          for (const [network, at] of seen) members.push(at, network);
+          // A sorted set scored by last view: the window slides per network, not per label.
+          pipeline.zadd(key, ...members);
+          pipeline.zremrangebyscore(key, '-inf', now - this.windowMs);
+          pipeline.pexpire(key, this.windowMs);
+          commands += 3;
+        }
+        pipeline.zcount(key, `(${Math.max(clearedAt, now - this.windowMs)}`, '+inf');
+        countAt.push(commands++);
       }
       const results = (await pipeline.exec()) ?? [];
       serials.forEach((serial, i) => {
-        const [error, count] = results[i * 3 + 2] ?? [];
-        if (!error && typeof count === 'number') this.sharedNetworkCounts.set(serial, count);
+        const [error, count] = results[countAt[i]] ?? [];
+        if (!error && typeof count === 'number') this.shared.set(serial, { count, clearedAt: networks.get(serial)!.clearedAt, at: now });
       });
-      if (this.sharedNetworkCounts.size > MAX_TRACKED_SERIALS) this.sharedNetworkCounts.clear();
+      if (this.shared.size > MAX_TRACKED_SERIALS) this.shared.clear();
     } catch {
-      // Redis away: each process judges from the networks it has seen itself.
+      // Redis away: each process judges from the networks it has seen itself, and stops asking for a while.
+      this.sharingFailedAt = Date.now();
     }
   }
+}
+
+function windowKey(serial: string): string {
+  return `scan-window:${serial}`;
 }

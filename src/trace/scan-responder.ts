@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { problemType } from '../common/errors/problem-details.filter';
+import { isConsumerView } from './consumer-view';
 import { pickLanguage } from './i18n';
 import { parseDigitalLinkPath, ScanAnswer, ScanService } from './scan.service';
 
@@ -79,7 +80,7 @@ export class ScanResponder {
     const json = wantsJson(request, query);
     const answer = await this.scans.scan({
       ...parsed,
-      count: request.method === 'GET',
+      count: isConsumerView(request.method, request.headers, query.linkType),
       client: request.ip,
       json,
       lang: pickLanguage(query.lang, request.headers['accept-language']),

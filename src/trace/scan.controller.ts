@@ -7,9 +7,10 @@ import type { ScanRequestType } from './scan-responder';
 
 /**
  * The public resolver printed in every QR code (GS1 Digital Link): `/01/{gtin}/10/{lot}/21/{serial}`,
- * the short `/t/{serial}`, and `/01/{gtin}/10/{lot}` for the batch. No login; CORS open; every GET of
- * a label counts as one scan. HEAD is answered by Fastify through the GET handlers (same headers, no
- * body) and is not counted.
+ * the short `/t/{serial}`, and `/01/{gtin}/10/{lot}` for the batch. No login; CORS open; every consumer
+ * view of a label (consumer-view.ts: a GET that is no link preview, crawler, prefetch or link lookup)
+ * counts as one scan. HEAD is answered by Fastify through the GET handlers (same headers, no body) and
+ * is not counted.
  *
  * The two label routes are the busiest of the service and are mounted on Fastify directly (ScanRoutes):
  * they need no guard, pipe or interceptor, and skipping Nest's per-request pipeline roughly doubles

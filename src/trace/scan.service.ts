@@ -10,14 +10,15 @@ import { ScanRecorder } from './scan-recorder.service';
 import { TraceCache } from './trace-cache.service';
 import { renderTracePage } from './trace-page';
 import type { TraceView } from './trace-view';
-import { decideVerdict, networkOf, Verdict, VERDICTS } from './verdict';
+import { networkOf } from './client-address';
+import { decideVerdict, Verdict, VERDICTS } from './verdict';
 import { MetricsService } from '../metrics/metrics.service';
 
 export interface ScanRequest {
   gtin: string | null;
   lot: string | null;
   serial: string;
-  /** Counted only for GET; HEAD answers the same headers without counting. */
+  /** A consumer view (see consumer-view.ts): counted, and towards the verdict. Anything else is answered the same, uncounted. */
   count: boolean;
   client: string;
   json: boolean;
@@ -114,16 +115,18 @@ export class ScanService {
       return this.answerWithoutLabel('counterfeit', req);
 
     const now = new Date();
-    let networks = 0;
+    let networks: number;
     if (req.count) {
-      networks = this.recorder.record(label.serial, label.batchId, networkOf(req.client), now);
+      networks = this.recorder.record(label.serial, label.batchId, networkOf(req.client), now, label.clearedAt);
       label.localScans++;
       label.firstScannedAt ??= now;
+    } else {
+      networks = this.recorder.networksInWindow(label.serial, label.clearedAt, now.getTime());
     }
     const count = label.storedScans + label.localScans;
     const verdict = decideVerdict(
-      { labelStatus: label.status, batchRecalled: view.recalled, scanCount: count, networksInWindow: networks },
-      { suspiciousAfter: this.env.SCAN_SUSPICIOUS_AFTER, suspiciousNetworks: this.env.SCAN_SUSPICIOUS_NETWORKS },
+      { labelStatus: label.status, batchRecalled: view.recalled, networksInWindow: networks },
+      { suspiciousNetworks: this.env.SCAN_SUSPICIOUS_NETWORKS },
     );
     if (req.count) this.verdictCounters[verdict].inc();
     const reason = label.status === 'voided' ? label.voidReason : view.recalled ? view.recallReason : null;

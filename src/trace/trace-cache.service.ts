@@ -11,6 +11,7 @@ import { Cooperative } from '../registry/cooperative.entity';
 import { Household } from '../registry/household.entity';
 import { PlotCertification } from '../registry/plot-certification.entity';
 import { Plot } from '../registry/plot.entity';
+import { ScanAlertClearance } from './scan-alert-clearance.entity';
 import { buildTraceView, TraceView } from './trace-view';
 
 export interface CachedLabel {
@@ -23,6 +24,8 @@ export interface CachedLabel {
   /** Scans this process has counted since the row was read (flushed or not). */
   localScans: number;
   firstScannedAt: Date | null;
+  /** When a manager last cleared a suspicious alarm (ms), 0 if never: networks count from there. */
+  clearedAt: number;
   loadedAt: number;
   /** The Link header of this label's answers, once built. */
   link?: string;
@@ -30,6 +33,13 @@ export interface CachedLabel {
 
 const MAX_LABELS = 200_000;
 const MAX_VIEWS = 5_000;
+
+/** A raw timestamp: a Date from PostgreSQL, UTC text ("YYYY-MM-DD HH:MM:SS.SSS") from SQLite. */
+function timestampMs(value: Date | string | null): number {
+  if (value === null) return 0;
+  if (value instanceof Date) return value.getTime();
+  return new Date(/[zZ]$|[+-]\d\d:?\d\d$/.test(value) ? value : `${value.replace(' ', 'T')}Z`).getTime();
+}
 
 /**
  * Keeps the scan path off the database: label rows and built batch views live in memory until a change
@@ -87,10 +97,15 @@ export class TraceCache implements OnModuleInit, OnModuleDestroy {
     const cached = this.labels.get(serial);
     if (cached && now - cached.loadedAt < this.ttlMs) return cached;
     return this.once(`l:${serial}`, async (generation) => {
-      const row = await this.dataSource.getRepository(Label).findOne({
-        where: { serial },
-        select: { serial: true, batchId: true, status: true, voidReason: true, scanCount: true, firstScannedAt: true },
-      });
+      // One query on the (rare) miss: the label and the time of its latest clearing, from their index.
+      const { entities, raw } = await this.dataSource
+        .getRepository(Label)
+        .createQueryBuilder('l')
+        .select(['l.id', 'l.serial', 'l.batchId', 'l.status', 'l.voidReason', 'l.scanCount', 'l.firstScannedAt'])
+        .addSelect((sub) => sub.select('MAX(c.cleared_at)').from(ScanAlertClearance, 'c').where('c.serial = l.serial'), 'last_cleared_at')
+        .where('l.serial = :serial', { serial })
+        .getRawAndEntities<{ last_cleared_at: Date | string | null }>();
+      const row = entities[0];
       if (!row) return null;
       const entry: CachedLabel = {
         serial,
@@ -100,6 +115,7 @@ export class TraceCache implements OnModuleInit, OnModuleDestroy {
         storedScans: row.scanCount,
         localScans: 0,
         firstScannedAt: row.firstScannedAt,
+        clearedAt: timestampMs(raw[0]?.last_cleared_at ?? null),
         loadedAt: Date.now(),
       };
       if (generation !== this.generation) return entry;

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { LabelsModule } from '../labels/labels.module';
+import { ScanAlertsController } from './scan-alerts.controller';
+import { ScanAlertsService } from './scan-alerts.service';
 import { ScanRecorder } from './scan-recorder.service';
 import { ScanResponder } from './scan-responder';
 import { ScanRoutes } from './scan-routes';
@@ -7,11 +9,11 @@ import { ScanController } from './scan.controller';
 import { ScanService } from './scan.service';
 import { TraceCache } from './trace-cache.service';
 
-/** The consumer side: the public resolver and trace page, scan counting and the counterfeit verdicts. */
+/** The consumer side: the public resolver and trace page, scan counting, the counterfeit verdicts and clearing false alarms. */
 @Module({
   imports: [LabelsModule],
-  controllers: [ScanController],
-  providers: [ScanService, TraceCache, ScanRecorder, ScanResponder, ScanRoutes],
+  controllers: [ScanController, ScanAlertsController],
+  providers: [ScanService, TraceCache, ScanRecorder, ScanResponder, ScanRoutes, ScanAlertsService],
   exports: [TraceCache, ScanRecorder],
 })
 export class TraceModule {}

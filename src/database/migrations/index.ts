@@ -8,6 +8,7 @@ import { RefreshTokens1764600000000 } from './1764600000000-refresh-tokens';
 import { MarketplaceOrderLines1764730000000 } from './1764730000000-marketplace-order-lines';
 import { AccountSecurity1764720000000 } from './1764720000000-account-security';
 import { RegistryRecords1764800000000 } from './1764800000000-registry-records';
+import { ScanAlertClearances1764740000000 } from './1764740000000-scan-alert-clearances';
 
 /** Every migration, in order. Listed explicitly so the compiled app and ts-node/jest load the same set. */
 export const MIGRATIONS = [
@@ -20,5 +21,6 @@ export const MIGRATIONS = [
   RefreshTokens1764600000000,
   AccountSecurity1764720000000,
   MarketplaceOrderLines1764730000000,
+  ScanAlertClearances1764740000000,
   RegistryRecords1764800000000,
 ];

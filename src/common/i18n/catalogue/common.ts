@@ -11,6 +11,7 @@ export const commonMessages = {
   'notFound.Product': { vi: 'Sản phẩm {id} không tồn tại', en: 'Product {id} does not exist' },
   'notFound.User': { vi: 'Tài khoản {id} không tồn tại', en: 'User {id} does not exist' },
   'notFound.Certification': { vi: 'Chứng nhận {id} không tồn tại', en: 'Certification {id} does not exist' },
+  'notFound.Label': { vi: 'Tem {id} không tồn tại', en: 'Label {id} does not exist' },
   'notFound.Event': { vi: 'Sự kiện {id} không tồn tại', en: 'Event {id} does not exist' },
   'common.ifMatchStale': {
     vi: 'Bản ghi đã được thay đổi (phiên bản hiện tại {current}, bạn gửi {sent}); hãy tải lại rồi sửa',

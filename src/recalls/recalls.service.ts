@@ -7,6 +7,7 @@ import { BatchesService } from '../batches/batches.service';
 import { Product } from '../catalog/product.entity';
 import type { Actor } from '../common/auth/actor';
 import { assertManagesCooperative } from '../common/auth/access-policy';
+import { toCsv } from '../common/csv/csv-cell';
 import { NotFoundError } from '../common/errors/domain-errors';
 import { Label } from '../labels/label.entity';
 import { Listing } from '../listings/listing.entity';
@@ -16,7 +17,7 @@ import { ChangeNotices } from '../redis/change-notices';
 import { Cooperative } from '../registry/cooperative.entity';
 import { Plot } from '../registry/plot.entity';
 import { RecallBatchDto, RecallResponse } from './dto/recall.dto';
-import { FSMA_COLUMNS, FsmaRow, toCsv, vietnamDateTime } from './fsma-csv';
+import { FSMA_COLUMNS, FsmaRow, vietnamDateTime } from './fsma-csv';
 
 const CTE_NAMES: Record<string, string> = {
   harvesting: 'Harvesting',

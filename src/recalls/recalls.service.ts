@@ -127,6 +127,8 @@ export class RecallsService {
     const lotSource = plot ? `Growing area ${plot.code}, ${coopName}` : coopName;
     const base = { 'Traceability Lot Code': batch.lotCode, 'Product Description': productName, 'Traceability Lot Code Source': lotSource };
     const rows: (FsmaRow & { at: number })[] = [];
+    // Buyer references identify marketplace customers: the co-op's managers need them for a recall, a farmer does not.
+    const showBuyers = actor.role !== 'farmer';
     const text = (d: Record<string, unknown> | null, k: string): string | null =>
       typeof d?.[k] === 'string' || typeof d?.[k] === 'number' ? String(d[k]) : null;
 
@@ -170,7 +172,7 @@ export class RecallsService {
         'Location Description': coopName,
         'Location Identifier': batch.cooperativeId,
         'Immediate Previous Source': null,
-        'Immediate Subsequent Recipient': `${o.marketplace} buyer${o.buyerRef ? ` ${o.buyerRef}` : ''}`,
+        'Immediate Subsequent Recipient': `${o.marketplace} buyer${showBuyers && o.buyerRef ? ` ${o.buyerRef}` : ''}`,
         'Reference Document Type': `${o.marketplace} order`,
         'Reference Document Number': o.externalOrderId,
         'Record ID': o.id,

@@ -295,8 +295,21 @@ describe('records that travel (e2e): EPCIS, recall, FSMA CSV, reconciliation, in
     ]);
     expect(lines[1]).toContain(`"${f.lotCode}","Vải thiều Thanh Hà","100","kg","Harvesting","2026-06-10","06:00+07:00"`);
     expect(lines[4]).toContain('"Hà Nội","Bill of lading","BL-2026-77"');
-    expect(lines[6]).toContain('"lazada buyer buyer-0","lazada order","ORD-0"');
+    expect(lines[6]).toContain('"lazada buyer","lazada order","ORD-0"');
     expect(res.text).not.toContain('Abamectin');
+  });
+
+  it('shows the marketplace buyer references in the CSV to managers and admins, not to farmers', async () => {
+    const farmer = await t.http.get(`/api/v1/batches/${f.batchId}/trace.csv`).set(bearer(f.farmerToken));
+    expect(farmer.status).toBe(200);
+    expect(farmer.text).not.toContain('buyer-0');
+    expect(farmer.text).not.toContain('buyer-1');
+    for (const token of [f.managerToken, t.adminToken]) {
+      const res = await t.http.get(`/api/v1/batches/${f.batchId}/trace.csv`).set(bearer(token));
+      expect(res.status).toBe(200);
+      expect(res.text).toContain('"lazada buyer buyer-0","lazada order","ORD-0"');
+      expect(res.text).toContain('"shopee buyer buyer-1"');
+    }
   });
 
   it('neutralises every CSV cell a spreadsheet would execute, numbers excepted', async () => {

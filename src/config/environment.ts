@@ -373,6 +373,12 @@ export class Environment {
   @Min(1000)
   SYNC_SWEEP_STALE_MS = 600_000;
 
+  /** When set, GET /metrics answers only `Authorization: Bearer <METRICS_TOKEN>` (for scrapers that reach the api directly). */
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
+  METRICS_TOKEN?: string;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
 
@@ -395,7 +401,7 @@ export function databaseKindOf(url: string): 'postgres' | 'sqlite' {
 
 export class ConfigurationError extends Error {}
 
-const OPTIONAL_VARIABLES = ['DATA_ENCRYPTION_KEY'];
+const OPTIONAL_VARIABLES = ['DATA_ENCRYPTION_KEY', 'METRICS_TOKEN'];
 
 function firstMessage(error: ValidationError): string {
   const messages = Object.values(error.constraints ?? {});

@@ -176,6 +176,7 @@ async function main(): Promise<void> {
       PATH: process.env.PATH,
       NODE_ENV: 'production',
       HOST: '127.0.0.1',
+      DATA_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
       LOG_LEVEL: process.env.CLUSTER_LOG_LEVEL ?? 'warn',
     };
     const mock = startProcess('mock', 'marketplaces/mock/main.js', {

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { safeForLog } from '../http/logging';
 import { DomainError, FieldError } from './domain-errors';
 
 export interface ProblemDetails {
@@ -105,7 +106,9 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, except
   const { problem, headers } = toProblem(exception);
   const requestId = requestIdOf(request);
   if (problem.status >= 500) {
-    logger.error({ err: exception, requestId }, `Unhandled error on ${request.method} ${request.url}`);
+    // The route template, not the URL: a path can hold a phone number and the query string a token.
+    const route = request.routeOptions?.url ?? request.url.split('?')[0];
+    logger.error({ err: exception, requestId }, `Unhandled error on ${request.method} ${safeForLog(route)}`);
   }
   void reply
     .status(problem.status)

@@ -1,6 +1,6 @@
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { InvalidInputError } from '../errors/domain-errors';
-import { createValidationPipe, findNulCharacters } from './validation';
+import { createValidationPipe, findNulCharacters, normalizeText } from './validation';
 
 class SampleDto {
   @IsString()
@@ -50,5 +50,38 @@ describe('validation pipe', () => {
     expect(findNulCharacters({ a: [{ b: 'x\u0000' }] })).toEqual([{ field: 'a.0.b', message: 'must not contain NUL characters' }]);
     expect(findNulCharacters({ ['k\u0000']: 'v' })).toHaveLength(1);
     expect(findNulCharacters({ a: 'ok', b: 1, c: null, d: ['x'] })).toEqual([]);
+  });
+});
+
+describe('normalizeText', () => {
+  it('turns every string of a body into NFC, however deep, and leaves the rest alone', () => {
+    const nfd = 'Nguyễn Văn Hùng'.normalize('NFD');
+    const buffer = Buffer.from('a,b');
+    const out = normalizeText({ name: nfd, n: 3, list: [nfd, null], nested: { deeper: { text: nfd } }, file: buffer }) as Record<
+      string,
+      unknown
+    >;
+    expect(out).toEqual({
+      name: 'Nguyễn Văn Hùng'.normalize('NFC'),
+      n: 3,
+      list: ['Nguyễn Văn Hùng'.normalize('NFC'), null],
+      nested: { deeper: { text: 'Nguyễn Văn Hùng'.normalize('NFC') } },
+      file: buffer,
+    });
+    expect(out.file).toBe(buffer);
+    expect(normalizeText(nfd)).toBe('Nguyễn Văn Hùng'.normalize('NFC'));
+  });
+
+  it('reads the null-prototype records a query-string parser makes', () => {
+    function Empty(): void {}
+    Empty.prototype = Object.create(null) as object;
+    const query = Object.assign(new (Empty as unknown as new () => object)(), { q: 'Ánh'.normalize('NFD') });
+    expect(normalizeText(query)).toEqual({ q: 'Ánh'.normalize('NFC') });
+  });
+
+  it('keeps a "__proto__" key an ordinary property', () => {
+    const out = normalizeText(JSON.parse('{"__proto__": {"polluted": "yes"}}')) as Record<string, unknown>;
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
   });
 });

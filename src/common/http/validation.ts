@@ -36,11 +36,33 @@ export function findNulCharacters(value: unknown, path = '', depth = 0, out: Fie
   return out;
 }
 
+/**
+ * Every string of a JSON body, query or path parameter in Unicode NFC. Phones (iOS and some Android
+ * keyboards) send Vietnamese decomposed, "Nguyễn" as "Nguye\u0302\u0303n": stored that way it would look
+ * the same yet never match, in searches or uniqueness, what a computer typed. Non-plain objects (a CSV
+ * upload's Buffer) are left as they are.
+ */
+export function normalizeText(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return value.normalize('NFC');
+  if (depth >= MAX_SCAN_DEPTH || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((item) => normalizeText(item, depth + 1));
+  const prototype = Object.getPrototypeOf(value) as object | null;
+  // Plain objects, and the null-prototype records Fastify's query-string parser makes (prototype or its prototype null).
+  if (prototype !== Object.prototype && prototype !== null && Object.getPrototypeOf(prototype) !== null) return value;
+  const out: Record<string, unknown> = prototype === Object.prototype ? {} : (Object.create(null) as Record<string, unknown>);
+  // Defined, not assigned: a "__proto__" key stays a plain property.
+  for (const [key, child] of Object.entries(value)) {
+    Object.defineProperty(out, key, { value: normalizeText(child, depth + 1), enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
+
 class RequestValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'body' || metadata.type === 'query' || metadata.type === 'param') {
       const errors = findNulCharacters(value);
       if (errors.length) throw new InvalidInputError(errors.map((e) => `${e.field}: ${e.message}`).join('; '), { errors });
+      value = normalizeText(value);
     }
     return super.transform(value, metadata) as Promise<unknown>;
   }

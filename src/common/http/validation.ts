@@ -1,13 +1,42 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldError, InvalidInputError } from '../errors/domain-errors';
 
+/**
+ * Constraints that say what a value must be before anything else can be said of it, most basic first.
+ * When one of them fails, the field's other constraints are noise and may contradict each other: for
+ * "abc", class-validator adds "must not be less than 0" and "must not be greater than 1000000".
+ */
+const KIND_CONSTRAINTS = [
+  'isDefined',
+  'isArray',
+  'isObject',
+  'nestedValidation',
+  'isString',
+  'isInt',
+  'isNumber',
+  'isBoolean',
+  'isDateString',
+  'isIso8601',
+  'isDate',
+  'isUuid',
+  'isEnum',
+  'isIn',
+  'isNotEmpty',
+];
+
+/** The reasons worth giving for one field: its most basic failed constraint when there is one, otherwise all. */
+function relevantMessages(constraints: Record<string, string>): string[] {
+  const kind = KIND_CONSTRAINTS.find((name) => name in constraints);
+  return kind ? [constraints[kind]] : Object.values(constraints);
+}
+
 /** Flattens nested class-validator errors into `{ field: "certifications.0.validUntil", message }`. */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
   const out: FieldError[] = [];
   for (const error of errors) {
     const field = parent ? `${parent}.${error.property}` : error.property;
     // One entry per bad field (API.md), however many of its constraints failed.
-    const messages = Object.values(error.constraints ?? {}).map((message) =>
+    const messages = relevantMessages(error.constraints ?? {}).map((message) =>
       // class-validator says "property x should not exist" for unknown fields; say it plainly.
       message.startsWith('property ') && message.endsWith('should not exist') ? 'unknown field' : message,
     );

@@ -14,8 +14,11 @@ const shared = {
 };
 
 module.exports = {
+  // Jest 30 reads testTimeout from the global config only; inside `projects` it is silently ignored and
+  // every e2e test ran with the 5 s default, which a busy machine overruns while an app boots.
+  testTimeout: 60_000,
   projects: [
-    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'] },
     {
       ...shared,
       displayName: 'e2e',
@@ -24,7 +27,6 @@ module.exports = {
       setupFiles: ['<rootDir>/test/support/e2e-env.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      testTimeout: 60_000,
     },
     {
       ...shared,
@@ -32,7 +34,6 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.sqlite.e2e-spec.ts'],
       setupFiles: ['<rootDir>/test/support/e2e-sqlite-env.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
-      testTimeout: 60_000,
     },
   ],
 };

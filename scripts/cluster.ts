@@ -2,9 +2,10 @@
  * npm run test:cluster — 2 ROLE=api + 2 ROLE=worker processes of the built service on one PostgreSQL
  * database and one Redis prefix, with work driven through both APIs.
  *
- * 1. Starts the built mock marketplaces as their own process (own port), then all four service
- *    processes at once on a throwaway PostgreSQL database and a fresh Redis prefix (the migrations race:
- *    the advisory lock must apply each exactly once). Marketplace base URLs point at the mock.
+ * 1. Starts the mock marketplaces (tools/, through ts-node) as their own process (own port), then all
+ *    four service processes at once on a throwaway PostgreSQL database and a fresh Redis prefix (the
+ *    migrations race: the advisory lock must apply each exactly once). Marketplace base URLs point at the
+ *    mock, so the processes run with NODE_ENV=test (production refuses the mocks).
  * 2. Through api A and api B alternately: fixtures, label runs (PDF and ZPL, one retried with the same
  *    Idempotency-Key on the other api), CLUSTER_SCANS (10,000) scans spread over both apis (every one
  *    answered 200 and counted here), voids (the label is cached on the other api first; the next scan
@@ -25,7 +26,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { once } from 'node:events';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import Redis from 'ioredis';
 import { api, inParallel, request, withClient } from './support/service-client';
 
@@ -63,13 +64,7 @@ async function snapshotBuild(): Promise<string> {
   const parent = join(ROOT, 'node_modules', '.cache');
   mkdirSync(parent, { recursive: true });
   const target = mkdtempSync(join(parent, 'nongsan-cluster-'));
-  const required = [
-    'main.js',
-    'app.module.js',
-    'marketplaces/mock/main.js',
-    'database/migrations/index.js',
-    'labels/rendering/render-worker.js',
-  ];
+  const required = ['main.js', 'app.module.js', 'database/migrations/index.js', 'labels/rendering/render-worker.js'];
   for (let attempt = 1; ; attempt++) {
     try {
       rmSync(join(target, 'dist'), { recursive: true, force: true });
@@ -85,8 +80,9 @@ async function snapshotBuild(): Promise<string> {
 
 let BUILD = join(ROOT, 'dist');
 
-function startProcess(name: string, script: string, env: NodeJS.ProcessEnv): Managed {
-  const child = spawn(process.execPath, [join(BUILD, script)], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+function startProcess(name: string, script: string, env: NodeJS.ProcessEnv, nodeArgs: string[] = []): Managed {
+  const path = isAbsolute(script) ? script : join(BUILD, script);
+  const child = spawn(process.execPath, [...nodeArgs, path], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const forward = (chunk: Buffer) => {
     for (const line of chunk.toString().split('\n')) if (line.trim()) process.stderr.write(`[${name}] ${line}\n`);
   };
@@ -174,20 +170,28 @@ async function main(): Promise<void> {
   try {
     const common: NodeJS.ProcessEnv = {
       PATH: process.env.PATH,
-      NODE_ENV: 'production',
+      // Not production: production refuses the mock marketplaces' keys and loopback URLs this run syncs to.
+      NODE_ENV: 'test',
       HOST: '127.0.0.1',
       DATA_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
       LOG_LEVEL: process.env.CLUSTER_LOG_LEVEL ?? 'warn',
     };
-    const mock = startProcess('mock', 'marketplaces/mock/main.js', {
-      ...common,
-      MOCK_MARKETPLACES_PORT: String(basePort + 2),
-      MOCK_REVIEW_DELAY_MS: '300',
-      MOCK_WEBHOOK_BASE_URL: apiBases[0],
-      JWT_SECRET: randomBytes(32).toString('hex'),
-      ADMIN_PASSWORD: ADMIN.password,
-      LABEL_SIGNING_KEYS: `1:${randomBytes(24).toString('hex')}`,
-    });
+    // The mocks are a development tool outside the build: run from their TypeScript source.
+    const mockMain = join(ROOT, 'tools', 'mock-marketplaces', 'main.ts');
+    const mock = startProcess(
+      'mock',
+      mockMain,
+      {
+        ...common,
+        MOCK_MARKETPLACES_PORT: String(basePort + 2),
+        MOCK_REVIEW_DELAY_MS: '300',
+        MOCK_WEBHOOK_BASE_URL: apiBases[0],
+        JWT_SECRET: randomBytes(32).toString('hex'),
+        ADMIN_PASSWORD: ADMIN.password,
+        LABEL_SIGNING_KEYS: `1:${randomBytes(24).toString('hex')}`,
+      },
+      ['--require', 'ts-node/register/transpile-only'],
+    );
     processes.push(mock);
     await waitFor('the mock marketplaces', processes, () => healthy(`${mockUrl}/_mock/shopee/stats`), 30_000);
 

@@ -32,10 +32,10 @@ const KNOWN = ['postgres', 'redis'];
 const INSTALL_HINT = {
   postgres:
     'install PostgreSQL (Debian/Ubuntu: `apt-get install -y postgresql`, then `pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start`), ' +
-    'or run `docker compose up -d postgres` and set TEST_POSTGRES_URL=postgres://nongsan:nongsan@127.0.0.1:5432/nongsan, ' +
+    'or run `docker compose -f deploy/backing-services.yml up -d postgres` and set TEST_POSTGRES_URL=postgres://nongsan:nongsan@127.0.0.1:5432/nongsan, ' +
     'or point TEST_POSTGRES_URL / DATABASE_URL at a reachable server',
   redis:
-    'install Redis (Debian/Ubuntu: `apt-get install -y redis-server`), or run `docker compose up -d redis`, or point REDIS_URL at a reachable server',
+    'install Redis (Debian/Ubuntu: `apt-get install -y redis-server`), or run `docker compose -f deploy/backing-services.yml up -d redis`, or point REDIS_URL at a reachable server',
 };
 
 class ServiceError extends Error {}

@@ -25,7 +25,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadEnvironment } from '../src/config/environment';
-import { startMockMarketplaces } from '../src/marketplaces/mock/mock-marketplaces';
+import { startMockMarketplaces } from '../tools/mock-marketplaces';
 import { Client } from 'pg';
 import { api, createLycheeBatch, request, withClient } from './support/service-client';
 
@@ -645,7 +645,8 @@ async function main(): Promise<void> {
   const mock = await startMockMarketplaces({ keys: loadEnvironment({ NODE_ENV: 'test' }), reviewDelayMs: 1500, webhookBaseUrl: base }, 0);
   serviceEnv = {
     PATH: process.env.PATH,
-    NODE_ENV: 'production',
+    // Not production: production refuses the mock marketplaces' keys and loopback URLs the drills sync to.
+    NODE_ENV: 'test',
     PORT: String(apiPort),
     HOST: '127.0.0.1',
     DATABASE_URL: db,

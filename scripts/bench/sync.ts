@@ -2,7 +2,7 @@
  * npm run bench:sync — listings pushed through the real outbox, relay, BullMQ queues and adapters to
  * the mock marketplaces, against plain no-op BullMQ jobs on the same Redis.
  *
- * 1. Starts the built mock marketplaces in this process (review / quality check delays short:
+ * 1. Starts the mock marketplaces (tools/) in this process (review / quality check delays short:
  *    BENCH_SYNC_REVIEW_MS, 50 ms) and the built service (ROLE=api) as its own process, on a throwaway
  *    PostgreSQL database (or DATABASE_URL) and its own Redis prefix. Creates BENCH_SYNC_LISTINGS
  *    (2,000) listings on all three marketplaces through the API: every channel `pending`, in the outbox.
@@ -24,11 +24,10 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { Queue, Worker } from 'bullmq';
 import Redis from 'ioredis';
+import { startMockMarketplaces } from '../../tools/mock-marketplaces';
 import { api, inParallel, waitForHealth, withClient } from '../support/service-client';
 
 /* eslint-disable @typescript-eslint/no-require-imports -- the compiled build is measured, as it runs in production */
-const { startMockMarketplaces } =
-  require('../../dist/marketplaces/mock/mock-marketplaces') as typeof import('../../src/marketplaces/mock/mock-marketplaces');
 const { loadEnvironment } = require('../../dist/config/environment') as typeof import('../../src/config/environment');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -82,7 +81,8 @@ async function main(): Promise<void> {
 
   const serviceEnv = (role: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv => ({
     ...process.env,
-    NODE_ENV: 'production',
+    // Not production: production refuses the mock marketplaces' keys and loopback URLs this bench syncs to.
+    NODE_ENV: 'test',
     ROLE: role,
     PORT: String(port),
     HOST: '127.0.0.1',

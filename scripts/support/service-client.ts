@@ -100,8 +100,31 @@ export function builtServiceEnv(s: BuiltServiceSettings): NodeJS.ProcessEnv {
     DATA_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
     LABEL_SIGNING_KEYS: `1:${randomBytes(24).toString('hex')}`,
     PUBLIC_BASE_URL: 'https://nst.vn',
+    ...unreachableMarketplaces(),
     LOG_LEVEL: 'warn',
     ...s.extra,
+  };
+}
+
+/**
+ * Production refuses the mock marketplaces' keys and URLs. The benchmarks list nothing, so they get
+ * fresh keys and platform names that never resolve (`.invalid`, RFC 2606).
+ */
+function unreachableMarketplaces(): Record<string, string> {
+  const secret = () => randomBytes(16).toString('hex');
+  return {
+    SHOPEE_BASE_URL: 'https://shopee.invalid',
+    SHOPEE_PARTNER_ID: String(randomInt(1_000_000, 9_999_999)),
+    SHOPEE_PARTNER_KEY: secret(),
+    SHOPEE_SHOP_ID: String(randomInt(1_000_000, 9_999_999)),
+    SHOPEE_ACCESS_TOKEN: secret(),
+    LAZADA_BASE_URL: 'https://lazada.invalid/rest',
+    LAZADA_APP_KEY: String(randomInt(100_000, 999_999)),
+    LAZADA_APP_SECRET: secret(),
+    LAZADA_ACCESS_TOKEN: secret(),
+    TIKI_BASE_URL: 'https://tiki.invalid',
+    TIKI_CLIENT_ID: secret(),
+    TIKI_CLIENT_SECRET: secret(),
   };
 }
 

@@ -1,4 +1,4 @@
-import { ConfigurationError, DEVELOPMENT_DEFAULTS, loadEnvironment } from './environment';
+import { ConfigurationError, DEVELOPMENT_DEFAULTS, loadEnvironment, MOCK_MARKETPLACE_DEFAULTS } from './environment';
 
 const load = (env: Record<string, string>) => () => loadEnvironment(env);
 
@@ -62,5 +62,159 @@ describe('loadEnvironment', () => {
   it('accepts the development defaults outside production', () => {
     expect(load({ NODE_ENV: 'development' })).not.toThrow();
     expect(load({ NODE_ENV: 'test' })).not.toThrow();
+  });
+
+  describe('development defaults that follow each other', () => {
+    it('points the adapters at the mocks on :4010 and the mocks at the service on :3000 by default', () => {
+      const env = loadEnvironment({});
+      expect(env.SHOPEE_BASE_URL).toBe('http://127.0.0.1:4010/shopee');
+      expect(env.LAZADA_BASE_URL).toBe('http://127.0.0.1:4010/lazada/rest');
+      expect(env.TIKI_BASE_URL).toBe('http://127.0.0.1:4010/tiki');
+      expect(env.MOCK_WEBHOOK_BASE_URL).toBe('http://127.0.0.1:3000');
+    });
+
+    it("moves the adapters' base URLs with MOCK_MARKETPLACES_PORT", () => {
+      const env = loadEnvironment({ MOCK_MARKETPLACES_PORT: '4999' });
+      expect(env.SHOPEE_BASE_URL).toBe('http://127.0.0.1:4999/shopee');
+      expect(env.LAZADA_BASE_URL).toBe('http://127.0.0.1:4999/lazada/rest');
+      expect(env.TIKI_BASE_URL).toBe('http://127.0.0.1:4999/tiki');
+    });
+
+    it("moves the mocks' webhook target with PORT", () => {
+      expect(loadEnvironment({ PORT: '8080' }).MOCK_WEBHOOK_BASE_URL).toBe('http://127.0.0.1:8080');
+    });
+
+    it('sends the webhooks to the address the service listens on when HOST names one', () => {
+      expect(loadEnvironment({ PORT: '8080', HOST: '10.0.0.5' }).MOCK_WEBHOOK_BASE_URL).toBe('http://10.0.0.5:8080');
+      expect(loadEnvironment({ PORT: '8080', HOST: '::' }).MOCK_WEBHOOK_BASE_URL).toBe('http://127.0.0.1:8080');
+    });
+
+    it("keeps the standalone mocks' port 4010 when the embedded mocks are off", () => {
+      expect(loadEnvironment({ MOCK_MARKETPLACES_PORT: '0' }).SHOPEE_BASE_URL).toBe('http://127.0.0.1:4010/shopee');
+    });
+
+    it('lets an explicit value win over the derived default', () => {
+      const env = loadEnvironment({
+        PORT: '8080',
+        MOCK_MARKETPLACES_PORT: '4999',
+        SHOPEE_BASE_URL: 'http://mocks.internal:7000/shopee',
+        LAZADA_BASE_URL: 'http://mocks.internal:7000/lazada/rest',
+        TIKI_BASE_URL: 'http://mocks.internal:7000/tiki',
+        MOCK_WEBHOOK_BASE_URL: 'http://api.internal:9000',
+      });
+      expect(env.SHOPEE_BASE_URL).toBe('http://mocks.internal:7000/shopee');
+      expect(env.LAZADA_BASE_URL).toBe('http://mocks.internal:7000/lazada/rest');
+      expect(env.TIKI_BASE_URL).toBe('http://mocks.internal:7000/tiki');
+      expect(env.MOCK_WEBHOOK_BASE_URL).toBe('http://api.internal:9000');
+    });
+  });
+
+  describe('production refuses anything fake or local', () => {
+    /** What a real deployment sets: its own secrets, its public address and each platform's real API and keys. */
+    const PRODUCTION: Record<string, string> = {
+      NODE_ENV: 'production',
+      JWT_SECRET: 'x'.repeat(40),
+      ADMIN_PASSWORD: 'a-real-password-1',
+      LABEL_SIGNING_KEYS: '1:a-real-label-signing-key',
+      DATA_ENCRYPTION_KEY: '1:a-real-data-encryption-key-0123456789abcdef',
+      PUBLIC_BASE_URL: 'https://truyxuat.htxthanhha.vn',
+      SHOPEE_BASE_URL: 'https://partner.shopeemobile.com',
+      SHOPEE_PARTNER_ID: '2009876',
+      SHOPEE_PARTNER_KEY: 'shpk-issued-by-shopee',
+      SHOPEE_SHOP_ID: '8009876',
+      SHOPEE_ACCESS_TOKEN: 'shopee-access-token-of-the-shop',
+      LAZADA_BASE_URL: 'https://api.lazada.vn/rest',
+      LAZADA_APP_KEY: '130987',
+      LAZADA_APP_SECRET: 'lazada-app-secret-issued',
+      LAZADA_ACCESS_TOKEN: 'lazada-access-token-of-the-seller',
+      TIKI_BASE_URL: 'https://api.tiki.vn',
+      TIKI_CLIENT_ID: 'tiki-client-of-the-coop',
+      TIKI_CLIENT_SECRET: 'tiki-client-secret-issued',
+    };
+    const without = (name: string): Record<string, string> => {
+      const env = { ...PRODUCTION };
+      delete env[name];
+      return env;
+    };
+    const refusal = (name: string) => new RegExp(`^Invalid configuration: ${name}: [^\\n]*NODE_ENV=production`);
+
+    it('starts with real values', () => {
+      const env = loadEnvironment(PRODUCTION);
+      expect(env.SHOPEE_BASE_URL).toBe('https://partner.shopeemobile.com');
+      expect(env.PUBLIC_BASE_URL).toBe('https://truyxuat.htxthanhha.vn');
+    });
+
+    it('refuses to start without a DATA_ENCRYPTION_KEY of its own', () => {
+      expect(messageOf(without('DATA_ENCRYPTION_KEY'))).toMatch(refusal('DATA_ENCRYPTION_KEY'));
+    });
+
+    it.each(Object.keys(MOCK_MARKETPLACE_DEFAULTS))('refuses %s left at its mock default', (name) => {
+      expect(messageOf(without(name))).toMatch(refusal(name));
+      const mockValue = MOCK_MARKETPLACE_DEFAULTS[name as keyof typeof MOCK_MARKETPLACE_DEFAULTS];
+      expect(messageOf({ ...PRODUCTION, [name]: mockValue })).toMatch(refusal(name));
+    });
+
+    it('covers every marketplace key and secret', () => {
+      expect(Object.keys(MOCK_MARKETPLACE_DEFAULTS).sort()).toEqual(
+        [
+          'LAZADA_ACCESS_TOKEN',
+          'LAZADA_APP_KEY',
+          'LAZADA_APP_SECRET',
+          'SHOPEE_ACCESS_TOKEN',
+          'SHOPEE_PARTNER_ID',
+          'SHOPEE_PARTNER_KEY',
+          'SHOPEE_SHOP_ID',
+          'TIKI_CLIENT_ID',
+          'TIKI_CLIENT_SECRET',
+        ].sort(),
+      );
+    });
+
+    it.each(['SHOPEE_BASE_URL', 'LAZADA_BASE_URL', 'TIKI_BASE_URL'])('refuses %s left unset (the mocks)', (name) => {
+      expect(messageOf(without(name))).toMatch(refusal(name));
+    });
+
+    it.each([
+      ['SHOPEE_BASE_URL', 'http://127.0.0.1:4010/shopee'],
+      ['SHOPEE_BASE_URL', 'http://localhost:4999/shopee'],
+      ['SHOPEE_BASE_URL', 'http://127.0.0.2/shopee'],
+      ['LAZADA_BASE_URL', 'http://[::1]:4010/lazada/rest'],
+      ['LAZADA_BASE_URL', 'http://[::ffff:127.0.0.1]/lazada/rest'],
+      ['LAZADA_BASE_URL', 'http://0.0.0.0:4010/lazada/rest'],
+      ['TIKI_BASE_URL', 'http://mocks.localhost/tiki'],
+      ['TIKI_BASE_URL', 'http://LocalHost:8080/tiki'],
+      ['TIKI_BASE_URL', 'http://mock-marketplaces:4010/tiki'],
+    ])('refuses %s=%s (points at the mocks)', (name, value) => {
+      const message = messageOf({ ...PRODUCTION, [name]: value });
+      expect(message).toMatch(refusal(name));
+      expect(message).not.toContain('\n');
+    });
+
+    it('refuses a base URL on the port the embedded mocks were moved to', () => {
+      expect(messageOf({ ...PRODUCTION, MOCK_MARKETPLACES_PORT: '4999', TIKI_BASE_URL: 'http://mocks.internal:4999/tiki' })).toMatch(
+        refusal('TIKI_BASE_URL'),
+      );
+    });
+
+    it.each([
+      [undefined],
+      ['http://localhost:3000'],
+      ['https://localhost'],
+      ['https://127.0.0.1'],
+      ['http://127.0.0.53:3000'],
+      ['http://[::1]:3000'],
+      ['http://0.0.0.0:3000'],
+      ['https://truyxuat.localhost'],
+    ])('refuses PUBLIC_BASE_URL=%s (it is printed into every QR code)', (value) => {
+      const env = value === undefined ? without('PUBLIC_BASE_URL') : { ...PRODUCTION, PUBLIC_BASE_URL: value };
+      const message = messageOf(env);
+      expect(message).toMatch(refusal('PUBLIC_BASE_URL'));
+      expect(message).not.toContain('\n');
+    });
+
+    it('accepts the mocks and a localhost PUBLIC_BASE_URL outside production', () => {
+      expect(load({ NODE_ENV: 'development', PUBLIC_BASE_URL: 'http://localhost:3000' })).not.toThrow();
+      expect(load({ NODE_ENV: 'test', SHOPEE_BASE_URL: 'http://127.0.0.1:4999/shopee' })).not.toThrow();
+    });
   });
 });

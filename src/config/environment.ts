@@ -1,4 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
+import { BlockList, isIP } from 'node:net';
 import {
   IsIn,
   IsInt,
@@ -25,6 +26,19 @@ export const DEVELOPMENT_DEFAULTS = {
   ADMIN_PASSWORD: 'doi-mat-khau-ngay',
   JWT_SECRET: 'development-only-jwt-secret-change-me',
   LABEL_SIGNING_KEYS: '1:development-only-label-key-change-me',
+} as const;
+
+/** The mock marketplaces' keys: they sign requests only the mocks accept, so production refuses them. */
+export const MOCK_MARKETPLACE_DEFAULTS = {
+  SHOPEE_PARTNER_ID: '2001234',
+  SHOPEE_PARTNER_KEY: 'mock-shopee-partner-key',
+  SHOPEE_SHOP_ID: '8001234',
+  SHOPEE_ACCESS_TOKEN: 'mock-shopee-access-token',
+  LAZADA_APP_KEY: '123456',
+  LAZADA_APP_SECRET: 'mock-lazada-app-secret',
+  LAZADA_ACCESS_TOKEN: 'mock-lazada-access-token',
+  TIKI_CLIENT_ID: 'mock-tiki-client',
+  TIKI_CLIENT_SECRET: 'mock-tiki-client-secret',
 } as const;
 
 const toInt = ({ value }: { value: unknown }): unknown =>
@@ -211,7 +225,7 @@ export class Environment {
   @Matches(/^(true|false|[0-9A-Za-z.:/,_-]+)$/, { message: 'TRUST_PROXY must be true, false or a list of addresses/CIDRs/keywords' })
   TRUST_PROXY = 'loopback,uniquelocal';
 
-  // --- Marketplace sync (issue 5). Defaults point every adapter at the mock marketplaces on :4010. ---
+  // --- Marketplace sync (issue 5). Unset base URLs point every adapter at the mocks on MOCK_MARKETPLACES_PORT. ---
 
   /** Port of the mock marketplaces started inside ROLE=all; 0 = do not start them. */
   @Transform(toInt)
@@ -226,7 +240,7 @@ export class Environment {
   @Min(0)
   MOCK_REVIEW_DELAY_MS = 3000;
 
-  /** Where the mocks push orders (the service's own base URL as the mock reaches it). */
+  /** Where the mocks push orders (the service's own base URL as the mock reaches it); unset = this service on PORT. */
   @IsUrl(
     { require_tld: false, require_protocol: true, protocols: ['http', 'https'] },
     { message: 'MOCK_WEBHOOK_BASE_URL must be an http(s) URL' },
@@ -241,19 +255,19 @@ export class Environment {
 
   @IsString()
   @Matches(/^\d{1,20}$/, { message: 'SHOPEE_PARTNER_ID must be digits' })
-  SHOPEE_PARTNER_ID = '2001234';
+  SHOPEE_PARTNER_ID: string = MOCK_MARKETPLACE_DEFAULTS.SHOPEE_PARTNER_ID;
 
   @IsString()
   @MinLength(8, { message: 'SHOPEE_PARTNER_KEY must be at least 8 characters' })
-  SHOPEE_PARTNER_KEY = 'mock-shopee-partner-key';
+  SHOPEE_PARTNER_KEY: string = MOCK_MARKETPLACE_DEFAULTS.SHOPEE_PARTNER_KEY;
 
   @IsString()
   @Matches(/^\d{1,20}$/, { message: 'SHOPEE_SHOP_ID must be digits' })
-  SHOPEE_SHOP_ID = '8001234';
+  SHOPEE_SHOP_ID: string = MOCK_MARKETPLACE_DEFAULTS.SHOPEE_SHOP_ID;
 
   @IsString()
   @IsNotEmpty()
-  SHOPEE_ACCESS_TOKEN = 'mock-shopee-access-token';
+  SHOPEE_ACCESS_TOKEN: string = MOCK_MARKETPLACE_DEFAULTS.SHOPEE_ACCESS_TOKEN;
 
   @IsUrl(
     { require_tld: false, require_protocol: true, protocols: ['http', 'https'] },
@@ -263,26 +277,26 @@ export class Environment {
 
   @IsString()
   @IsNotEmpty()
-  LAZADA_APP_KEY = '123456';
+  LAZADA_APP_KEY: string = MOCK_MARKETPLACE_DEFAULTS.LAZADA_APP_KEY;
 
   @IsString()
   @MinLength(8, { message: 'LAZADA_APP_SECRET must be at least 8 characters' })
-  LAZADA_APP_SECRET = 'mock-lazada-app-secret';
+  LAZADA_APP_SECRET: string = MOCK_MARKETPLACE_DEFAULTS.LAZADA_APP_SECRET;
 
   @IsString()
   @IsNotEmpty()
-  LAZADA_ACCESS_TOKEN = 'mock-lazada-access-token';
+  LAZADA_ACCESS_TOKEN: string = MOCK_MARKETPLACE_DEFAULTS.LAZADA_ACCESS_TOKEN;
 
   @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'TIKI_BASE_URL must be an http(s) URL' })
   TIKI_BASE_URL = 'http://127.0.0.1:4010/tiki';
 
   @IsString()
   @IsNotEmpty()
-  TIKI_CLIENT_ID = 'mock-tiki-client';
+  TIKI_CLIENT_ID: string = MOCK_MARKETPLACE_DEFAULTS.TIKI_CLIENT_ID;
 
   @IsString()
   @MinLength(8, { message: 'TIKI_CLIENT_SECRET must be at least 8 characters' })
-  TIKI_CLIENT_SECRET = 'mock-tiki-client-secret';
+  TIKI_CLIENT_SECRET: string = MOCK_MARKETPLACE_DEFAULTS.TIKI_CLIENT_SECRET;
 
   /** Calls a second each queue may start (BullMQ limiter); 0 = unlimited. */
   @Transform(toInt)
@@ -428,6 +442,7 @@ export function loadEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
   if (first) {
     throw new ConfigurationError(`Invalid configuration: ${first.property}: ${firstMessage(first)}`);
   }
+  deriveDevelopmentDefaults(config, raw);
   assertProductionSafe(config);
   assertDataEncryptionKey(config);
   return config;
@@ -448,13 +463,80 @@ function assertDataEncryptionKey(config: Environment): void {
   }
 }
 
+/** Port of `npm run mock:marketplaces` when the mocks are not embedded (MOCK_MARKETPLACES_PORT=0). */
+export const STANDALONE_MOCK_PORT = 4010;
+
+/**
+ * The adapters' base URLs follow MOCK_MARKETPLACES_PORT and the mocks' webhook target follows PORT (and
+ * HOST), unless set: otherwise moving one port leaves the other side talking to whatever listens on the
+ * old one, and a listing shows `live` on a marketplace that never saw it.
+ */
+function deriveDevelopmentDefaults(config: Environment, given: Record<string, string>): void {
+  const mocks = `http://127.0.0.1:${config.MOCK_MARKETPLACES_PORT || STANDALONE_MOCK_PORT}`;
+  if (given.SHOPEE_BASE_URL === undefined) config.SHOPEE_BASE_URL = `${mocks}/shopee`;
+  if (given.LAZADA_BASE_URL === undefined) config.LAZADA_BASE_URL = `${mocks}/lazada/rest`;
+  if (given.TIKI_BASE_URL === undefined) config.TIKI_BASE_URL = `${mocks}/tiki`;
+  if (given.MOCK_WEBHOOK_BASE_URL === undefined) config.MOCK_WEBHOOK_BASE_URL = `http://${reachableHost(config.HOST)}:${config.PORT}`;
+}
+
+/** How a process on this machine reaches a server listening on `host` (a wildcard address means loopback). */
+function reachableHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::' || host === '[::]') return '127.0.0.1';
+  return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+}
+
 function assertProductionSafe(config: Environment): void {
   if (config.NODE_ENV !== 'production') return;
   for (const key of ['JWT_SECRET', 'ADMIN_PASSWORD', 'LABEL_SIGNING_KEYS'] as const) {
     if (config[key] === DEVELOPMENT_DEFAULTS[key]) {
-      throw new ConfigurationError(
-        `Invalid configuration: ${key}: the development default is refused when NODE_ENV=production; set your own value`,
+      throw productionRefusal(key, 'the development default is refused when NODE_ENV=production; set your own value');
+    }
+  }
+  if (isLoopbackUrl(config.PUBLIC_BASE_URL)) {
+    throw productionRefusal(
+      'PUBLIC_BASE_URL',
+      `${config.PUBLIC_BASE_URL} is a loopback address, refused when NODE_ENV=production: it is printed into every QR label; set the address shoppers reach`,
+    );
+  }
+  for (const key of Object.keys(MOCK_MARKETPLACE_DEFAULTS) as (keyof typeof MOCK_MARKETPLACE_DEFAULTS)[]) {
+    if (config[key] === MOCK_MARKETPLACE_DEFAULTS[key]) {
+      throw productionRefusal(key, "the mock marketplaces' value is refused when NODE_ENV=production; set the one the platform issued you");
+    }
+  }
+  const mockPorts = new Set([String(STANDALONE_MOCK_PORT), String(config.MOCK_MARKETPLACES_PORT)]);
+  for (const key of ['SHOPEE_BASE_URL', 'LAZADA_BASE_URL', 'TIKI_BASE_URL'] as const) {
+    const url = new URL(config[key]);
+    if (isLoopbackUrl(config[key]) || mockPorts.has(url.port)) {
+      throw productionRefusal(
+        key,
+        `${config[key]} points at the mock marketplaces, refused when NODE_ENV=production; set the platform's API address`,
       );
     }
   }
+}
+
+function productionRefusal(key: string, reason: string): ConfigurationError {
+  return new ConfigurationError(`Invalid configuration: ${key}: ${reason}`);
+}
+
+const LOOPBACK_ADDRESSES = new BlockList();
+LOOPBACK_ADDRESSES.addSubnet('127.0.0.0', 8, 'ipv4');
+// 0.0.0.0 ("this host") connects to the local machine on Linux.
+LOOPBACK_ADDRESSES.addSubnet('0.0.0.0', 8, 'ipv4');
+LOOPBACK_ADDRESSES.addAddress('::1', 'ipv6');
+LOOPBACK_ADDRESSES.addAddress('::', 'ipv6');
+LOOPBACK_ADDRESSES.addSubnet('::ffff:127.0.0.0', 104, 'ipv6');
+LOOPBACK_ADDRESSES.addSubnet('::ffff:0.0.0.0', 104, 'ipv6');
+const LOOPBACK_NAMES = new Set(['localhost', 'localhost.localdomain', 'localhost6', 'ip6-localhost', 'ip6-loopback']);
+
+/** Whether a URL's host is this machine: a loopback address, `localhost` or a `*.localhost` name (RFC 6761). */
+export function isLoopbackUrl(url: string): boolean {
+  // The WHATWG parser has already normalised 127.1, 0x7f000001 and friends to dotted IPv4.
+  const host = new URL(url).hostname
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '');
+  const family = isIP(host);
+  if (family !== 0) return LOOPBACK_ADDRESSES.check(host, family === 4 ? 'ipv4' : 'ipv6');
+  return LOOPBACK_NAMES.has(host) || host.endsWith('.localhost');
 }

@@ -8,6 +8,7 @@ import { LabelRun } from '../labels/label-run.entity';
 import { ListingChannel } from '../listings/listing-channel.entity';
 import { Listing } from '../listings/listing.entity';
 import { MarketplaceOrder } from '../listings/marketplace-order.entity';
+import { MarketplaceOrderRejection } from '../listings/marketplace-order-rejection.entity';
 import { SyncOutbox } from '../listings/sync-outbox.entity';
 import { Cooperative } from '../registry/cooperative.entity';
 import { Household } from '../registry/household.entity';
@@ -30,4 +31,5 @@ export const ENTITIES = [
   ListingChannel,
   SyncOutbox,
   MarketplaceOrder,
+  MarketplaceOrderRejection,
 ];

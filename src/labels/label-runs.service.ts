@@ -33,6 +33,8 @@ const LABEL_COLUMNS = [
   'updated_at',
 ];
 
+const recalledBatch = (lotCode: string) => new ConflictError(`Batch ${lotCode} has been recalled; no labels can be printed for it`);
+
 export interface CreatedLabelRun {
   run: LabelRunResponse;
   /** True when an Idempotency-Key matched an earlier request: nothing new was created. */
@@ -72,7 +74,7 @@ export class LabelRunsService {
       const earlier = await this.runs.findOne({ where: { cooperativeId: batch.cooperativeId, idempotencyKey } });
       if (earlier) return { run: this.replay(earlier, batchId, dto), replayed: true };
     }
-    if (batch.status !== 'active') throw new ConflictError(`Batch ${batch.lotCode} has been recalled; no labels can be printed for it`);
+    if (batch.status !== 'active') throw recalledBatch(batch.lotCode);
     const product = await this.products.findOrFail(batch.productId);
     const capacity = batchCapacity(
       Number(batch.quantity),
@@ -107,6 +109,9 @@ export class LabelRunsService {
         // Taking the batch row's write lock first serialises concurrent runs on one batch, so two
         // requests cannot both pass the volume check.
         await manager.query(this.sql('UPDATE batches SET updated_at = $1 WHERE id = $2'), [this.param(now), batch.id]);
+        // Read again under that lock: a recall that committed since the check above must not get fresh active labels.
+        const [current] = await manager.query<{ status: string }[]>(this.sql('SELECT status FROM batches WHERE id = $1'), [batch.id]);
+        if (current?.status !== 'active') throw recalledBatch(batch.lotCode);
         const rows = await manager.query<{ count: string | number }[]>(
           this.sql("SELECT COUNT(*) AS count FROM labels WHERE batch_id = $1 AND status = 'active'"),
           [batch.id],

@@ -50,6 +50,10 @@ export class Listing extends BaseEntity {
   @Column({ type: 'integer', name: 'content_version', default: 1 })
   contentVersion!: number;
 
+  /** When an order last came in beyond the stock: the co-op has sold more than it holds. */
+  @Column({ type: columnTypes.timestamp, name: 'oversold_at', nullable: true })
+  oversoldAt!: Date | null;
+
   @Column({ type: columnTypes.uuid, name: 'created_by' })
   createdBy!: string;
 }

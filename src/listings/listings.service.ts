@@ -12,8 +12,11 @@ import { Environment } from '../config/environment';
 import type { Marketplace } from '../marketplaces/marketplace';
 import { CreateListingDto, ListingResponse, ListListingsQuery, toListingResponse, UpdateListingDto } from './dto/listing.dto';
 import { ListingChannel } from './listing-channel.entity';
+import { lockBatch } from '../recalls/batch-lock';
 import { Listing } from './listing.entity';
 import { writeSyncIntents } from './sync-intents';
+
+const recalledBatch = (lotCode: string) => new ConflictError(`Batch ${lotCode} has been recalled; it cannot be listed`);
 
 /**
  * Listings and their channels. Every change is written with its sync intents in one transaction
@@ -37,7 +40,7 @@ export class ListingsService {
     if (dto.batchId) {
       const batch = await this.batches.findOne({ where: { id: dto.batchId } });
       if (!batch || batch.productId !== product.id) throw InvalidInputError.field('batchId', 'must be a batch of this product');
-      if (batch.status !== 'active') throw new ConflictError(`Batch ${batch.lotCode} has been recalled; it cannot be listed`);
+      if (batch.status !== 'active') throw recalledBatch(batch.lotCode);
     }
     const now = new Date();
     const id = randomUUID();
@@ -46,6 +49,7 @@ export class ListingsService {
       cooperativeId: product.cooperativeId,
       productId: product.id,
       batchId: dto.batchId ?? null,
+      oversoldAt: null,
       sellerSku: `NST-${id.replace(/-/g, '').slice(0, 16).toUpperCase()}`,
       title: dto.title.trim(),
       description: dto.description.trim(),
@@ -80,6 +84,11 @@ export class ListingsService {
       }),
     );
     await this.dataSource.transaction(async (manager) => {
+      if (dto.batchId) {
+        // Checked again under the batch's lock: a recall that committed since the check above wins.
+        const locked = await lockBatch(manager, dto.batchId, 'share');
+        if (locked?.status !== 'active') throw recalledBatch(locked?.lotCode ?? dto.batchId);
+      }
       await manager.insert(Listing, listing);
       await manager.insert(ListingChannel, channels);
       await writeSyncIntents(manager, id, dto.channels, now, false);

@@ -69,6 +69,8 @@ export interface MarketplaceClient {
   verifyPush(headers: Record<string, string | string[] | undefined>, rawBody: string, url: string): boolean;
   /** The order lines of a verified push; empty for pushes that are not new orders. */
   parsePush(body: unknown): PushedOrder[];
+  /** When the platform says it sent a push, and the body field that says it; a stale push is a replay to refuse. */
+  pushSentAt(body: unknown): { field: string; sentAt: Date | null };
 }
 
 export interface ImageRules {
@@ -97,6 +99,18 @@ export interface PushedOrder {
   quantity: number;
   unitPrice: number;
   buyerRef: string | null;
+}
+
+/** A push time as platforms write it: Unix seconds or milliseconds (number or digits), or an ISO 8601 string. */
+export function pushTime(value: unknown): Date | null {
+  if (typeof value === 'string' && !/^\d+$/.test(value.trim())) {
+    const parsed = Date.parse(value);
+    return Number.isNaN(parsed) ? null : new Date(parsed);
+  }
+  const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : Number.NaN;
+  if (!Number.isFinite(n) || n <= 0) return null;
+  // Seconds until the year 33658; anything larger is milliseconds.
+  return new Date(n < 1e12 ? n * 1000 : n);
 }
 
 /** A scalar from a platform's JSON as text; anything else (objects, missing) as `fallback`. */

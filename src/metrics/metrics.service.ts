@@ -17,6 +17,8 @@ export class MetricsService implements OnModuleDestroy {
   readonly registry = new Registry();
   readonly httpRequests: Histogram<'method' | 'route' | 'status'>;
   readonly scans: Counter<'verdict'>;
+  /** Order lines a marketplace pushed that could not be recorded: each one is an order the co-op must settle by hand. */
+  readonly orderLinesRejected: Counter<'marketplace' | 'reason'>;
   private readonly labelRuns: Gauge<'status'>;
   private readonly labelsPrinted: Gauge;
   private readonly queueJobs: Gauge<'queue' | 'state'>;
@@ -41,6 +43,12 @@ export class MetricsService implements OnModuleDestroy {
       name: 'nongsan_scans_total',
       help: 'Label scans answered, by verdict',
       labelNames: ['verdict'],
+      registers: [this.registry],
+    });
+    this.orderLinesRejected = new Counter({
+      name: 'nongsan_marketplace_order_lines_rejected_total',
+      help: 'Marketplace order lines rejected (not recorded), by marketplace and reason',
+      labelNames: ['marketplace', 'reason'],
       registers: [this.registry],
     });
     this.labelRuns = new Gauge({

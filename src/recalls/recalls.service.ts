@@ -16,6 +16,7 @@ import { MarketplaceOrder } from '../listings/marketplace-order.entity';
 import { ChangeNotices } from '../redis/change-notices';
 import { Cooperative } from '../registry/cooperative.entity';
 import { Plot } from '../registry/plot.entity';
+import { lockBatch } from './batch-lock';
 import { RecallBatchDto, RecallResponse } from './dto/recall.dto';
 import { FSMA_COLUMNS, FsmaRow, vietnamDateTime } from './fsma-csv';
 
@@ -49,10 +50,10 @@ export class RecallsService {
     const reason = dto.reason.trim();
     const now = new Date();
     const { batch, voided } = await this.dataSource.transaction(async (manager) => {
-      const qb = manager.createQueryBuilder(Batch, 'b').where('b.id = :id', { id: batchId });
-      if (manager.connection.options.type === 'postgres') qb.setLock('pessimistic_write');
-      const locked = await qb.getOne();
-      if (!locked) throw NotFoundError.of('Batch', batchId);
+      // Label runs and listings being created from the batch hold its row in share mode: the recall waits
+      // for them to commit (and then voids or delists what they made), or they wait and see `recalled`.
+      if (!(await lockBatch(manager, batchId, 'update'))) throw NotFoundError.of('Batch', batchId);
+      const locked = await manager.findOneOrFail(Batch, { where: { id: batchId } });
       if (locked.status !== 'recalled') {
         await manager.update(Batch, { id: batchId }, { status: 'recalled', recallReason: reason, recalledAt: now, updatedAt: now });
         locked.status = 'recalled';

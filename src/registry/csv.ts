@@ -97,9 +97,13 @@ export function detectSeparator(text: string, isColumn: (name: string) => boolea
   return best;
 }
 
-export class CsvEncodingError extends Error {}
+/** The file is not UTF-8 and not an encoding recognised with confidence; `line` is the first line that is not. */
+export class CsvEncodingError extends Error {
+  constructor(readonly line: number) {
+    super(`the file is not UTF-8 text (line ${line} is not)`);
+  }
+}
 
-const SAVE_AS_UTF8 = 'save it as "CSV UTF-8" (Excel: File > Save As > CSV UTF-8 (Comma delimited)) and send it again';
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
@@ -115,8 +119,7 @@ export function decodeCsv(bytes: Buffer): string {
   } catch {
     const legacy = asWindows1258(bytes);
     if (legacy !== null) return legacy;
-    const line = lineOfFirstInvalidUtf8(bytes);
-    throw new CsvEncodingError(`the file is not UTF-8 text (line ${line} is not): ${SAVE_AS_UTF8}`);
+    throw new CsvEncodingError(lineOfFirstInvalidUtf8(bytes));
   }
 }
 

@@ -7,6 +7,7 @@ import { assertManagesCooperative } from '../common/auth/access-policy';
 import { PersonalDataCipher } from '../common/crypto/personal-data-cipher';
 import { FieldError, InvalidInputError } from '../common/errors/domain-errors';
 import { isUniqueViolation } from '../common/errors/unique-violation';
+import { message } from '../common/i18n/message';
 import { normalizePhone } from '../common/phone';
 import { bulkInsert, chunkRowsFor, SqlValue } from '../database/bulk-insert';
 import { Cooperative } from './cooperative.entity';
@@ -83,7 +84,7 @@ export class HouseholdImportService {
       // NFC, as every JSON text field: names typed on a phone arrive decomposed (see normalizeText).
       csv = (typeof file === 'string' ? file : decodeCsv(file)).normalize('NFC');
     } catch (error) {
-      if (error instanceof CsvEncodingError) throw InvalidInputError.field('body', error.message);
+      if (error instanceof CsvEncodingError) throw InvalidInputError.field('body', message('validation.csvNotUtf8', { line: error.line }));
       throw error;
     }
     // UTF-16 exports ("Unicode text" in Excel) are full of NUL bytes; PostgreSQL cannot store NUL in text anyway.

@@ -79,18 +79,14 @@ describe('errors (e2e)', () => {
     const listing = await t.http
       .post('/api/v1/listings')
       .set(admin())
+      .set('Accept-Language', 'en')
       .send({ productId: 'x', title: 'Vải thiều', price: 'abc', stock: 'abc', imageUrls: 'http://x', channels: 'shopee' });
     const errors = Object.fromEntries((expectProblem(listing, 400).errors ?? []).map((e) => [e.field, e.message]));
     // class-validator alone says "must not be greater than 1000000; must not be less than 0" for "abc" too.
-    expect(errors.stock).toBe('stock must be an integer number');
-    expect(errors.price).toBe('price must be an integer number');
-    expect(errors.imageUrls).toBe('imageUrls must be an array');
-    expect(errors.channels).toBe('channels must be an array');
-    const cooperative = await t.http
-      .post('/api/v1/cooperatives')
-      .set(admin())
-      .send({ name: 42, province: 'Hải Phòng', commune: 'Thanh Hà' });
-    expect(expectProblem(cooperative, 400).errors).toEqual([{ field: 'name', message: 'name must be a string' }]);
+    expect(errors.stock).toBe('must be an integer');
+    expect(errors.price).toBe('must be an integer');
+    expect(errors.imageUrls).toBe('must be an array');
+    expect(errors.channels).toBe('must be an array');
   });
 
   it.each([

@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { DataSource } from 'typeorm';
 import { loadEnvironment } from '../../src/config/environment';
-import { startMockMarketplaces } from '../../src/marketplaces/mock/mock-marketplaces';
+import { startMockMarketplaces } from '../../tools/mock-marketplaces';
 import { createFixture, Fixture } from '../support/factories';
 import { processEnvironment, startServiceProcess, stopProcess } from '../support/processes';
 import { bearer, startTestApp, TestApp } from '../support/test-app';

@@ -1,5 +1,6 @@
+import { createServer } from 'node:net';
 import { DataSource } from 'typeorm';
-import { startMockMarketplaces } from '../../src/marketplaces/mock/mock-marketplaces';
+import { startMockMarketplaces } from '../../tools/mock-marketplaces';
 import { createFixture, Fixture } from '../support/factories';
 import { bearer, startTestApp, TestApp } from '../support/test-app';
 
@@ -36,16 +37,32 @@ const KEYS = {
   TIKI_CLIENT_SECRET: 'e2e-tiki-secret',
 };
 
+/** A port nobody listens on now, so the app's PUBLIC_BASE_URL can name it before the app starts. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
 describe('marketplace sync (e2e: real PostgreSQL, Redis, queues and the mock marketplaces over HTTP)', () => {
   let t: TestApp;
   let f: Fixture;
   let mock: Awaited<ReturnType<typeof startMockMarketplaces>>;
 
   beforeAll(async () => {
-    mock = await startMockMarketplaces({ keys: KEYS, reviewDelayMs: 600, webhookBaseUrl: 'http://127.0.0.1:1' }, 0);
+    // Shopee signs the push URL the seller registered (PUBLIC_BASE_URL + the webhook path) and delivers it
+    // to wherever that name leads; here the public name is not the address the mock reaches the app at.
+    mock = await startMockMarketplaces(
+      { keys: KEYS, reviewDelayMs: 600, webhookBaseUrl: 'http://127.0.0.1:1', registeredWebhookBaseUrl: 'https://nst.vn' },
+      0,
+    );
+    const port = await freePort();
     t = await startTestApp(
       {
         ...KEYS,
+        PUBLIC_BASE_URL: 'https://nst.vn',
         MOCK_MARKETPLACES_PORT: '0',
         // The listing's image is served by the mock on this machine.
         IMAGE_FETCH_PRIVATE_NETWORKS: 'allow',
@@ -59,7 +76,7 @@ describe('marketplace sync (e2e: real PostgreSQL, Redis, queues and the mock mar
       },
       'all',
     );
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    await t.app.listen({ port, host: '127.0.0.1' });
     mock.options.webhookBaseUrl = await t.app.getUrl();
     f = await createFixture(t);
   });

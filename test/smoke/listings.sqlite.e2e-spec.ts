@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { ChannelSweeper } from '../../src/listings/channel-sweeper';
-import { startMockMarketplaces } from '../../src/marketplaces/mock/mock-marketplaces';
+import { startMockMarketplaces } from '../../tools/mock-marketplaces';
 import { loadEnvironment } from '../../src/config/environment';
 import { createFixture, Fixture } from '../support/factories';
 import { bearer, startTestApp, TestApp } from '../support/test-app';

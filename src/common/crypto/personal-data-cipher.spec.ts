@@ -56,17 +56,7 @@ describe('PersonalDataCipher', () => {
 });
 
 describe('DATA_ENCRYPTION_KEY', () => {
-  const production = {
-    NODE_ENV: 'production',
-    JWT_SECRET,
-    ADMIN_PASSWORD: 'a-real-password-1',
-    LABEL_SIGNING_KEYS: '1:a-real-label-signing-key',
-  };
-
-  it('is required in production, named in one line', () => {
-    expect(() => loadEnvironment(production)).toThrow(/^Invalid configuration: DATA_ENCRYPTION_KEY: .*production/);
-  });
-
+  // Its refusal in production is tested with the other production checks (config/environment.spec.ts).
   it.each([
     ['too short', 'short'],
     ['a short secret in the list', `1:${OLD},2:short`],

@@ -1,5 +1,6 @@
 import { BadRequestException, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, TooManyRequestsError, UnauthorizedError } from './domain-errors';
+import { message } from '../i18n/message';
 import { problemType, toProblem } from './problem-details.filter';
 
 describe('toProblem', () => {
@@ -10,7 +11,7 @@ describe('toProblem', () => {
     [NotFoundError.of('Batch', 'b1'), 404],
     [new ConflictError('duplicate phone'), 409],
   ])('maps %p to its status', (error, status) => {
-    const { problem } = toProblem(error);
+    const { problem } = toProblem(error, 'en');
     expect(problem).toMatchObject({ type: problemType(status), status, detail: error.message });
     expect(problem.title).toEqual(expect.any(String));
   });
@@ -21,6 +22,21 @@ describe('toProblem', () => {
     ]);
   });
 
+  it('speaks Vietnamese by default and English when asked, titles, details and field messages alike', () => {
+    const error = InvalidInputError.field('quantity', message('validation.min', { 0: 1 }));
+    expect(toProblem(error).problem).toMatchObject({
+      title: 'Dữ liệu không hợp lệ',
+      detail: 'quantity: không được nhỏ hơn 1',
+      errors: [{ field: 'quantity', message: 'không được nhỏ hơn 1' }],
+    });
+    expect(toProblem(error, 'en').problem).toMatchObject({
+      title: 'Bad request',
+      detail: 'quantity: must not be less than 1',
+      errors: [{ field: 'quantity', message: 'must not be less than 1' }],
+    });
+    expect(toProblem(NotFoundError.of('Batch', 'b1')).problem.detail).toBe('Lô hàng b1 không tồn tại');
+  });
+
   it('sends Retry-After, rounded up to whole seconds, for 429', () => {
     const { problem, headers } = toProblem(new TooManyRequestsError('locked', 12.2));
     expect(problem.status).toBe(429);
@@ -29,7 +45,8 @@ describe('toProblem', () => {
   });
 
   it('maps Nest HTTP exceptions with their message', () => {
-    expect(toProblem(new NotFoundException('Cannot GET /x')).problem).toMatchObject({ status: 404, detail: 'Cannot GET /x' });
+    expect(toProblem(new NotFoundException('Cannot GET /x'), 'en').problem).toMatchObject({ status: 404, detail: 'Route GET /x not found' });
+    expect(toProblem(new NotFoundException('Cannot GET /x')).problem).toMatchObject({ status: 404, detail: 'Không có đường dẫn GET /x' });
     expect(toProblem(new BadRequestException(['a is wrong', 'b is wrong'])).problem).toMatchObject({
       status: 400,
       detail: 'a is wrong; b is wrong',

@@ -1,5 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { MessageKey } from '../i18n/catalogue';
+import { DEFAULT_LOCALE, Locale, negotiateLocale } from '../i18n/locale';
+import { isMessageKey, message, Translatable, translate } from '../i18n/message';
 import { safeForLog } from '../http/logging';
 import { DomainError, FieldError } from './domain-errors';
 
@@ -14,48 +17,41 @@ export interface ProblemDetails {
   [extra: string]: unknown;
 }
 
-const TITLES: Record<number, string> = {
-  400: 'Bad request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not found',
-  405: 'Method not allowed',
-  406: 'Not acceptable',
-  409: 'Conflict',
-  413: 'Payload too large',
-  414: 'URI too long',
-  415: 'Unsupported media type',
-  422: 'Unprocessable entity',
-  429: 'Too many requests',
-  500: 'Internal server error',
-  503: 'Service unavailable',
-};
-
 /** Errors raised by Fastify itself (before a route runs), by their code. */
-const FASTIFY_ERRORS: Record<string, { status: number; detail: string }> = {
-  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, detail: 'The request body is larger than this route accepts' },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, detail: 'This content type is not accepted here' },
-  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, detail: 'The body is empty but the content type says JSON' },
-  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, detail: 'The body is not valid JSON' },
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, detail: 'Content-Length does not match the body' },
-  FST_ERR_BAD_URL: { status: 400, detail: 'The URL is malformed' },
-  FST_ERR_MAX_PARAM_LENGTH: { status: 414, detail: 'A path parameter is longer than this service accepts' },
-  FST_ERR_ASYNC_CONSTRAINT: { status: 400, detail: 'The request is malformed' },
+const FASTIFY_ERRORS: Record<string, { status: number; detail: MessageKey }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, detail: 'problem.bodyTooLarge' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, detail: 'problem.mediaType' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, detail: 'problem.emptyJson' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, detail: 'problem.invalidJson' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, detail: 'problem.contentLength' },
+  FST_ERR_BAD_URL: { status: 400, detail: 'problem.badUrl' },
+  FST_ERR_MAX_PARAM_LENGTH: { status: 414, detail: 'problem.paramTooLong' },
+  FST_ERR_ASYNC_CONSTRAINT: { status: 400, detail: 'problem.malformed' },
 };
 
 export function problemType(status: number): string {
   return `https://nongsan-trace.dev/problems/${status}`;
 }
 
-export function toProblem(exception: unknown): { problem: ProblemDetails; headers: Record<string, string> } {
+/** The title of a status in the reader's language. */
+export function problemTitle(status: number, locale: Locale): string {
+  const key = `problem.${status}`;
+  return translate(isMessageKey(key) ? key : 'problem.other', locale);
+}
+
+/** An error as the RFC 9457 problem a reader of `locale` gets (Vietnamese unless asked otherwise). */
+export function toProblem(exception: unknown, locale: Locale = DEFAULT_LOCALE): { problem: ProblemDetails; headers: Record<string, string> } {
+  const problemOf = (status: number, detail: Translatable): ProblemDetails => ({
+    type: problemType(status),
+    title: problemTitle(status, locale),
+    status,
+    detail: translate(detail, locale),
+  });
   if (exception instanceof DomainError) {
     return {
       problem: {
-        type: problemType(exception.status),
-        title: exception.title,
-        status: exception.status,
-        detail: exception.message,
-        ...(exception.errors ? { errors: exception.errors } : {}),
+        ...problemOf(exception.status, exception.detail),
+        ...(exception.errors ? { errors: exception.errors.map((e) => ({ field: e.field, message: translate(e.message, locale) })) } : {}),
         ...(exception.extra ?? {}),
       },
       headers: exception.headers ?? {},
@@ -66,35 +62,25 @@ export function toProblem(exception: unknown): { problem: ProblemDetails; header
     const response = exception.getResponse();
     let detail = exception.message;
     if (typeof response === 'object' && response !== null) {
-      const message = (response as { message?: unknown }).message;
-      if (typeof message === 'string') detail = message;
-      else if (Array.isArray(message)) detail = message.join('; ');
+      const text = (response as { message?: unknown }).message;
+      if (typeof text === 'string') detail = text;
+      else if (Array.isArray(text)) detail = text.join('; ');
     }
-    return { problem: { type: problemType(status), title: TITLES[status] ?? 'Error', status, detail }, headers: {} };
+    // Nest's own "Cannot GET /x" for a route that does not exist.
+    const route = status === 404 ? /^Cannot (\w+) (.*)$/.exec(detail) : null;
+    return { problem: problemOf(status, route ? message('problem.notFoundRoute', { method: route[1], path: route[2] }) : detail), headers: {} };
   }
   const code = (exception as { code?: unknown } | null)?.code;
   const statusCode = (exception as { statusCode?: unknown } | null)?.statusCode;
   if (typeof code === 'string' && FASTIFY_ERRORS[code]) {
     const known = FASTIFY_ERRORS[code];
-    return {
-      problem: { type: problemType(known.status), title: TITLES[known.status] ?? 'Error', status: known.status, detail: known.detail },
-      headers: {},
-    };
+    return { problem: problemOf(known.status, message(known.detail)), headers: {} };
   }
   // Any other client error Fastify raised (it sets statusCode 4xx); never echo internals for 5xx.
   if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
-    const detail = exception instanceof Error ? exception.message : 'Bad request';
-    return { problem: { type: problemType(statusCode), title: TITLES[statusCode] ?? 'Error', status: statusCode, detail }, headers: {} };
+    return { problem: problemOf(statusCode, exception instanceof Error ? exception.message : message('problem.malformed')), headers: {} };
   }
-  return {
-    problem: {
-      type: problemType(500),
-      title: TITLES[500],
-      status: 500,
-      detail: 'An unexpected error occurred; quote the request id when reporting it',
-    },
-    headers: {},
-  };
+  return { problem: problemOf(500, message('problem.unexpected')), headers: {} };
 }
 
 export function requestIdOf(request: FastifyRequest): string {
@@ -103,7 +89,8 @@ export function requestIdOf(request: FastifyRequest): string {
 }
 
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, exception: unknown, logger: Logger): void {
-  const { problem, headers } = toProblem(exception);
+  const locale = negotiateLocale(request.headers['accept-language']);
+  const { problem, headers } = toProblem(exception, locale);
   const requestId = requestIdOf(request);
   if (problem.status >= 500) {
     // The route template, not the URL: a path can hold a phone number and the query string a token.
@@ -114,6 +101,7 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, except
     .status(problem.status)
     .headers(headers)
     .header('content-type', 'application/problem+json; charset=utf-8')
+    .header('content-language', locale)
     // Errors raised by the router skip the onRequest hook that normally sets it.
     .header('x-request-id', requestId)
     .send(JSON.stringify({ ...problem, instance: request.url.split('?')[0], requestId }));

@@ -57,6 +57,7 @@ describe('error logs', () => {
       method: 'GET',
       url: '/api/v1/households?phone=0912345678&access_token=abc',
       routeOptions: { url: '/api/v1/households' },
+      headers: {},
       raw: { id: 'req-1' },
       id: 'req-1',
     } as unknown as FastifyRequest;

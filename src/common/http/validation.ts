@@ -1,46 +1,78 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
-import { FieldError, InvalidInputError } from '../errors/domain-errors';
+import { getMetadataStorage } from 'class-validator';
+import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
+import { FieldProblem, InvalidInputError } from '../errors/domain-errors';
+import { ComposedText, isMessageKey, message, Message, MessageParams, translate } from '../i18n/message';
 
 /**
- * Constraints that say what a value must be before anything else can be said of it, most basic first.
- * When one of them fails, the field's other constraints are noise and may contradict each other: for
- * "abc", class-validator adds "must not be less than 0" and "must not be greater than 1000000".
+ * When a field breaks several constraints, the reader is told the most basic one: a value of the wrong
+ * type is "must be a number", not also "must not be less than 1" and "must be at most 10".
  */
-const KIND_CONSTRAINTS = [
+const CONSTRAINT_PRIORITY = [
+  'whitelistValidation',
   'isDefined',
+  'isNotEmpty',
+  'isString',
+  'isBoolean',
+  'isInt',
+  'isNumber',
   'isArray',
   'isObject',
   'nestedValidation',
-  'isString',
-  'isInt',
-  'isNumber',
-  'isBoolean',
+  'isUuid',
+  'isUUID',
   'isDateString',
   'isIso8601',
-  'isDate',
-  'isUuid',
   'isEnum',
   'isIn',
-  'isNotEmpty',
 ];
 
-/** The reasons worth giving for one field: its most basic failed constraint when there is one, otherwise all. */
-function relevantMessages(constraints: Record<string, string>): string[] {
-  const kind = KIND_CONSTRAINTS.find((name) => name in constraints);
-  return kind ? [constraints[kind]] : Object.values(constraints);
+function priority(constraint: string): number {
+  const index = CONSTRAINT_PRIORITY.indexOf(constraint);
+  return index === -1 ? CONSTRAINT_PRIORITY.length : index;
+}
+
+function metadataOf(target: object | undefined, property: string, constraint: string): ValidationMetadata | undefined {
+  if (!target) return undefined;
+  return getMetadataStorage()
+    .getTargetValidationMetadatas(target.constructor, '', true, false)
+    .find((m) => m.propertyName === property && m.name === constraint);
+}
+
+function parametersOf(constraints: unknown[] | undefined): MessageParams {
+  const params: MessageParams = {};
+  (constraints ?? []).forEach((value, index) => {
+    if (typeof value === 'string' || typeof value === 'number') params[String(index)] = value;
+  });
+  const first = constraints?.[0];
+  if (Array.isArray(first)) params.values = first.join(', ');
+  else if (first && typeof first === 'object' && !(first instanceof RegExp)) {
+    // An enum object: its values, not its keys.
+    params.values = [...new Set(Object.values(first as Record<string, unknown>).filter((v) => typeof v === 'string'))].join(', ');
+  }
+  return params;
+}
+
+/** The reader's message for one broken constraint: a catalogue sentence, or the DTO's own text until it has one. */
+function constraintMessage(error: ValidationError, constraint: string, text: string): string | Message {
+  if (constraint === 'whitelistValidation') return message('validation.unknownField');
+  const metadata = metadataOf(error.target, error.property, constraint);
+  const params = parametersOf(metadata?.constraints);
+  if (metadata?.message !== undefined) {
+    return typeof metadata.message === 'string' && isMessageKey(metadata.message) ? message(metadata.message, params) : text;
+  }
+  const key = `validation.${constraint}`;
+  return isMessageKey(key) ? message(key, params) : text;
 }
 
 /** Flattens nested class-validator errors into `{ field: "certifications.0.validUntil", message }`. */
-export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
-  const out: FieldError[] = [];
+export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldProblem[] {
+  const out: FieldProblem[] = [];
   for (const error of errors) {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    // One entry per bad field (API.md), however many of its constraints failed.
-    const messages = relevantMessages(error.constraints ?? {}).map((message) =>
-      // class-validator says "property x should not exist" for unknown fields; say it plainly.
-      message.startsWith('property ') && message.endsWith('should not exist') ? 'unknown field' : message,
-    );
-    if (messages.length) out.push({ field, message: messages.join('; ') });
+    // One entry per bad field (API.md), with one reason: the most basic constraint it breaks.
+    const [first] = Object.entries(error.constraints ?? {}).sort(([a], [b]) => priority(a) - priority(b));
+    if (first) out.push({ field, message: constraintMessage(error, first[0], first[1]) });
     if (error.children?.length) out.push(...flattenValidationErrors(error.children, field));
   }
   return out;
@@ -52,13 +84,13 @@ const MAX_SCAN_DEPTH = 32;
  * Fields holding a NUL character (U+0000). PostgreSQL cannot store one in text or jsonb, so such input
  * would fail in the database (a 500); it is refused here with the field's name instead.
  */
-export function findNulCharacters(value: unknown, path = '', depth = 0, out: FieldError[] = []): FieldError[] {
+export function findNulCharacters(value: unknown, path = '', depth = 0, out: FieldProblem[] = []): FieldProblem[] {
   if (typeof value === 'string') {
     if (value.includes('\u0000')) out.push({ field: path || 'body', message: 'must not contain NUL characters' });
   } else if (value !== null && typeof value === 'object' && depth < MAX_SCAN_DEPTH) {
     for (const [key, child] of Object.entries(value)) {
       const field = path ? `${path}.${key}` : key;
-      if (key.includes('\u0000')) out.push({ field: field.split('\u0000').join(''), message: 'must not contain NUL characters' });
+      if (key.includes('\u0000')) out.push({ field: field.split('\u0000').join(''), message: message('validation.nul') });
       findNulCharacters(child, field, depth + 1, out);
     }
   }
@@ -86,11 +118,16 @@ export function normalizeText(value: unknown, depth = 0): unknown {
   return out;
 }
 
+/** The problem's `detail` for field errors: each field and its reason, in the reader's language. */
+function describe(errors: FieldProblem[]): ComposedText {
+  return (locale) => errors.map((e) => `${e.field}: ${translate(e.message, locale)}`).join('; ');
+}
+
 class RequestValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'body' || metadata.type === 'query' || metadata.type === 'param') {
       const errors = findNulCharacters(value);
-      if (errors.length) throw new InvalidInputError(errors.map((e) => `${e.field}: ${e.message}`).join('; '), { errors });
+      if (errors.length) throw new InvalidInputError(describe(errors), { errors });
       value = normalizeText(value);
     }
     return super.transform(value, metadata) as Promise<unknown>;
@@ -103,11 +140,11 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     forbidUnknownValues: true,
-    validationError: { target: false, value: false },
+    // The target is kept so that a broken constraint's arguments can be read from its metadata.
+    validationError: { target: true, value: false },
     exceptionFactory: (errors: ValidationError[]) => {
       const fieldErrors = flattenValidationErrors(errors);
-      const detail = fieldErrors.map((e) => `${e.field}: ${e.message}`).join('; ') || 'The request is invalid';
-      return new InvalidInputError(detail, { errors: fieldErrors });
+      return new InvalidInputError(fieldErrors.length ? describe(fieldErrors) : message('problem.invalidRequest'), { errors: fieldErrors });
     },
   });
 }

@@ -118,6 +118,8 @@ export interface ListingResponse {
   stock: number;
   imageUrls: string[];
   state: string;
+  /** When an order last came in beyond the stock (see GET /api/v1/marketplace-orders), or null. */
+  oversoldAt: string | null;
   channels: ChannelResponse[];
   createdAt: string;
   updatedAt: string;
@@ -148,6 +150,7 @@ export function toListingResponse(listing: Listing, channels: ListingChannel[]):
     stock: listing.stock,
     imageUrls: listing.imageUrls,
     state: listing.state,
+    oversoldAt: listing.oversoldAt ? new Date(listing.oversoldAt).toISOString() : null,
     channels: [...channels].sort((a, b) => order(a.marketplace) - order(b.marketplace)).map(toChannelResponse),
     createdAt: new Date(listing.createdAt).toISOString(),
     updatedAt: new Date(listing.updatedAt).toISOString(),

@@ -7,6 +7,7 @@ import {
   ItemPayload,
   MarketplaceClient,
   PushedOrder,
+  pushTime,
   ok,
   rejected,
   RemoteItem,
@@ -163,6 +164,10 @@ export class LazadaClient implements MarketplaceClient {
       unitPrice: Number(line.paid_price ?? 0),
       buyerRef: push.data?.buyer_id ?? null,
     }));
+  }
+
+  pushSentAt(body: unknown): { field: string; sentAt: Date | null } {
+    return { field: 'timestamp', sentAt: pushTime((body as { timestamp?: unknown } | null)?.timestamp) };
   }
 
   verifyPush(headers: Record<string, string | string[] | undefined>, rawBody: string): boolean {

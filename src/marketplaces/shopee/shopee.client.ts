@@ -7,6 +7,7 @@ import {
   ItemPayload,
   MarketplaceClient,
   PushedOrder,
+  pushTime,
   ok,
   rejected,
   RemoteItem,
@@ -159,6 +160,10 @@ export class ShopeeClient implements MarketplaceClient {
       unitPrice: Number(line.item_price ?? 0),
       buyerRef: push.data?.buyer_username ?? null,
     }));
+  }
+
+  pushSentAt(body: unknown): { field: string; sentAt: Date | null } {
+    return { field: 'timestamp', sentAt: pushTime((body as { timestamp?: unknown } | null)?.timestamp) };
   }
 
   verifyPush(headers: Record<string, string | string[] | undefined>, rawBody: string, url: string): boolean {

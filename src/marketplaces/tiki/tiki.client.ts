@@ -7,6 +7,7 @@ import {
   ItemPayload,
   MarketplaceClient,
   PushedOrder,
+  pushTime,
   ok,
   rejected,
   RemoteItem,
@@ -155,6 +156,10 @@ export class TikiClient implements MarketplaceClient {
       unitPrice: Number(line.price ?? 0),
       buyerRef: push.payload?.customer_id ?? null,
     }));
+  }
+
+  pushSentAt(body: unknown): { field: string; sentAt: Date | null } {
+    return { field: 'created_at', sentAt: pushTime((body as { created_at?: unknown } | null)?.created_at) };
   }
 
   verifyPush(headers: Record<string, string | string[] | undefined>, rawBody: string): boolean {

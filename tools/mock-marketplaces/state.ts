@@ -1,4 +1,4 @@
-import type { Marketplace } from '../marketplace';
+import type { Marketplace } from '../../src/marketplaces/marketplace';
 
 export interface MockItem {
   externalId: string | null;

@@ -1,0 +1,17 @@
+import { commonMessages } from './common';
+import type { CatalogueEntry } from './entry';
+import { problemMessages } from './problems';
+import { validationMessages } from './validation';
+
+/**
+ * The one message catalogue: every sentence a person reads in an API answer, in Vietnamese and
+ * English, split by domain into files beside this one (`<domain>.ts`, keys prefixed `<domain>.`).
+ */
+export const CATALOGUE = {
+  ...problemMessages,
+  ...commonMessages,
+  ...validationMessages,
+} satisfies Record<string, CatalogueEntry>;
+
+export type MessageKey = keyof typeof CATALOGUE;
+export type { CatalogueEntry } from './entry';

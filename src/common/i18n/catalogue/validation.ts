@@ -26,9 +26,18 @@ export const validationMessages = {
   'validation.isEnum': { vi: 'phải là một trong: {values}', en: 'must be one of: {values}' },
   'validation.isUuid': { vi: 'phải là một UUID', en: 'must be a UUID' },
   'validation.isUUID': { vi: 'phải là một UUID', en: 'must be a UUID' },
-  'validation.isDateString': { vi: 'phải là ngày giờ ISO 8601 (vd. 2026-06-10T06:00:00+07:00)', en: 'must be an ISO 8601 date-time (e.g. 2026-06-10T06:00:00+07:00)' },
-  'validation.isIso8601': { vi: 'phải là ngày giờ ISO 8601 (vd. 2026-06-10T06:00:00+07:00)', en: 'must be an ISO 8601 date-time (e.g. 2026-06-10T06:00:00+07:00)' },
-  'validation.isISO8601': { vi: 'phải là ngày giờ ISO 8601 (vd. 2026-06-10T06:00:00+07:00)', en: 'must be an ISO 8601 date-time (e.g. 2026-06-10T06:00:00+07:00)' },
+  'validation.isDateString': {
+    vi: 'phải là ngày giờ ISO 8601 (vd. 2026-06-10T06:00:00+07:00)',
+    en: 'must be an ISO 8601 date-time (e.g. 2026-06-10T06:00:00+07:00)',
+  },
+  'validation.isIso8601': {
+    vi: 'phải là ngày giờ ISO 8601 (vd. 2026-06-10T06:00:00+07:00)',
+    en: 'must be an ISO 8601 date-time (e.g. 2026-06-10T06:00:00+07:00)',
+  },
+  'validation.isISO8601': {
+    vi: 'phải là ngày giờ ISO 8601 (vd. 2026-06-10T06:00:00+07:00)',
+    en: 'must be an ISO 8601 date-time (e.g. 2026-06-10T06:00:00+07:00)',
+  },
   'validation.matches': { vi: 'sai định dạng', en: 'has the wrong format' },
   'validation.isArray': { vi: 'phải là một danh sách', en: 'must be an array' },
   'validation.arrayMinSize': { vi: 'phải có ít nhất {0} mục', en: 'must contain at least {0} items' },

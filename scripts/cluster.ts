@@ -173,6 +173,7 @@ async function main(): Promise<void> {
       // Not production: production refuses the mock marketplaces' keys and loopback URLs this run syncs to.
       NODE_ENV: 'test',
       HOST: '127.0.0.1',
+      DATA_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
       LOG_LEVEL: process.env.CLUSTER_LOG_LEVEL ?? 'warn',
     };
     // The mocks are a development tool outside the build: run from their TypeScript source.

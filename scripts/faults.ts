@@ -655,6 +655,7 @@ async function main(): Promise<void> {
     ADMIN_PHONE: ADMIN.phone,
     ADMIN_PASSWORD: ADMIN.password,
     JWT_SECRET: randomBytes(32).toString('hex'),
+    DATA_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
     LABEL_SIGNING_KEYS: `1:${randomBytes(24).toString('hex')}`,
     PUBLIC_BASE_URL: 'https://nst.vn',
     STORAGE_DIR: join(WORK, 'storage'),

@@ -47,10 +47,11 @@ export async function createHttpApp(env: Environment, role: ProcessRole = env.RO
 function configureFastify(fastify: FastifyInstance, env: Environment): void {
   addSecurityHeaders(fastify, new Set(Object.keys(SCAN_ROUTE_DOCS).map((path) => path.replace(/\{(\w+)\}/g, ':$1'))));
   logRequests(fastify, env);
-  // CSV imports are text and may be large; every other body is JSON under BODY_LIMIT_BYTES.
+  // CSV imports may be large; every other body is JSON under BODY_LIMIT_BYTES. They stay bytes here:
+  // a spreadsheet may have saved them in UTF-16 or Windows-1258, which the importer detects.
   fastify.addContentTypeParser(
     ['text/csv', 'application/csv'],
-    { parseAs: 'string', bodyLimit: env.IMPORT_LIMIT_BYTES },
+    { parseAs: 'buffer', bodyLimit: env.IMPORT_LIMIT_BYTES },
     (_req, body, done) => done(null, body),
   );
   fastify.addHook('onRequest', (request, reply, done) => {

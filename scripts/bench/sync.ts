@@ -92,6 +92,7 @@ async function main(): Promise<void> {
     ADMIN_PHONE: ADMIN.phone,
     ADMIN_PASSWORD: ADMIN.password,
     JWT_SECRET: 'bench-sync-jwt-secret-long-enough-for-hs256',
+    DATA_ENCRYPTION_KEY: 'bench-sync-data-encryption-key-long-enough',
     LABEL_SIGNING_KEYS: `1:${randomBytes(24).toString('hex')}`,
     PUBLIC_BASE_URL: 'https://nst.vn',
     MOCK_MARKETPLACES_PORT: '0',

@@ -97,6 +97,7 @@ export function builtServiceEnv(s: BuiltServiceSettings): NodeJS.ProcessEnv {
     ADMIN_PHONE: s.admin.phone,
     ADMIN_PASSWORD: s.admin.password,
     JWT_SECRET: randomBytes(32).toString('hex'),
+    DATA_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
     LABEL_SIGNING_KEYS: `1:${randomBytes(24).toString('hex')}`,
     PUBLIC_BASE_URL: 'https://nst.vn',
     ...unreachableMarketplaces(),

@@ -30,6 +30,7 @@ const OPERATOR_VALUES: Record<string, string> = {
   ADMIN_PASSWORD: 'a-real-admin-password-1',
   JWT_SECRET: 'y'.repeat(48),
   LABEL_SIGNING_KEYS: '1:a-real-label-signing-key-0123',
+  DATA_ENCRYPTION_KEY: '1:a-real-data-encryption-key-0123456789abcdef',
   SHOPEE_PARTNER_ID: '2009876',
   SHOPEE_PARTNER_KEY: 'shpk-issued-by-shopee',
   SHOPEE_SHOP_ID: '8009876',
@@ -56,7 +57,7 @@ describe('docker-compose.yml', () => {
       })
       .map(([key]) => key);
     expect(required.sort()).toEqual(
-      ['PUBLIC_BASE_URL', 'ADMIN_PASSWORD', 'JWT_SECRET', 'LABEL_SIGNING_KEYS', ...Object.keys(MOCK_MARKETPLACE_DEFAULTS)].sort(),
+      ['PUBLIC_BASE_URL', 'ADMIN_PASSWORD', 'JWT_SECRET', 'LABEL_SIGNING_KEYS', 'DATA_ENCRYPTION_KEY', ...Object.keys(MOCK_MARKETPLACE_DEFAULTS)].sort(),
     );
   });
 

@@ -116,6 +116,7 @@ describe('loadEnvironment', () => {
       JWT_SECRET: 'x'.repeat(40),
       ADMIN_PASSWORD: 'a-real-password-1',
       LABEL_SIGNING_KEYS: '1:a-real-label-signing-key',
+      DATA_ENCRYPTION_KEY: '1:a-real-data-encryption-key-0123456789abcdef',
       PUBLIC_BASE_URL: 'https://truyxuat.htxthanhha.vn',
       SHOPEE_BASE_URL: 'https://partner.shopeemobile.com',
       SHOPEE_PARTNER_ID: '2009876',
@@ -141,6 +142,10 @@ describe('loadEnvironment', () => {
       const env = loadEnvironment(PRODUCTION);
       expect(env.SHOPEE_BASE_URL).toBe('https://partner.shopeemobile.com');
       expect(env.PUBLIC_BASE_URL).toBe('https://truyxuat.htxthanhha.vn');
+    });
+
+    it('refuses to start without a DATA_ENCRYPTION_KEY of its own', () => {
+      expect(messageOf(without('DATA_ENCRYPTION_KEY'))).toMatch(refusal('DATA_ENCRYPTION_KEY'));
     });
 
     it.each(Object.keys(MOCK_MARKETPLACE_DEFAULTS))('refuses %s left at its mock default', (name) => {

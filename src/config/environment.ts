@@ -15,6 +15,7 @@ import {
   validateSync,
   ValidationError,
 } from 'class-validator';
+import { DATA_ENCRYPTION_KEY_FORMAT, parseDataEncryptionKeys } from '../common/crypto/data-encryption-keys';
 
 export const PROCESS_ROLES = ['api', 'worker', 'all'] as const;
 export type ProcessRole = (typeof PROCESS_ROLES)[number];
@@ -112,10 +113,16 @@ export class Environment {
   @Max(365)
   REFRESH_TOKEN_TTL_DAYS = 30;
 
-  /** Key for personal data encrypted at rest (national ID numbers); derived from JWT_SECRET when unset. */
+  /**
+   * Keys for personal data encrypted at rest (national ID numbers): `kid:secret[,kid:secret...]` or one
+   * secret (key id 1), secrets of 32+ characters; the first encrypts, the others still decrypt after a
+   * rotation. Required in production; elsewhere derived from JWT_SECRET when unset.
+   */
   @IsOptional()
   @IsString()
-  @MinLength(32, { message: 'DATA_ENCRYPTION_KEY must be at least 32 characters' })
+  @Matches(DATA_ENCRYPTION_KEY_FORMAT, {
+    message: 'DATA_ENCRYPTION_KEY must be one secret of 32+ characters or kid:secret[,kid:secret...] (kid 1-16 of A-Z a-z 0-9)',
+  })
   DATA_ENCRYPTION_KEY?: string;
 
   @Transform(toInt)
@@ -402,6 +409,12 @@ export class Environment {
   @Min(1000)
   SYNC_SWEEP_STALE_MS = 600_000;
 
+  /** When set, GET /metrics answers only `Authorization: Bearer <METRICS_TOKEN>` (for scrapers that reach the api directly). */
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
+  METRICS_TOKEN?: string;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
 
@@ -424,7 +437,7 @@ export function databaseKindOf(url: string): 'postgres' | 'sqlite' {
 
 export class ConfigurationError extends Error {}
 
-const OPTIONAL_VARIABLES = ['DATA_ENCRYPTION_KEY'];
+const OPTIONAL_VARIABLES = ['DATA_ENCRYPTION_KEY', 'METRICS_TOKEN'];
 
 function firstMessage(error: ValidationError): string {
   const messages = Object.values(error.constraints ?? {});
@@ -446,7 +459,23 @@ export function loadEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
   }
   deriveDevelopmentDefaults(config, raw);
   assertProductionSafe(config);
+  assertDataEncryptionKey(config);
   return config;
+}
+
+/** Personal data must not be one leaked JWT_SECRET away from readable, so production has a key of its own. */
+function assertDataEncryptionKey(config: Environment): void {
+  if (config.DATA_ENCRYPTION_KEY === undefined) {
+    if (config.NODE_ENV !== 'production') return;
+    throw new ConfigurationError(
+      'Invalid configuration: DATA_ENCRYPTION_KEY: required when NODE_ENV=production (a secret of 32+ characters, or kid:secret[,kid:secret...])',
+    );
+  }
+  try {
+    parseDataEncryptionKeys(config.DATA_ENCRYPTION_KEY);
+  } catch (error) {
+    throw new ConfigurationError(`Invalid configuration: DATA_ENCRYPTION_KEY: ${(error as Error).message}`);
+  }
 }
 
 /** Port of `npm run mock:marketplaces` when the mocks are not embedded (MOCK_MARKETPLACES_PORT=0). */

@@ -12,6 +12,8 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
     migrations: MIGRATIONS,
     migrationsRun: false,
     synchronize: false,
+    // TypeORM's own logger prints query parameters (phones, hashes). A failed query surfaces as a
+    // QueryFailedError instead, logged once by the error filter through `errorForLog`, without them.
     logging: false as const,
   };
   if (databaseKindOf(databaseUrl) === 'postgres') {

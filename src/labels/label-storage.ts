@@ -1,11 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { createReadStream, ReadStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { chmod, mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Environment } from '../config/environment';
 import type { LabelFormat } from './label-run.entity';
 
 const EXTENSIONS: Record<LabelFormat, string> = { pdf: 'pdf', zpl: 'zpl' };
+
+/**
+ * Label files carry valid serials: anyone who can read one can print genuine-scanning copies. The service's
+ * user and its group only, whatever the process umask (mkdir and open apply it, so the modes are set again).
+ */
+const FOLDER_MODE = 0o750;
+const FILE_MODE = 0o640;
 
 /**
  * Rendered label files under STORAGE_DIR/label-runs. A render writes `<id>.<ext>.partial` and renames it
@@ -23,15 +30,25 @@ export class LabelStorage {
     return `${runId}.${EXTENSIONS[format]}`;
   }
 
+  /** Creates the (empty) partial file with its final mode; the renderer then writes into it. */
   async partialPath(runId: string, format: LabelFormat): Promise<string> {
-    await mkdir(this.root, { recursive: true });
-    return join(this.root, `${this.fileName(runId, format)}.partial`);
+    await mkdir(this.root, { recursive: true, mode: FOLDER_MODE });
+    await chmod(this.root, FOLDER_MODE);
+    const path = join(this.root, `${this.fileName(runId, format)}.partial`);
+    const file = await open(path, 'w', FILE_MODE);
+    try {
+      await file.chmod(FILE_MODE);
+    } finally {
+      await file.close();
+    }
+    return path;
   }
 
   async commit(runId: string, format: LabelFormat): Promise<{ fileName: string; bytes: number }> {
     const fileName = this.fileName(runId, format);
     const target = join(this.root, fileName);
     await rename(join(this.root, `${fileName}.partial`), target);
+    await chmod(target, FILE_MODE);
     return { fileName, bytes: (await stat(target)).size };
   }
 

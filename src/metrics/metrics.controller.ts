@@ -1,23 +1,45 @@
-import { Controller, Get, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Res } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { Public } from '../common/auth/decorators';
+import { UnauthorizedError } from '../common/errors/domain-errors';
+import { Environment } from '../config/environment';
 import { MetricsService } from './metrics.service';
 
+const digest = (value: string): Buffer => createHash('sha256').update(value).digest();
+
 /**
- * GET /metrics for Prometheus. Like /health it needs no token: serve it on the internal network only
- * (the reverse proxy in docker-compose does not forward it).
+ * GET /metrics for Prometheus. It needs no user token: serve it on the internal network only (the
+ * bundled proxy, deploy/nginx.conf, refuses it), and set METRICS_TOKEN where a scraper reaches the api
+ * over a network others share.
  */
 @ApiTags('operations')
 @Public()
 @Controller('metrics')
 export class MetricsController {
-  constructor(private readonly metrics: MetricsService) {}
+  private readonly token: Buffer | null;
+
+  constructor(
+    private readonly metrics: MetricsService,
+    env: Environment,
+  ) {
+    this.token = env.METRICS_TOKEN ? digest(env.METRICS_TOKEN) : null;
+  }
 
   /** Prometheus text format: requests per route, scans by verdict, label runs, queue depth, outbox lag. */
   @Get()
   @ApiProduces('text/plain')
-  async scrape(@Res() reply: FastifyReply): Promise<void> {
+  async scrape(@Headers('authorization') authorization: string | undefined, @Res() reply: FastifyReply): Promise<void> {
+    if (this.token) {
+      const presented = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
+      // Compared as digests so the time taken says nothing about the token's length or prefix.
+      if (!presented || !timingSafeEqual(digest(presented), this.token)) {
+        throw new UnauthorizedError('GET /metrics needs Authorization: Bearer <METRICS_TOKEN>', {
+          headers: { 'WWW-Authenticate': 'Bearer realm="metrics"' },
+        });
+      }
+    }
     const body = await this.metrics.scrape();
     await reply.header('content-type', this.metrics.contentType).send(body);
   }

@@ -1,7 +1,6 @@
 /**
  * The FDA FSMA 204 "sortable spreadsheet": one row per critical tracking event with its key data elements,
- * then where the lot went. Plain RFC 4180 CSV with a UTF-8 BOM (so spreadsheet programs read Vietnamese),
- * every field quoted, and text that a spreadsheet would run as a formula neutralised.
+ * then where the lot went. Written by the shared `toCsv` (common/csv), which neutralises formulas.
  */
 export const FSMA_COLUMNS = [
   'Traceability Lot Code',
@@ -22,19 +21,6 @@ export const FSMA_COLUMNS = [
 ] as const;
 
 export type FsmaRow = Record<(typeof FSMA_COLUMNS)[number], string | number | null>;
-
-export function csvField(value: string | number | null): string {
-  if (value === null) return '""';
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+@\t\r]|^-[^\d]/.test(text)) text = `'${text}`;
-  return `"${text.replace(/"/g, '""')}"`;
-}
-
-export function toCsv(columns: readonly string[], rows: Record<string, string | number | null>[]): string {
-  const lines = [columns.map(csvField).join(',')];
-  for (const row of rows) lines.push(columns.map((c) => csvField(row[c] ?? null)).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
-}
 
 /** YYYY-MM-DD and HH:MM+07:00 in Vietnam time. */
 export function vietnamDateTime(at: Date): { date: string; time: string } {

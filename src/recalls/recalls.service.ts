@@ -7,6 +7,7 @@ import { BatchesService } from '../batches/batches.service';
 import { Product } from '../catalog/product.entity';
 import type { Actor } from '../common/auth/actor';
 import { assertManagesCooperative } from '../common/auth/access-policy';
+import { toCsv } from '../common/csv/csv-cell';
 import { NotFoundError } from '../common/errors/domain-errors';
 import { Label } from '../labels/label.entity';
 import { Listing } from '../listings/listing.entity';
@@ -17,7 +18,7 @@ import { Cooperative } from '../registry/cooperative.entity';
 import { Plot } from '../registry/plot.entity';
 import { lockBatch } from './batch-lock';
 import { RecallBatchDto, RecallResponse } from './dto/recall.dto';
-import { FSMA_COLUMNS, FsmaRow, toCsv, vietnamDateTime } from './fsma-csv';
+import { FSMA_COLUMNS, FsmaRow, vietnamDateTime } from './fsma-csv';
 
 const CTE_NAMES: Record<string, string> = {
   harvesting: 'Harvesting',
@@ -127,6 +128,8 @@ export class RecallsService {
     const lotSource = plot ? `Growing area ${plot.code}, ${coopName}` : coopName;
     const base = { 'Traceability Lot Code': batch.lotCode, 'Product Description': productName, 'Traceability Lot Code Source': lotSource };
     const rows: (FsmaRow & { at: number })[] = [];
+    // Buyer references identify marketplace customers: the co-op's managers need them for a recall, a farmer does not.
+    const showBuyers = actor.role !== 'farmer';
     const text = (d: Record<string, unknown> | null, k: string): string | null =>
       typeof d?.[k] === 'string' || typeof d?.[k] === 'number' ? String(d[k]) : null;
 
@@ -170,7 +173,7 @@ export class RecallsService {
         'Location Description': coopName,
         'Location Identifier': batch.cooperativeId,
         'Immediate Previous Source': null,
-        'Immediate Subsequent Recipient': `${o.marketplace} buyer${o.buyerRef ? ` ${o.buyerRef}` : ''}`,
+        'Immediate Subsequent Recipient': `${o.marketplace} buyer${showBuyers && o.buyerRef ? ` ${o.buyerRef}` : ''}`,
         'Reference Document Type': `${o.marketplace} order`,
         'Reference Document Number': o.externalOrderId,
         'Record ID': o.id,

@@ -7,14 +7,16 @@ import { assertManagesCooperative } from '../common/auth/access-policy';
 import { PersonalDataCipher } from '../common/crypto/personal-data-cipher';
 import { FieldError, InvalidInputError } from '../common/errors/domain-errors';
 import { isUniqueViolation } from '../common/errors/unique-violation';
+import { message } from '../common/i18n/message';
 import { normalizePhone } from '../common/phone';
 import { bulkInsert, chunkRowsFor, SqlValue } from '../database/bulk-insert';
 import { Cooperative } from './cooperative.entity';
-import { CsvSyntaxError, parseCsv } from './csv';
+import { CsvEncodingError, CsvSyntaxError, decodeCsv, detectSeparator, parseCsv } from './csv';
 import { Household } from './household.entity';
 
 export const IMPORT_COLUMNS = ['headName', 'phone', 'nationalId', 'province', 'commune', 'district', 'digitalSkillsTrained'] as const;
 const REQUIRED_COLUMNS = ['headName', 'phone', 'province', 'commune'] as const;
+const KNOWN_COLUMNS = new Set<string>([...IMPORT_COLUMNS, 'cooperativeId']);
 const MAX_ROWS = 100_000;
 
 const TRUE_WORDS = new Set(['true', '1', 'yes', 'y', 'x', 'có', 'co']);
@@ -72,9 +74,18 @@ export class HouseholdImportService {
     private readonly cipher: PersonalDataCipher,
   ) {}
 
-  async import(actor: Actor, csv: string, defaultCooperativeId?: string): Promise<ImportResult> {
+  /** `file` is the uploaded bytes (any encoding `decodeCsv` knows) or text already decoded. */
+  async import(actor: Actor, file: Buffer | string, defaultCooperativeId?: string): Promise<ImportResult> {
     if (defaultCooperativeId !== undefined && !UUID.test(defaultCooperativeId)) {
       throw InvalidInputError.field('cooperativeId', 'must be a UUID');
+    }
+    let csv: string;
+    try {
+      // NFC, as every JSON text field: names typed on a phone arrive decomposed (see normalizeText).
+      csv = (typeof file === 'string' ? file : decodeCsv(file)).normalize('NFC');
+    } catch (error) {
+      if (error instanceof CsvEncodingError) throw InvalidInputError.field('body', message('validation.csvNotUtf8', { line: error.line }));
+      throw error;
     }
     // UTF-16 exports ("Unicode text" in Excel) are full of NUL bytes; PostgreSQL cannot store NUL in text anyway.
     if (csv.includes('\u0000')) {
@@ -82,7 +93,7 @@ export class HouseholdImportService {
     }
     let records;
     try {
-      records = parseCsv(csv);
+      records = parseCsv(csv, detectSeparator(csv, (name) => KNOWN_COLUMNS.has(name)));
     } catch (error) {
       if (error instanceof CsvSyntaxError) throw InvalidInputError.field('body', `not valid CSV: ${error.message}`);
       throw error;

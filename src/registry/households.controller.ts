@@ -55,7 +55,7 @@ export class HouseholdsController {
   })
   @ApiQuery({ name: 'cooperativeId', required: false })
   import(@CurrentActor() actor: Actor, @Body() body: unknown, @Query('cooperativeId') cooperativeId?: string): Promise<ImportResult> {
-    if (typeof body !== 'string') throw InvalidInputError.field('body', 'send the file as Content-Type: text/csv');
+    if (!Buffer.isBuffer(body)) throw InvalidInputError.field('body', 'send the file as Content-Type: text/csv');
     return this.importer.import(actor, body, cooperativeId);
   }
 

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor, Roles } from '../common/auth/decorators';
-import { toCsv } from '../recalls/fsma-csv';
+import { toCsv } from '../common/csv/csv-cell';
 import { IndicatorsQuery, IndicatorsResponse, ReconciliationQuery, ReconciliationResponse } from './dto/report.dto';
 import { DashboardData, ReportsService } from './reports.service';
 

@@ -75,6 +75,20 @@ describe('errors (e2e)', () => {
     expect(fields.sort()).toEqual(['commune', 'name', 'province']);
   });
 
+  it('gives each bad field its one relevant reason, never reasons that contradict each other', async () => {
+    const listing = await t.http
+      .post('/api/v1/listings')
+      .set(admin())
+      .set('Accept-Language', 'en')
+      .send({ productId: 'x', title: 'Vải thiều', price: 'abc', stock: 'abc', imageUrls: 'http://x', channels: 'shopee' });
+    const errors = Object.fromEntries((expectProblem(listing, 400).errors ?? []).map((e) => [e.field, e.message]));
+    // class-validator alone says "must not be greater than 1000000; must not be less than 0" for "abc" too.
+    expect(errors.stock).toBe('must be an integer');
+    expect(errors.price).toBe('must be an integer');
+    expect(errors.imageUrls).toBe('must be an array');
+    expect(errors.channels).toBe('must be an array');
+  });
+
   it.each([
     '/api/v1/cooperatives/abc',
     '/api/v1/households/123',

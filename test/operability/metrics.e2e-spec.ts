@@ -68,3 +68,27 @@ describe('security headers (e2e)', () => {
     expect(json.headers['x-content-type-options']).toBe('nosniff');
   });
 });
+
+describe('GET /metrics with METRICS_TOKEN set (e2e)', () => {
+  const token = 'metrics-scrape-token-0123456789abcdef';
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({ METRICS_TOKEN: token });
+  });
+  afterAll(async () => t?.close());
+
+  it('answers only a scraper that presents the token', async () => {
+    const anonymous = await t.http.get('/metrics');
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(anonymous.headers['www-authenticate']).toMatch(/^Bearer/);
+    expect(anonymous.text).not.toContain('nongsan_');
+    expect((await t.http.get('/metrics').set(bearer(`${token}x`))).status).toBe(401);
+    // A user's access token is not a scrape token.
+    expect((await t.http.get('/metrics').set(bearer(t.adminToken))).status).toBe(401);
+    const scraped = await t.http.get('/metrics').set(bearer(token));
+    expect(scraped.status).toBe(200);
+    expect(scraped.text).toContain('nongsan_http_request_duration_seconds');
+  });
+});

@@ -25,6 +25,7 @@ const PRODUCTION: Record<string, string> = {
   JWT_SECRET: 'production-jwt-secret-of-this-test-run-0123456789',
   ADMIN_PASSWORD: 'a-real-admin-password-1',
   LABEL_SIGNING_KEYS: '1:a-real-label-signing-key-of-this-run',
+  DATA_ENCRYPTION_KEY: '1:a-real-data-encryption-key-of-this-run-0123',
   PUBLIC_BASE_URL: 'https://truyxuat.htxthanhha.vn',
   SHOPEE_BASE_URL: 'https://partner.shopeemobile.com',
   SHOPEE_PARTNER_ID: '2009876',

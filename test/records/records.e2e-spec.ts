@@ -295,7 +295,53 @@ describe('records that travel (e2e): EPCIS, recall, FSMA CSV, reconciliation, in
     ]);
     expect(lines[1]).toContain(`"${f.lotCode}","Vải thiều Thanh Hà","100","kg","Harvesting","2026-06-10","06:00+07:00"`);
     expect(lines[4]).toContain('"Hà Nội","Bill of lading","BL-2026-77"');
-    expect(lines[6]).toContain('"lazada buyer buyer-0","lazada order","ORD-0"');
+    expect(lines[6]).toContain('"lazada buyer","lazada order","ORD-0"');
     expect(res.text).not.toContain('Abamectin');
+  });
+
+  it('shows the marketplace buyer references in the CSV to managers and admins, not to farmers', async () => {
+    const farmer = await t.http.get(`/api/v1/batches/${f.batchId}/trace.csv`).set(bearer(f.farmerToken));
+    expect(farmer.status).toBe(200);
+    expect(farmer.text).not.toContain('buyer-0');
+    expect(farmer.text).not.toContain('buyer-1');
+    for (const token of [f.managerToken, t.adminToken]) {
+      const res = await t.http.get(`/api/v1/batches/${f.batchId}/trace.csv`).set(bearer(token));
+      expect(res.status).toBe(200);
+      expect(res.text).toContain('"lazada buyer buyer-0","lazada order","ORD-0"');
+      expect(res.text).toContain('"shopee buyer buyer-1"');
+    }
+  });
+
+  it('neutralises every CSV cell a spreadsheet would execute, numbers excepted', async () => {
+    const attack = "-1+1+cmd|' /C calc'!A0";
+    await db.query(
+      `UPDATE batch_events SET details = jsonb_build_object('destination', $2::text, 'referenceDocument', $3::text)
+       WHERE batch_id = $1 AND biz_step = 'shipping'`,
+      [f.batchId, attack, '\n=1+1'],
+    );
+    await db.query(`UPDATE marketplace_orders SET external_order_id = '@SUM(1+1)' WHERE batch_id = $1 AND marketplace = 'shopee'`, [
+      f.batchId,
+    ]);
+    try {
+      const res = await t.http.get(`/api/v1/batches/${f.batchId}/trace.csv`).set(bearer(f.managerToken));
+      expect(res.status).toBe(200);
+      const text = res.text.replace(/^\uFEFF/, '');
+      expect(text).toContain(`"'${attack}"`);
+      expect(text).toContain(`"'\n=1+1"`);
+      expect(text).toContain(`"'@SUM(1+1)"`);
+      // No cell of the export starts with a formula character once its opening quote is removed.
+      const cells = text.match(/"(?:[^"]|"")*"/g) ?? [];
+      expect(cells.filter((c) => /^"[=+\-@\t\r\n]/.test(c) && !/^"[+-]?\d+(\.\d+)?"$/.test(c))).toEqual([]);
+      expect(text).toContain('"100","kg","Harvesting"');
+    } finally {
+      await db.query(
+        `UPDATE batch_events SET details = jsonb_build_object('destination', 'Hà Nội', 'referenceDocument', 'BL-2026-77')
+         WHERE batch_id = $1 AND biz_step = 'shipping'`,
+        [f.batchId],
+      );
+      await db.query(`UPDATE marketplace_orders SET external_order_id = 'ORD-1' WHERE batch_id = $1 AND marketplace = 'shopee'`, [
+        f.batchId,
+      ]);
+    }
   });
 });

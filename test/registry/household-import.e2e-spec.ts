@@ -1,3 +1,4 @@
+import iconv from 'iconv-lite';
 import { DataSource } from 'typeorm';
 import { createCooperative, createHousehold, createManager, nextPhone } from '../support/factories';
 import { expectProblem } from '../support/problem';
@@ -92,6 +93,79 @@ Bình",${p2},,Hải Phòng,Thanh Hà,,false`,
       digital_skills_trained: true,
     });
     expect((await householdByPhone(p2))?.head_name).toBe('Trần Thị\nBình');
+  });
+
+  const importBytes = (bytes: Buffer, contentType = 'text/csv') =>
+    t.http.post(`/api/v1/households/import?cooperativeId=${coopId}`).set(bearer(managerToken)).set('Content-Type', contentType).send(bytes);
+
+  it('stores names typed as NFD as NFC', async () => {
+    const phone = nextPhone();
+    const res = await importCsv(`${HEADER}\n${'Nguyễn Văn Ổn'.normalize('NFD')},${phone},,${'Hải Phòng'.normalize('NFD')},Thanh Hà,,\n`);
+    expect(res.body).toEqual({ created: 1, rejected: [] });
+    expect(await householdByPhone(phone)).toMatchObject({
+      head_name: 'Nguyễn Văn Ổn'.normalize('NFC'),
+      province: 'Hải Phòng'.normalize('NFC'),
+    });
+  });
+
+  it('imports what Excel in a Vietnamese locale saves: semicolons, with or without a byte-order mark', async () => {
+    const [p1, p2] = [nextPhone(), nextPhone()];
+    const csv = [
+      HEADER.replaceAll(',', ';'),
+      `Nguyễn Văn An;${p1};;Hải Phòng;Thanh Hà;"Thanh Hà; cũ";có`,
+      `Trần Thị Bình;${p2};;Hải Phòng;Thanh Hà;;`,
+    ].join('\r\n');
+    for (const body of [`\uFEFF${csv}`]) expect((await importCsv(body)).body).toEqual({ created: 2, rejected: [] });
+    expect(await householdByPhone(p1)).toMatchObject({
+      head_name: 'Nguyễn Văn An',
+      district: 'Thanh Hà; cũ',
+      digital_skills_trained: true,
+    });
+    const p3 = nextPhone();
+    expect((await importCsv(`${HEADER.replaceAll(',', ';')}\nLê Văn Cường;${p3};;Hải Phòng;Thanh Hà;;\n`)).body).toEqual({
+      created: 1,
+      rejected: [],
+    });
+  });
+
+  it('converts UTF-16 with a byte-order mark (Excel "Unicode Text", tab-separated) and Windows-1258', async () => {
+    const [p1, p2] = [nextPhone(), nextPhone()];
+    const tabbed = `${HEADER.replaceAll(',', '\t')}\r\nNguyễn Văn Đức\t${p1}\t\tHải Phòng\tThanh Hà\t\t\r\n`;
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(tabbed, 'utf16le')]);
+    expect((await importBytes(utf16)).body).toEqual({ created: 1, rejected: [] });
+    expect((await householdByPhone(p1))?.head_name).toBe('Nguyễn Văn Đức');
+
+    // Windows-1258 keeps â ê ô ă ơ ư precomposed and writes the tone as a combining mark after them.
+    const name = 'Phạm Thị Hường';
+    const cp1258Form = (text: string) => text.normalize('NFD').replace(/[AEIOUYaeiouy][\u0302\u0306\u031B]/g, (m) => m.normalize('NFC'));
+    const legacy = iconv.encode(cp1258Form(`${HEADER}\r\n${name},${p2},,Hải Phòng,Thanh Hà,Thanh Hà,có\r\n`), 'windows-1258');
+    expect(legacy.includes(0xd2)).toBe(true);
+    const res = await importBytes(legacy);
+    expect(res.body).toEqual({ created: 1, rejected: [] });
+    expect(await householdByPhone(p2)).toMatchObject({
+      head_name: name.normalize('NFC'),
+      district: 'Thanh Hà',
+      digital_skills_trained: true,
+    });
+  });
+
+  it('refuses a file that is not UTF-8 and cannot be told with confidence, saying to save it as CSV UTF-8', async () => {
+    const before = await t.app.get(DataSource).query(`SELECT count(*)::int AS n FROM households`);
+    for (const bytes of [
+      Buffer.from(`${HEADER}\nJosé Müller,${nextPhone()},,Hải Phòng,Thanh Hà,,\n`, 'latin1'),
+      // TCVN3 (ABC), the other legacy Vietnamese encoding: "Nguyễn" is 4E 67 75 D6 6E.
+      Buffer.concat([
+        Buffer.from(`${HEADER}\n`),
+        Buffer.from([0x4e, 0x67, 0x75, 0xd6, 0x6e, 0x20, 0xb5, 0xad, 0xac]),
+        Buffer.from(`,${nextPhone()},,HP,TH,,\n`),
+      ]),
+    ]) {
+      const res = await importBytes(bytes);
+      expectProblem(res, 400);
+      expect(res.body.errors).toEqual([{ field: 'body', message: expect.stringMatching(/UTF-8/) }]);
+      expect(res.body.detail).toMatch(/CSV UTF-8/);
+    }
+    expect(await t.app.get(DataSource).query(`SELECT count(*)::int AS n FROM households`)).toEqual(before);
   });
 
   it('takes the co-operative from a column, falling back to ?cooperativeId= for empty cells', async () => {

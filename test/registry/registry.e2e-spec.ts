@@ -166,6 +166,32 @@ describe('registry: co-operatives and households (e2e)', () => {
         expect(idsOf(await list(`q=${one.body.phone.slice(3)}`))).toEqual([ids.binh]);
       });
 
+      it('stores text typed as NFD (as phones type Vietnamese) as NFC, and finds it either way', async () => {
+        const nfd = 'Nguyễn Thị Ngọc Ánh'.normalize('NFD');
+        expect(nfd).not.toBe(nfd.normalize('NFC'));
+        const created = await t.http
+          .post('/api/v1/households')
+          .set(bearer(listManager))
+          .send({
+            cooperativeId: listCoop,
+            headName: nfd,
+            phone: nextPhone(),
+            province: 'Bắc Giang'.normalize('NFD'),
+            commune: 'Lục Ngạn',
+          });
+        try {
+          expect(created.status).toBe(201);
+          expect(created.body.headName).toBe('Nguyễn Thị Ngọc Ánh'.normalize('NFC'));
+          const [row] = await t.app.get(DataSource).query('SELECT head_name, province FROM households WHERE id = $1', [created.body.id]);
+          expect(row).toEqual({ head_name: 'Nguyễn Thị Ngọc Ánh'.normalize('NFC'), province: 'Bắc Giang'.normalize('NFC') });
+          for (const q of ['Ngọc Ánh'.normalize('NFD'), 'Ngọc Ánh'.normalize('NFC')]) {
+            expect(idsOf(await list(`cooperativeId=${listCoop}&q=${encodeURIComponent(q)}`))).toEqual([created.body.id]);
+          }
+        } finally {
+          await t.app.get(DataSource).query('DELETE FROM households WHERE id = $1', [created.body.id]);
+        }
+      });
+
       it('keeps a manager to its own co-operative', async () => {
         expect(idsOf(await list(''))).toEqual(Object.values(ids).sort());
         expectProblem(await list(`cooperativeId=${coopId}`), 403);

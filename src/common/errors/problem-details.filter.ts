@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { MessageKey } from '../i18n/catalogue';
 import { DEFAULT_LOCALE, Locale, negotiateLocale } from '../i18n/locale';
 import { isMessageKey, message, Translatable, translate } from '../i18n/message';
+import { safeForLog } from '../http/logging';
 import { DomainError, FieldError } from './domain-errors';
 
 export interface ProblemDetails {
@@ -92,7 +93,9 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, except
   const { problem, headers } = toProblem(exception, locale);
   const requestId = requestIdOf(request);
   if (problem.status >= 500) {
-    logger.error({ err: exception, requestId }, `Unhandled error on ${request.method} ${request.url}`);
+    // The route template, not the URL: a path can hold a phone number and the query string a token.
+    const route = request.routeOptions?.url ?? request.url.split('?')[0];
+    logger.error({ err: exception, requestId }, `Unhandled error on ${request.method} ${safeForLog(route)}`);
   }
   void reply
     .status(problem.status)

@@ -27,8 +27,60 @@ const REDACT = {
     '*.passwordHash',
     '*.nationalId',
     '*.accessToken',
+    'phone',
+    '*.phone',
   ],
   censor: '[redacted]',
+};
+
+/** Vietnamese phone numbers as people write them (0912345678, +84 912 345 678, 0912.345.678). */
+const PHONE = /(?<![\w+])(?:\+?84|0)(?:[ .-]?\d){9}(?!\w)/g;
+
+/** `0912345678` becomes `091*****78`: enough to tell two numbers apart in a log, not enough to call one. */
+export function maskPhones(text: string): string {
+  return text.replace(PHONE, (phone) => {
+    const digits = phone.replace(/\D/g, '');
+    return `${digits.slice(0, 3)}${'*'.repeat(digits.length - 5)}${digits.slice(-2)}`;
+  });
+}
+
+/** A path followed by its query string (which can carry tokens, phones or search terms): only the path is kept. */
+const PATH_QUERY = /(\/[^\s?#"'<>]*)\?[^\s"'<>]*/g;
+
+/** What a log line may say about a URL or a message: no query string, no phone number. */
+export function safeForLog(text: string): string {
+  return maskPhones(text.replace(PATH_QUERY, '$1'));
+}
+
+const LOGGED_ERROR_FIELDS = ['type', 'message', 'stack', 'code', 'statusCode', 'status'] as const;
+
+/**
+ * pino's `err` serializer: the error's type, message, stack and code, with phones masked. Everything
+ * else an error carries is dropped, above all a TypeORM QueryFailedError's `parameters` and the driver's
+ * `detail` ("Key (phone)=(0912345678) already exists"); its SQL text (placeholders only) is kept.
+ */
+export function errorForLog(error: unknown): Record<string, unknown> {
+  const source: unknown = error instanceof Error ? pino.stdSerializers.err(error) : error;
+  if (typeof source !== 'object' || source === null) return { message: safeForLog(String(source)) };
+  const serialized = source as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const field of LOGGED_ERROR_FIELDS) {
+    const value = serialized[field];
+    if (typeof value === 'string') out[field] = safeForLog(value);
+    else if (typeof value === 'number') out[field] = value;
+  }
+  if (typeof serialized.query === 'string') out.query = maskPhones(serialized.query);
+  return out;
+}
+
+/** Applied to every log call: the message strings lose query strings and phone numbers. */
+const LOG_HOOKS = {
+  logMethod(this: unknown, args: unknown[], method: (...args: unknown[]) => void): void {
+    method.apply(
+      this,
+      args.map((arg) => (typeof arg === 'string' ? safeForLog(arg) : arg)),
+    );
+  },
 };
 
 /**
@@ -41,6 +93,8 @@ export function loggerOptions(env: Environment): Params {
       level: env.LOG_LEVEL,
       genReqId: (req: IncomingMessage) => (typeof req.id === 'string' ? req.id : requestIdFor(req)),
       redact: REDACT,
+      serializers: { err: errorForLog },
+      hooks: LOG_HOOKS,
       autoLogging: false,
     },
   };
@@ -54,7 +108,7 @@ const QUIET_ROUTES = new Set(['/health', '/metrics', '/01/:gtin/10/:lot/21/:seri
  * carry tokens) and no bodies.
  */
 export function logRequests(fastify: FastifyInstance, env: Environment): void {
-  const logger = pino({ level: env.LOG_LEVEL, redact: REDACT });
+  const logger = pino({ level: env.LOG_LEVEL, redact: REDACT, serializers: { err: errorForLog }, hooks: LOG_HOOKS });
   fastify.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url;
     if (!route || !QUIET_ROUTES.has(route) || reply.statusCode >= 500) {
@@ -63,7 +117,7 @@ export function logRequests(fastify: FastifyInstance, env: Environment): void {
       logger[level](
         {
           reqId: request.id,
-          req: { method: request.method, url: request.url.split('?')[0], route: route ?? null },
+          req: { method: request.method, url: maskPhones(request.url.split('?')[0]), route: route ?? null },
           res: { statusCode: status },
           responseTime: Math.round(reply.elapsedTime * 10) / 10,
         },

@@ -1,8 +1,8 @@
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { InvalidInputError } from '../errors/domain-errors';
 import { Locale } from '../i18n/locale';
 import { translate } from '../i18n/message';
-import { createValidationPipe, findNulCharacters } from './validation';
+import { createValidationPipe, findNulCharacters, normalizeText } from './validation';
 
 class SampleDto {
   @IsString()
@@ -58,6 +58,33 @@ describe('validation pipe', () => {
     expect(translate((await rejection({ name: 123 })).detail, 'vi')).toBe('name: phải là chuỗi ký tự');
   });
 
+  it('never gives a field reasons that contradict each other, whatever the order of its decorators', async () => {
+    class Ranges {
+      @Min(1)
+      @Max(10)
+      @IsInt()
+      count!: number;
+
+      @IsArray()
+      @ArrayMinSize(1)
+      @ArrayMaxSize(3)
+      @IsString({ each: true })
+      tags!: string[];
+
+      @MinLength(2)
+      @MaxLength(4)
+      code!: string;
+    }
+    const error = await pipe
+      .transform({ count: 'abc', tags: 'x', code: 'abcdef' }, { type: 'body', metatype: Ranges })
+      .catch((e: InvalidInputError) => e);
+    expect(read(error as InvalidInputError)).toEqual([
+      { field: 'count', message: expect.stringMatching(/integer/) },
+      { field: 'tags', message: expect.stringMatching(/array|list/) },
+      { field: 'code', message: expect.stringMatching(/4/) },
+    ]);
+  });
+
   it('refuses NUL characters in values and keys, naming the field', async () => {
     expect(read(await rejection({ name: 'a\u0000b' }))).toEqual([{ field: 'name', message: 'must not contain NUL characters' }]);
     expect(findNulCharacters({ a: [{ b: 'x\u0000' }] }).map((e) => ({ ...e, message: translate(e.message, 'en') }))).toEqual([
@@ -65,5 +92,38 @@ describe('validation pipe', () => {
     ]);
     expect(findNulCharacters({ ['k\u0000']: 'v' })).toHaveLength(1);
     expect(findNulCharacters({ a: 'ok', b: 1, c: null, d: ['x'] })).toEqual([]);
+  });
+});
+
+describe('normalizeText', () => {
+  it('turns every string of a body into NFC, however deep, and leaves the rest alone', () => {
+    const nfd = 'Nguyễn Văn Hùng'.normalize('NFD');
+    const buffer = Buffer.from('a,b');
+    const out = normalizeText({ name: nfd, n: 3, list: [nfd, null], nested: { deeper: { text: nfd } }, file: buffer }) as Record<
+      string,
+      unknown
+    >;
+    expect(out).toEqual({
+      name: 'Nguyễn Văn Hùng'.normalize('NFC'),
+      n: 3,
+      list: ['Nguyễn Văn Hùng'.normalize('NFC'), null],
+      nested: { deeper: { text: 'Nguyễn Văn Hùng'.normalize('NFC') } },
+      file: buffer,
+    });
+    expect(out.file).toBe(buffer);
+    expect(normalizeText(nfd)).toBe('Nguyễn Văn Hùng'.normalize('NFC'));
+  });
+
+  it('reads the null-prototype records a query-string parser makes', () => {
+    function Empty(): void {}
+    Empty.prototype = Object.create(null) as object;
+    const query = Object.assign(new (Empty as unknown as new () => object)(), { q: 'Ánh'.normalize('NFD') });
+    expect(normalizeText(query)).toEqual({ q: 'Ánh'.normalize('NFC') });
+  });
+
+  it('keeps a "__proto__" key an ordinary property', () => {
+    const out = normalizeText(JSON.parse('{"__proto__": {"polluted": "yes"}}')) as Record<string, unknown>;
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
   });
 });

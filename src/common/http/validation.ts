@@ -21,6 +21,10 @@ const CONSTRAINT_PRIORITY = [
   'nestedValidation',
   'isUuid',
   'isUUID',
+  'isDateString',
+  'isIso8601',
+  'isEnum',
+  'isIn',
 ];
 
 function priority(constraint: string): number {
@@ -93,6 +97,27 @@ export function findNulCharacters(value: unknown, path = '', depth = 0, out: Fie
   return out;
 }
 
+/**
+ * Every string of a JSON body, query or path parameter in Unicode NFC. Phones (iOS and some Android
+ * keyboards) send Vietnamese decomposed, "Nguyễn" as "Nguye\u0302\u0303n": stored that way it would look
+ * the same yet never match, in searches or uniqueness, what a computer typed. Non-plain objects (a CSV
+ * upload's Buffer) are left as they are.
+ */
+export function normalizeText(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return value.normalize('NFC');
+  if (depth >= MAX_SCAN_DEPTH || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((item) => normalizeText(item, depth + 1));
+  const prototype = Object.getPrototypeOf(value) as object | null;
+  // Plain objects, and the null-prototype records Fastify's query-string parser makes (prototype or its prototype null).
+  if (prototype !== Object.prototype && prototype !== null && Object.getPrototypeOf(prototype) !== null) return value;
+  const out: Record<string, unknown> = prototype === Object.prototype ? {} : (Object.create(null) as Record<string, unknown>);
+  // Defined, not assigned: a "__proto__" key stays a plain property.
+  for (const [key, child] of Object.entries(value)) {
+    Object.defineProperty(out, key, { value: normalizeText(child, depth + 1), enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
+
 /** The problem's `detail` for field errors: each field and its reason, in the reader's language. */
 function describe(errors: FieldProblem[]): ComposedText {
   return (locale) => errors.map((e) => `${e.field}: ${translate(e.message, locale)}`).join('; ');
@@ -103,6 +128,7 @@ class RequestValidationPipe extends ValidationPipe {
     if (metadata.type === 'body' || metadata.type === 'query' || metadata.type === 'param') {
       const errors = findNulCharacters(value);
       if (errors.length) throw new InvalidInputError(describe(errors), { errors });
+      value = normalizeText(value);
     }
     return super.transform(value, metadata) as Promise<unknown>;
   }

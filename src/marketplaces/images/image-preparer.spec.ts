@@ -88,9 +88,48 @@ describe('ImagePreparer', () => {
       `http://[::1]:${port}/photo.png`,
       'http://169.254.169.254/latest/meta-data/',
       'http://10.1.2.3:6379/',
+      // The URL parser writes these as ::ffff:7f00:1 and ::7f00:1, which a dotted-quad pattern misses.
+      `http://[::ffff:127.0.0.1]:${port}/photo.png`,
+      `http://[::127.0.0.1]:${port}/photo.png`,
+      `http://[64:ff9b::127.0.0.1]:${port}/photo.png`,
+      `http://[2002:7f00:1::1]:${port}/photo.png`,
     ]) {
       expect(await guarded.prepareAll([url], RULES)).toMatchObject({ kind: 'rejected', message: expect.stringMatching(/private network/) });
     }
+  });
+
+  it('knows reserved IPv4 ranges and IPv4 addresses carried inside IPv6 (NAT64, 6to4, compatible, Teredo)', () => {
+    for (const a of [
+      '0.1.2.3',
+      '192.0.0.8',
+      '192.0.2.1',
+      '198.18.0.1',
+      '198.19.255.255',
+      '198.51.100.7',
+      '203.0.113.9',
+      '224.0.0.1',
+      '239.255.255.250',
+      '240.0.0.1',
+      '255.255.255.255',
+      '64:ff9b::7f00:1',
+      '64:ff9b::10.0.0.1',
+      '64:ff9b::a9fe:a9fe',
+      '64:ff9b:1::8.8.8.8',
+      '2002:7f00:1::1',
+      '2002:a00:1::',
+      '2002:a9fe:a9fe::1',
+      '::127.0.0.1',
+      '::a00:1',
+      '::ffff:7f00:1',
+      '0:0:0:0:0:ffff:a9fe:a9fe',
+      '2001:0:4136:e378:8000:63bf:3fff:fdd2',
+      '2001:db8::1',
+      'ff02::1',
+      'fe80::1%eth0',
+    ])
+      expect([a, isPrivateAddress(a)]).toEqual([a, true]);
+    for (const a of ['64:ff9b::8.8.8.8', '2002:808:808::1', '2a00:1450:4001::200e', '192.0.3.1', '223.255.255.1'])
+      expect([a, isPrivateAddress(a)]).toEqual([a, false]);
   });
 
   it('knows private addresses from public ones', () => {

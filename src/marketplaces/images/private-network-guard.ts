@@ -2,8 +2,12 @@ import { lookup as dnsLookup, LookupAddress, LookupOptions } from 'node:dns';
 import { BlockList, isIP } from 'node:net';
 import { buildConnector } from 'undici';
 
-/** Loopback, private, link-local (cloud metadata), carrier-grade NAT and unspecified ranges. */
-const PRIVATE = new BlockList();
+/**
+ * IPv4 ranges that are not the public internet (RFC 6890 special-purpose registry): this network,
+ * private, carrier-grade NAT, loopback, link-local (cloud metadata), IETF protocol assignments,
+ * documentation, benchmarking, multicast, reserved and broadcast.
+ */
+const NON_PUBLIC_V4 = new BlockList();
 for (const [net, prefix] of [
   ['0.0.0.0', 8],
   ['10.0.0.0', 8],
@@ -11,25 +15,82 @@ for (const [net, prefix] of [
   ['127.0.0.0', 8],
   ['169.254.0.0', 16],
   ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.0.2.0', 24],
   ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['198.51.100.0', 24],
+  ['203.0.113.0', 24],
+  ['224.0.0.0', 4],
+  ['240.0.0.0', 4],
 ] as const)
-  PRIVATE.addSubnet(net, prefix, 'ipv4');
+  NON_PUBLIC_V4.addSubnet(net, prefix, 'ipv4');
+
+/**
+ * IPv6 ranges refused whole: unspecified and loopback, discard-only, local-use NAT64 (RFC 8215), Teredo
+ * (its client address is obfuscated, so what it reaches cannot be told), documentation, ULA, link- and
+ * site-local, multicast.
+ */
+const NON_PUBLIC_V6 = new BlockList();
 for (const [net, prefix] of [
   ['::', 128],
   ['::1', 128],
+  ['100::', 64],
+  ['64:ff9b:1::', 48],
+  ['2001::', 32],
+  ['2001:db8::', 32],
   ['fc00::', 7],
   ['fe80::', 10],
+  ['fec0::', 10],
+  ['ff00::', 8],
 ] as const)
-  PRIVATE.addSubnet(net, prefix, 'ipv6');
+  NON_PUBLIC_V6.addSubnet(net, prefix, 'ipv6');
+
+/** The 16 bytes of an IPv6 address (zone id dropped, an embedded dotted quad accepted), or null when it is not one. */
+function ipv6Bytes(address: string): number[] | null {
+  const text = address.replace(/%.*$/, '');
+  if (isIP(text) !== 6) return null;
+  const [head, tail] = text.includes('::') ? text.split('::') : [text, null];
+  const groups = (part: string): number[] =>
+    part === ''
+      ? []
+      : part.split(':').flatMap((g) => {
+          if (!g.includes('.')) return [parseInt(g, 16)];
+          const [a, b, c, d] = g.split('.').map(Number);
+          return [(a << 8) | b, (c << 8) | d];
+        });
+  const left = groups(head);
+  const right = tail === null ? [] : groups(tail);
+  const words = [...left, ...new Array<number>(8 - left.length - right.length).fill(0), ...right];
+  return words.flatMap((w) => [w >> 8, w & 0xff]);
+}
+
+const startsWith = (bytes: number[], prefix: number[]): boolean => prefix.every((b, i) => bytes[i] === b);
+
+/**
+ * The IPv4 address an IPv6 address carries to the IPv4 internet, when it carries one: IPv4-mapped
+ * (::ffff:a.b.c.d), IPv4-compatible (::a.b.c.d), NAT64 well-known prefix (64:ff9b::/96) and 6to4 (2002::/16).
+ */
+function embeddedIpv4(bytes: number[]): string | null {
+  const v4 = (at: number): string => bytes.slice(at, at + 4).join('.');
+  const zeros = (n: number): number[] => new Array<number>(n).fill(0);
+  if (startsWith(bytes, [...zeros(10), 0xff, 0xff])) return v4(12);
+  if (startsWith(bytes, zeros(12)) && !startsWith(bytes, zeros(15))) return v4(12);
+  if (startsWith(bytes, [0x00, 0x64, 0xff, 0x9b, ...zeros(8)])) return v4(12);
+  if (startsWith(bytes, [0x20, 0x02])) return v4(2);
+  return null;
+}
 
 export function isPrivateAddress(address: string): boolean {
-  const family = isIP(address);
-  if (family === 6) {
-    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
-    if (mapped) return PRIVATE.check(mapped, 'ipv4');
-    return PRIVATE.check(address, 'ipv6');
-  }
-  return family === 4 && PRIVATE.check(address, 'ipv4');
+  const family = isIP(address.replace(/%.*$/, ''));
+  if (family === 4) return NON_PUBLIC_V4.check(address, 'ipv4');
+  if (family !== 6) return false;
+  const bytes = ipv6Bytes(address);
+  if (!bytes) return true;
+  const v4 = embeddedIpv4(bytes);
+  if (v4) return NON_PUBLIC_V4.check(v4, 'ipv4');
+  const canonical = Array.from({ length: 8 }, (_, i) => ((bytes[2 * i] << 8) | bytes[2 * i + 1]).toString(16)).join(':');
+  return NON_PUBLIC_V6.check(canonical, 'ipv6');
 }
 
 type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;

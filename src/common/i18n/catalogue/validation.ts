@@ -26,9 +26,18 @@ export const validationMessages = {
   'validation.isEnum': { vi: 'phải là một trong: {values}', en: 'must be one of: {values}' },
   'validation.isUuid': { vi: 'phải là một UUID', en: 'must be a UUID' },
   'validation.isUUID': { vi: 'phải là một UUID', en: 'must be a UUID' },
-  'validation.isDateString': { vi: 'phải là ngày giờ ISO 8601 (vd. 2026-06-10T06:00:00+07:00)', en: 'must be an ISO 8601 date-time (e.g. 2026-06-10T06:00:00+07:00)' },
-  'validation.isIso8601': { vi: 'phải là ngày giờ ISO 8601 (vd. 2026-06-10T06:00:00+07:00)', en: 'must be an ISO 8601 date-time (e.g. 2026-06-10T06:00:00+07:00)' },
-  'validation.isISO8601': { vi: 'phải là ngày giờ ISO 8601 (vd. 2026-06-10T06:00:00+07:00)', en: 'must be an ISO 8601 date-time (e.g. 2026-06-10T06:00:00+07:00)' },
+  'validation.isDateString': {
+    vi: 'phải là ngày giờ ISO 8601 (vd. 2026-06-10T06:00:00+07:00)',
+    en: 'must be an ISO 8601 date-time (e.g. 2026-06-10T06:00:00+07:00)',
+  },
+  'validation.isIso8601': {
+    vi: 'phải là ngày giờ ISO 8601 (vd. 2026-06-10T06:00:00+07:00)',
+    en: 'must be an ISO 8601 date-time (e.g. 2026-06-10T06:00:00+07:00)',
+  },
+  'validation.isISO8601': {
+    vi: 'phải là ngày giờ ISO 8601 (vd. 2026-06-10T06:00:00+07:00)',
+    en: 'must be an ISO 8601 date-time (e.g. 2026-06-10T06:00:00+07:00)',
+  },
   'validation.matches': { vi: 'sai định dạng', en: 'has the wrong format' },
   'validation.isArray': { vi: 'phải là một danh sách', en: 'must be an array' },
   'validation.arrayMinSize': { vi: 'phải có ít nhất {0} mục', en: 'must contain at least {0} items' },
@@ -43,4 +52,8 @@ export const validationMessages = {
   'validation.isLongitude': { vi: 'phải là kinh độ từ -180 đến 180', en: 'must be a longitude between -180 and 180' },
   'validation.isNumberString': { vi: 'chỉ được gồm chữ số', en: 'must contain digits only' },
   'validation.isObjectShape': { vi: 'phải là một đối tượng', en: 'must be an object' },
+  'validation.csvNotUtf8': {
+    vi: 'tệp không phải văn bản UTF-8 (dòng {line}): hãy lưu lại dưới dạng "CSV UTF-8" (Excel: Tệp > Lưu thành > CSV UTF-8 (Phân cách bằng dấu phẩy)) rồi gửi lại',
+    en: 'the file is not UTF-8 text (line {line} is not): save it as "CSV UTF-8" (Excel: File > Save As > CSV UTF-8 (Comma delimited)) and send it again',
+  },
 } satisfies Record<string, CatalogueEntry>;

@@ -54,18 +54,27 @@ describe('errors (e2e)', () => {
     );
   });
 
-  it('rejects unknown fields with 400 naming each one', async () => {
-    const res = await t.http
-      .post('/api/v1/cooperatives')
-      .set(admin())
-      .send({ name: 'HTX', province: 'Y', commune: 'Z', isAdmin: true, nested: { a: 1 } });
-    expect(expectProblem(res, 400).errors).toEqual(
+  it('rejects unknown fields with 400 naming each one, in Vietnamese unless English is asked for', async () => {
+    const body = { name: 'HTX', province: 'Y', commune: 'Z', isAdmin: true, nested: { a: 1 } };
+    const res = await t.http.post('/api/v1/cooperatives').set(admin()).send(body);
+    const problem = expectProblem(res, 400);
+    expect(res.headers['content-language']).toBe('vi');
+    expect(problem.title).toBe('Dữ liệu không hợp lệ');
+    expect(problem.errors).toEqual(
+      expect.arrayContaining([
+        { field: 'isAdmin', message: 'trường không được hỗ trợ' },
+        { field: 'nested', message: 'trường không được hỗ trợ' },
+      ]),
+    );
+    const english = await t.http.post('/api/v1/cooperatives').set(admin()).set('accept-language', 'en-US,en;q=0.9').send(body);
+    expect(english.headers['content-language']).toBe('en');
+    expect(expectProblem(english, 400).errors).toEqual(
       expect.arrayContaining([
         { field: 'isAdmin', message: 'unknown field' },
         { field: 'nested', message: 'unknown field' },
       ]),
     );
-    const query = await t.http.get('/api/v1/households?colour=red').set(admin());
+    const query = await t.http.get('/api/v1/households?colour=red').set(admin()).set('accept-language', 'en');
     expect(expectProblem(query, 400).errors).toEqual([{ field: 'colour', message: 'unknown field' }]);
   });
 

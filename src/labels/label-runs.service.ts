@@ -73,6 +73,8 @@ export class LabelRunsService {
       if (earlier) return { run: this.replay(earlier, batchId, dto), replayed: true };
     }
     if (batch.status !== 'active') throw new ConflictError(`Batch ${batch.lotCode} has been recalled; no labels can be printed for it`);
+    // Food safety (issue 12): no labels for a batch on hold (inside a pre-harvest interval) or archived.
+    await this.batches.assertReleasable(batch.id);
     const product = await this.products.findOrFail(batch.productId);
     const capacity = batchCapacity(
       Number(batch.quantity),

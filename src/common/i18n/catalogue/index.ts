@@ -1,3 +1,5 @@
+import { batchesMessages } from './batches';
+import { catalogMessages } from './catalog';
 import { commonMessages } from './common';
 import type { CatalogueEntry } from './entry';
 import { problemMessages } from './problems';
@@ -11,6 +13,8 @@ export const CATALOGUE = {
   ...problemMessages,
   ...commonMessages,
   ...validationMessages,
+  ...catalogMessages,
+  ...batchesMessages,
 } satisfies Record<string, CatalogueEntry>;
 
 export type MessageKey = keyof typeof CATALOGUE;

@@ -59,4 +59,33 @@ export class Batch extends BaseEntity {
 
   @Column({ type: columnTypes.timestamp, name: 'recalled_at', nullable: true })
   recalledAt!: Date | null;
+
+  /** Incremented by every edit; sent as the ETag (If-Match guards edits from two phones). */
+  @Column({ type: 'integer', default: 1 })
+  version!: number;
+
+  /** Fingerprint of the create body, so a repeated create with the client's id is told from a different one. */
+  @Column({ type: 'varchar', length: 64, name: 'create_fingerprint', nullable: true })
+  createFingerprint!: string | null;
+
+  /** Soft delete: a batch without labels can be removed from lists, its row and diary stay for the records. */
+  @Column({ type: columnTypes.timestamp, name: 'archived_at', nullable: true })
+  archivedAt!: Date | null;
+
+  /** The latest safeFrom of the safety warnings: until then the batch is on hold (no labels, no listings). */
+  @Column({ type: columnTypes.timestamp, name: 'safe_from', nullable: true })
+  safeFrom!: Date | null;
+
+  /** A co-op manager's release of a batch on hold: who, when, why, and up to which safeFrom it applies. */
+  @Column({ type: 'varchar', length: 500, name: 'safety_override_reason', nullable: true })
+  safetyOverrideReason!: string | null;
+
+  @Column({ type: columnTypes.uuid, name: 'safety_override_by', nullable: true })
+  safetyOverrideBy!: string | null;
+
+  @Column({ type: columnTypes.timestamp, name: 'safety_override_at', nullable: true })
+  safetyOverrideAt!: Date | null;
+
+  @Column({ type: columnTypes.timestamp, name: 'safety_override_safe_from', nullable: true })
+  safetyOverrideSafeFrom!: Date | null;
 }

@@ -1,8 +1,10 @@
 import { BatchEvent } from './batch-event.entity';
 import { Batch } from './batch.entity';
 import type { BatchEventResponse, BatchResponse } from './dto/batch.dto';
+import { safetyStateOf } from './safety-rules';
 
-export function toBatchResponse(b: Batch): BatchResponse {
+export function toBatchResponse(b: Batch, extra: { certificateExpired?: boolean; now?: Date } = {}): BatchResponse {
+  const safety = safetyStateOf(b, extra.now);
   return {
     id: b.id,
     lotCode: b.lotCode,
@@ -15,6 +17,20 @@ export function toBatchResponse(b: Batch): BatchResponse {
     unit: b.unit,
     status: b.status,
     safetyWarnings: b.safetyWarnings ?? [],
+    onHold: safety.onHold,
+    safeFrom: safety.safeFrom?.toISOString() ?? null,
+    safetyOverride:
+      b.safetyOverrideAt && b.safetyOverrideReason
+        ? {
+            reason: b.safetyOverrideReason,
+            by: b.safetyOverrideBy,
+            at: b.safetyOverrideAt.toISOString(),
+            safeFrom: b.safetyOverrideSafeFrom?.toISOString() ?? null,
+          }
+        : null,
+    certificateExpired: extra.certificateExpired ?? false,
+    version: b.version,
+    archivedAt: b.archivedAt?.toISOString() ?? null,
     createdAt: b.createdAt.toISOString(),
   };
 }
@@ -27,5 +43,8 @@ export function toBatchEventResponse(e: BatchEvent): BatchEventResponse {
     occurredAt: e.occurredAt.toISOString(),
     details: e.details,
     recordedAt: e.createdAt.toISOString(),
+    supersedes: e.supersedes ?? null,
+    supersededBy: e.supersededBy ?? null,
+    correctionReason: e.correctionReason ?? null,
   };
 }

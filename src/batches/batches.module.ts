@@ -6,11 +6,13 @@ import { BatchEvent } from './batch-event.entity';
 import { Batch } from './batch.entity';
 import { BatchesController } from './batches.controller';
 import { BatchesService } from './batches.service';
+import { PesticidesController } from './pesticides/pesticides.controller';
+import { SafetyController } from './safety.controller';
 
 /** Harvest batches (lots) and what happened to them, with food-safety checks. */
 @Module({
   imports: [TypeOrmModule.forFeature([Batch, BatchEvent]), RegistryModule, CatalogModule],
-  controllers: [BatchesController],
+  controllers: [BatchesController, SafetyController, PesticidesController],
   providers: [BatchesService],
   exports: [BatchesService],
 })

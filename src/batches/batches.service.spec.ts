@@ -36,15 +36,17 @@ function setUp(existing: BatchEvent[] = []) {
   const batches = strictMock<Repository<Batch>>('batches');
   const events = strictMock<Repository<BatchEvent>>('events', { create: jest.fn((e: Partial<BatchEvent>) => e as BatchEvent) });
   const saved: BatchEvent[] = [];
-  const lockQuery = { where: jest.fn(), setLock: jest.fn(), getOne: jest.fn().mockResolvedValue(batch()) };
+  const lockQuery = { where: jest.fn(), orderBy: jest.fn(), setLock: jest.fn(), getMany: jest.fn().mockResolvedValue([batch()]) };
   lockQuery.where.mockReturnValue(lockQuery);
+  lockQuery.orderBy.mockReturnValue(lockQuery);
   lockQuery.setLock.mockReturnValue(lockQuery);
   const manager = strictMock<EntityManager>('manager', {
     connection: { options: { type: 'postgres' } },
     createQueryBuilder: jest.fn().mockReturnValue(lockQuery),
-    save: jest.fn((_entity: unknown, event: BatchEvent) => {
+    findOne: jest.fn().mockResolvedValue(batch()),
+    insert: jest.fn((_entity: unknown, event: BatchEvent) => {
       saved.push(event);
-      return Promise.resolve(event);
+      return Promise.resolve({});
     }),
     find: jest.fn(() => Promise.resolve([...existing, ...saved])),
     update: jest.fn().mockResolvedValue({ affected: 1 }),
@@ -87,6 +89,7 @@ describe('BatchesService.addEvent', () => {
       { id: BATCH },
       expect.objectContaining({
         safetyWarnings: [expect.objectContaining({ code: 'PRE_HARVEST_INTERVAL_NOT_ELAPSED', sprayEventId: saved[0].id })],
+        safeFrom: new Date('2026-06-12T07:00:00+07:00'),
       }),
     );
   });
@@ -128,7 +131,7 @@ describe('BatchesService.addEvent', () => {
       .addEvent(farmer, BATCH, { bizStep: 'packing', occurredAt: '2999-01-01T00:00:00Z' })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidInputError);
-    expect((error as InvalidInputError).errors).toEqual([{ field: 'occurredAt', message: 'is in the future' }]);
+    expect((error as InvalidInputError).errors).toEqual([{ field: 'occurredAt', message: { key: 'batches.inFuture' } }]);
   });
 
   it('refuses another household and another co-op, and answers 404 for an unknown batch', async () => {

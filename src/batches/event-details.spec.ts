@@ -12,23 +12,30 @@ function fieldsOf(fn: () => unknown): string[] {
 }
 
 describe('validateEventDetails', () => {
-  it('requires a pesticide and a whole-day pre-harvest interval for spraying', () => {
-    expect(fieldsOf(() => validateEventDetails('spraying', undefined))).toEqual(['details.pesticide', 'details.preHarvestIntervalDays']);
-    expect(fieldsOf(() => validateEventDetails('spraying', null))).toEqual(['details.pesticide', 'details.preHarvestIntervalDays']);
-    expect(fieldsOf(() => validateEventDetails('spraying', { pesticide: ' ', preHarvestIntervalDays: 7 }))).toEqual(['details.pesticide']);
-    expect(fieldsOf(() => validateEventDetails('spraying', { pesticide: 'X', preHarvestIntervalDays: 1.5 }))).toEqual([
-      'details.preHarvestIntervalDays',
-    ]);
+  it('requires a product or active ingredient, and a whole-day interval unless the pesticide table knows the product', () => {
+    expect(fieldsOf(() => validateEventDetails('spraying', undefined))).toEqual(['details.pesticide', 'details.phiDays']);
+    expect(fieldsOf(() => validateEventDetails('spraying', null))).toEqual(['details.pesticide', 'details.phiDays']);
+    expect(fieldsOf(() => validateEventDetails('spraying', { pesticide: ' ', phiDays: 7 }))).toEqual(['details.pesticide']);
+    expect(fieldsOf(() => validateEventDetails('spraying', { pesticide: 'X', phiDays: 1.5 }))).toEqual(['details.phiDays']);
     expect(fieldsOf(() => validateEventDetails('spraying', { pesticide: 'X', preHarvestIntervalDays: '7' }))).toEqual([
       'details.preHarvestIntervalDays',
     ]);
-    expect(fieldsOf(() => validateEventDetails('spraying', { pesticide: 'X', preHarvestIntervalDays: 366 }))).toEqual([
-      'details.preHarvestIntervalDays',
-    ]);
-    expect(validateEventDetails('spraying', { pesticide: 'Abamectin', preHarvestIntervalDays: 7, dosage: '10ml/16l' })).toEqual({
-      pesticide: 'Abamectin',
+    expect(fieldsOf(() => validateEventDetails('spraying', { pesticide: 'X', phiDays: 366 }))).toEqual(['details.phiDays']);
+    expect(fieldsOf(() => validateEventDetails('spraying', { pesticide: 'X' }))).toEqual(['details.phiDays']);
+    expect(validateEventDetails('spraying', { pesticide: 'Thuốc tự pha', preHarvestIntervalDays: 7, dosage: '10ml/16l' })).toEqual({
+      pesticide: 'Thuốc tự pha',
       preHarvestIntervalDays: 7,
+      phiDays: 7,
+      phiSource: 'entered',
       dosage: '10ml/16l',
+    });
+    expect(validateEventDetails('spraying', { activeIngredient: 'Abamectin' })).toEqual({
+      activeIngredient: 'Abamectin',
+      phiDays: 7,
+      preHarvestIntervalDays: 7,
+      phiSource: 'table',
+      pesticideTableId: 'abamectin-36ec',
+      exportRestricted: true,
     });
   });
 

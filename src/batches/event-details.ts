@@ -1,41 +1,81 @@
-import { FieldError, InvalidInputError } from '../common/errors/domain-errors';
+import { FieldProblem, InvalidInputError } from '../common/errors/domain-errors';
+import { message, translate } from '../common/i18n/message';
 import type { BizStep } from './batch-event.entity';
+import { findPesticide } from './pesticides/pesticide-table';
 
 const MAX_DETAILS_BYTES = 8192;
 
+function isWholeDays(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 365;
+}
+
 /**
- * Checks the step-specific part of an event. Only what later rules rely on is required (a spraying's
- * pesticide and pre-harvest interval); other keys are kept as recorded, within a size limit.
+ * Checks the step-specific part of an event. Only what later rules rely on is required: a spraying
+ * names its product or active ingredient, and has a pre-harvest interval (`phiDays`), filled in from
+ * the pesticide table when the farmer leaves it out and the product is known there. Other keys are
+ * kept as recorded, within a size limit. `preHarvestIntervalDays` (the earlier name) is accepted and
+ * kept equal to `phiDays`, because the records already export it under that name.
  */
 export function validateEventDetails(
   bizStep: BizStep,
   details: Record<string, unknown> | null | undefined,
 ): Record<string, unknown> | null {
-  const errors: FieldError[] = [];
+  const errors: FieldProblem[] = [];
   if (details !== undefined && details !== null) {
     if (JSON.stringify(details).length > MAX_DETAILS_BYTES)
-      errors.push({ field: 'details', message: `must be at most ${MAX_DETAILS_BYTES} bytes of JSON` });
+      errors.push({ field: 'details', message: message('batches.detailsTooLarge', { max: MAX_DETAILS_BYTES }) });
     for (const [key, value] of Object.entries(details)) {
       if (!/^[A-Za-z][A-Za-z0-9_]{0,63}$/.test(key))
-        errors.push({ field: `details.${key.slice(0, 64)}`, message: 'keys are letters, digits and _' });
+        errors.push({ field: `details.${key.slice(0, 64)}`, message: message('batches.detailsKey') });
       else if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-        errors.push({ field: `details.${key}`, message: 'must be a text, number, boolean or list' });
+        errors.push({ field: `details.${key}`, message: message('batches.detailsValue') });
       }
     }
   }
+  let result = details ?? null;
   if (bizStep === 'spraying') {
+    const named = (value: unknown) => typeof value === 'string' && value.trim() !== '' && value.length <= 200;
     const pesticide = details?.pesticide;
-    if (typeof pesticide !== 'string' || !pesticide.trim() || pesticide.length > 200) {
-      errors.push({ field: 'details.pesticide', message: 'is required for spraying: the product name, up to 200 characters' });
-    }
-    const phi = details?.preHarvestIntervalDays;
-    if (typeof phi !== 'number' || !Number.isInteger(phi) || phi < 0 || phi > 365) {
+    const ingredient = details?.activeIngredient;
+    const badName = (v: unknown) => v !== undefined && v !== null && !named(v);
+    if ((!named(pesticide) && !named(ingredient)) || badName(pesticide) || badName(ingredient)) {
       errors.push({
-        field: 'details.preHarvestIntervalDays',
-        message: 'is required for spraying: whole days from 0 to 365 (thời gian cách ly)',
+        field: badName(ingredient) && !badName(pesticide) ? 'details.activeIngredient' : 'details.pesticide',
+        message: message('batches.pesticideRequired'),
       });
     }
+    const entered = [
+      ['phiDays', details?.phiDays],
+      ['preHarvestIntervalDays', details?.preHarvestIntervalDays],
+    ].filter(([, v]) => v !== undefined && v !== null) as [string, unknown][];
+    const known = findPesticide(pesticide, ingredient);
+    for (const [key, value] of entered)
+      if (!isWholeDays(value)) errors.push({ field: `details.${key}`, message: message('batches.phiRequired') });
+    if (entered.length === 2 && entered.every(([, v]) => isWholeDays(v)) && entered[0][1] !== entered[1][1]) {
+      errors.push({ field: 'details.phiDays', message: message('batches.phiConflict') });
+    }
+    if (!entered.length && !known) errors.push({ field: 'details.phiDays', message: message('batches.phiRequired') });
+    if (!errors.length) {
+      const phiDays = entered.length ? (entered[0][1] as number) : known!.phiDays;
+      result = {
+        ...details,
+        phiDays,
+        preHarvestIntervalDays: phiDays,
+        // What the interval rests on: the farmer's entry (from the label in hand) or the table.
+        phiSource: entered.length ? 'entered' : 'table',
+        ...(known ? { pesticideTableId: known.id, exportRestricted: known.exportRestricted } : {}),
+      };
+    }
   }
-  if (errors.length) throw new InvalidInputError(errors.map((e) => `${e.field}: ${e.message}`).join('; '), { errors });
-  return details ?? null;
+  if (errors.length) {
+    throw new InvalidInputError((locale) => errors.map((e) => `${e.field}: ${translate(e.message, locale)}`).join('; '), { errors });
+  }
+  return result;
+}
+
+/** A spraying's interval in days, whichever name it was recorded under; null when it has none. */
+export function phiDaysOf(details: Record<string, unknown> | null): number | null {
+  const value = details?.phiDays ?? details?.preHarvestIntervalDays;
+  const days = Number(value);
+  return value === undefined || value === null || !Number.isFinite(days) ? null : days;
 }

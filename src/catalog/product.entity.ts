@@ -36,4 +36,22 @@ export class Product extends BaseEntity {
 
   @Column({ type: 'integer', name: 'shelf_life_days', nullable: true })
   shelfLifeDays!: number | null;
+
+  /** Incremented by every edit; sent as the ETag (If-Match guards edits from two phones). */
+  @Column({ type: 'integer', default: 1 })
+  version!: number;
+
+  /** Soft delete: a product without labels can be removed from lists, its row stays for the records. */
+  @Column({ type: columnTypes.timestamp, name: 'archived_at', nullable: true })
+  archivedAt!: Date | null;
+
+  /** Why an admin accepted a GTIN outside the co-operative's GS1 company prefix (issue 12, point 8). */
+  @Column({ type: 'varchar', length: 500, name: 'gtin_prefix_override_reason', nullable: true })
+  gtinPrefixOverrideReason!: string | null;
+
+  @Column({ type: columnTypes.uuid, name: 'gtin_prefix_override_by', nullable: true })
+  gtinPrefixOverrideBy!: string | null;
+
+  @Column({ type: columnTypes.timestamp, name: 'gtin_prefix_override_at', nullable: true })
+  gtinPrefixOverrideAt!: Date | null;
 }

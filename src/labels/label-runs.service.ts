@@ -75,6 +75,8 @@ export class LabelRunsService {
       if (earlier) return { run: this.replay(earlier, batchId, dto), replayed: true };
     }
     if (batch.status !== 'active') throw recalledBatch(batch.lotCode);
+    // Food safety (issue 12): no labels for a batch on hold (inside a pre-harvest interval) or archived.
+    await this.batches.assertReleasable(batch.id);
     const product = await this.products.findOrFail(batch.productId);
     const capacity = batchCapacity(
       Number(batch.quantity),

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In, Repository } from 'typeorm';
+import { assertBatchReleasable } from '../batches/batch-safety';
 import { Batch } from '../batches/batch.entity';
 import { ProductsService } from '../catalog/products.service';
 import type { Actor } from '../common/auth/actor';
@@ -41,6 +42,8 @@ export class ListingsService {
       const batch = await this.batches.findOne({ where: { id: dto.batchId } });
       if (!batch || batch.productId !== product.id) throw InvalidInputError.field('batchId', 'must be a batch of this product');
       if (batch.status !== 'active') throw recalledBatch(batch.lotCode);
+      // Food safety (issue 12): no listing for a batch on hold (inside a pre-harvest interval) or archived.
+      await assertBatchReleasable(this.dataSource.manager, batch.id);
     }
     const now = new Date();
     const id = randomUUID();

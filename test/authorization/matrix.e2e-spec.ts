@@ -435,3 +435,130 @@ describe('authorization matrix (e2e)', () => {
     expect(products.body.items.map((x: { id: string }) => x.id)).not.toContain(a.productId);
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// Issue 12, products and batches: edits, archive, food safety, pesticide table. A block of its own
+// (own app and fixtures) so it merges apart from the other slices' cases.
+// ---------------------------------------------------------------------------------------------
+describe('authorization matrix: products and batches of issue 12 (e2e)', () => {
+  type Method = 'get' | 'post' | 'patch' | 'delete';
+  interface Case12 {
+    route: string;
+    method: Method;
+    path: () => string;
+    body?: () => object;
+    expected: Record<Caller, number>;
+  }
+  let t: TestApp;
+  let a: Fixture;
+  let b: Fixture;
+  let tokens: Record<Caller, string | null>;
+  const ids = { product: '', heldBatch: '', archivedBatch: '' };
+
+  const cases = (): Case12[] => [
+    {
+      route: 'PATCH /products/:id',
+      method: 'patch',
+      path: () => `/api/v1/products/${ids.product}`,
+      body: () => ({ description: 'Hộp 2 kg' }),
+      expected: FORBIDDEN_UNLESS(200, 'admin', 'ownManager'),
+    },
+    {
+      route: 'DELETE /products/:id',
+      method: 'delete',
+      path: () => `/api/v1/products/${ids.product}`,
+      expected: FORBIDDEN_UNLESS(204, 'admin', 'ownManager'),
+    },
+    {
+      route: 'PATCH /batches/:id',
+      method: 'patch',
+      path: () => `/api/v1/batches/${ids.heldBatch}`,
+      body: () => ({ quantity: 90 }),
+      expected: FORBIDDEN_UNLESS(200, 'admin', 'ownManager', 'ownFarmer'),
+    },
+    {
+      route: 'DELETE /batches/:id',
+      method: 'delete',
+      path: () => `/api/v1/batches/${ids.archivedBatch}`,
+      expected: FORBIDDEN_UNLESS(204, 'admin', 'ownManager', 'ownFarmer'),
+    },
+    {
+      route: 'POST /batches/:id/safety-override',
+      method: 'post',
+      path: () => `/api/v1/batches/${ids.heldBatch}/safety-override`,
+      body: () => ({ reason: 'Phiếu kiểm nghiệm dư lượng đạt' }),
+      expected: FORBIDDEN_UNLESS(200, 'admin', 'ownManager'),
+    },
+    {
+      route: 'GET /plots/:id/safety',
+      method: 'get',
+      path: () => `/api/v1/plots/${a.plotId}/safety`,
+      expected: FORBIDDEN_UNLESS(200, 'admin', 'ownManager', 'ownFarmer'),
+    },
+    {
+      route: 'GET /reports/safety-flags?cooperativeId=A',
+      method: 'get',
+      path: () => `/api/v1/reports/safety-flags?cooperativeId=${a.cooperativeId}`,
+      expected: FORBIDDEN_UNLESS(200, 'admin', 'ownManager'),
+    },
+    {
+      route: 'GET /pesticides',
+      method: 'get',
+      path: () => '/api/v1/pesticides?crop=lychee&q=sau',
+      expected: FORBIDDEN_UNLESS(200, 'admin', 'ownManager', 'otherManager', 'ownFarmer', 'otherFarmer'),
+    },
+  ];
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    a = await createFixture(t, 'HTX A');
+    b = await createFixture(t, 'HTX B');
+    tokens = {
+      admin: t.adminToken,
+      ownManager: a.managerToken,
+      otherManager: b.managerToken,
+      ownFarmer: a.farmerToken,
+      otherFarmer: b.farmerToken,
+      anonymous: null,
+    };
+    const product = await t.http
+      .post('/api/v1/products')
+      .set(bearer(a.managerToken))
+      .send({ cooperativeId: a.cooperativeId, name: 'Vải sấy', unit: 'bag' });
+    ids.product = product.body.id as string;
+    const newBatch = async () =>
+      (
+        await t.http
+          .post('/api/v1/batches')
+          .set(bearer(a.managerToken))
+          .send({
+            productId: a.productId,
+            householdId: a.householdId,
+            plotId: a.plotId,
+            harvestedAt: new Date().toISOString(),
+            quantity: 100,
+            unit: 'kg',
+          })
+      ).body.id as string;
+    ids.heldBatch = await newBatch();
+    ids.archivedBatch = await newBatch();
+    await t.http
+      .post(`/api/v1/batches/${ids.heldBatch}/events`)
+      .set(bearer(a.farmerToken))
+      .send({ bizStep: 'spraying', occurredAt: new Date(Date.now() - 86_400_000).toISOString(), details: { pesticide: 'Amistar 250SC' } });
+  });
+  afterAll(async () => t?.close());
+
+  const rows = cases().flatMap((c) => CALLERS.map((caller) => [c.route, caller, c.expected[caller], c] as const));
+
+  it.each(rows)('%s as %s → %i', async (_route, caller, expected, c) => {
+    let req = t.http[c.method](c.path());
+    const token = tokens[caller];
+    if (token) req = req.set(bearer(token));
+    const res = await (c.body ? req.send(c.body()) : req);
+    expect({ status: res.status, body: res.status === expected ? undefined : (res.body as unknown) }).toEqual({
+      status: expected,
+      body: undefined,
+    });
+  });
+});

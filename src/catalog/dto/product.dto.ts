@@ -1,4 +1,5 @@
 import { IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { OmitType, PartialType } from '@nestjs/swagger';
 import { PageQuery } from '../../common/http/pagination';
 import { Product } from '../product.entity';
 
@@ -58,7 +59,23 @@ export class CreateProductDto {
   @Min(1)
   @Max(3650)
   shelfLifeDays?: number;
+
+  /**
+   * Admins only: why a GTIN outside the co-operative's GS1 company prefix is accepted (e.g. a GTIN
+   * licensed from a distributor). Recorded on the product with who and when.
+   */
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  gtinPrefixOverrideReason?: string;
 }
+
+/**
+ * Corrections of a product. Once labels are printed, gtin, name, geographicalIndication and
+ * packageNetWeightKg are refused with 409 naming the field. `null` clears an optional field.
+ */
+export class UpdateProductDto extends PartialType(OmitType(CreateProductDto, ['cooperativeId'] as const)) {}
 
 export class ListProductsQuery extends PageQuery {
   @IsOptional()
@@ -78,6 +95,11 @@ export class ProductResponse {
   ocopStars!: number | null;
   description!: string | null;
   shelfLifeDays!: number | null;
+  /** Set when an admin accepted a GTIN outside the co-operative's GS1 company prefix. */
+  gtinPrefixOverride?: { reason: string; by: string | null; at: string | null } | null;
+  // Optional in the type only (records built by other modules' fixtures stay valid); the API always sends them.
+  version?: number;
+  archivedAt?: string | null;
   createdAt!: string;
 }
 
@@ -94,6 +116,11 @@ export function toProductResponse(p: Product): ProductResponse {
     ocopStars: p.ocopStars,
     description: p.description,
     shelfLifeDays: p.shelfLifeDays,
+    gtinPrefixOverride: p.gtinPrefixOverrideReason
+      ? { reason: p.gtinPrefixOverrideReason, by: p.gtinPrefixOverrideBy, at: p.gtinPrefixOverrideAt?.toISOString() ?? null }
+      : null,
+    version: p.version,
+    archivedAt: p.archivedAt?.toISOString() ?? null,
     createdAt: p.createdAt.toISOString(),
   };
 }

@@ -9,6 +9,7 @@ import { MarketplaceOrderLines1764730000000 } from './1764730000000-marketplace-
 import { AccountSecurity1764720000000 } from './1764720000000-account-security';
 import { RegistryRecords1764800000000 } from './1764800000000-registry-records';
 import { ScanAlertClearances1764740000000 } from './1764740000000-scan-alert-clearances';
+import { BatchesFoodSafety1764810000000 } from './1764810000000-batches-food-safety';
 
 /** Every migration, in order. Listed explicitly so the compiled app and ts-node/jest load the same set. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   MarketplaceOrderLines1764730000000,
   ScanAlertClearances1764740000000,
   RegistryRecords1764800000000,
+  BatchesFoodSafety1764810000000,
 ];

@@ -1,3 +1,5 @@
+import { batchesMessages } from './batches';
+import { catalogMessages } from './catalog';
 import { commonMessages } from './common';
 import type { CatalogueEntry } from './entry';
 import { problemMessages } from './problems';
@@ -13,6 +15,8 @@ export const CATALOGUE = {
   ...commonMessages,
   ...validationMessages,
   ...registryMessages,
+  ...catalogMessages,
+  ...batchesMessages,
 } satisfies Record<string, CatalogueEntry>;
 
 export type MessageKey = keyof typeof CATALOGUE;

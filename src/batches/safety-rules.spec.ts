@@ -1,5 +1,5 @@
 import type { BatchEvent } from './batch-event.entity';
-import { computeSafetyWarnings } from './safety-rules';
+import { computeSafetyWarnings, safetyStateOf } from './safety-rules';
 
 type EventInput = Pick<BatchEvent, 'id' | 'bizStep' | 'occurredAt' | 'details'>;
 
@@ -72,5 +72,24 @@ describe('computeSafetyWarnings', () => {
       details: { preHarvestIntervalDays: 30 },
     };
     expect(computeSafetyWarnings(harvestedAt, [fertilizing])).toEqual([]);
+  });
+});
+
+describe('safetyStateOf', () => {
+  const safeFrom = new Date('2026-06-20T00:00:00+07:00');
+
+  it('keeps a batch picked inside a pre-harvest interval on hold after the interval has run out, until it is released', () => {
+    const months = new Date('2026-09-01T00:00:00+07:00');
+    expect(safetyStateOf({ safeFrom, safetyOverrideSafeFrom: null }, months)).toEqual({ onHold: true, safeFrom, overridden: false });
+    expect(safetyStateOf({ safeFrom, safetyOverrideSafeFrom: safeFrom }, months)).toEqual({ onHold: false, safeFrom, overridden: true });
+  });
+
+  it('holds again when a later spraying moves the safe date past the release', () => {
+    const later = new Date('2026-06-25T00:00:00+07:00');
+    expect(safetyStateOf({ safeFrom: later, safetyOverrideSafeFrom: safeFrom }).onHold).toBe(true);
+  });
+
+  it('does not hold a batch picked after every interval', () => {
+    expect(safetyStateOf({ safeFrom: null, safetyOverrideSafeFrom: null }).onHold).toBe(false);
   });
 });

@@ -5,6 +5,7 @@ import { ListingsSchema1764400000000 } from './1764400000000-listings-schema';
 import { RecordsSchema1764500000000 } from './1764500000000-records-schema';
 import { ListingContentSync1764450000000 } from './1764450000000-listing-content-sync';
 import { RefreshTokens1764600000000 } from './1764600000000-refresh-tokens';
+import { LegacyShortLabelLots1764700000000 } from './1764700000000-legacy-short-label-lots';
 
 /** Every migration, in order. Listed explicitly so the compiled app and ts-node/jest load the same set. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   ListingContentSync1764450000000,
   RecordsSchema1764500000000,
   RefreshTokens1764600000000,
+  LegacyShortLabelLots1764700000000,
 ];

@@ -102,7 +102,7 @@ describe('label runs (e2e, api and worker in one process)', () => {
     const res = await t.http
       .post(`/api/v1/batches/${shortFormBatchId}/label-runs`)
       .set(bearer(f.managerToken))
-      .send({ quantity: 2, layout: 'a4-3x8', format: 'zpl' });
+      .send({ quantity: 2, layout: 'thermal-50x30', format: 'zpl' });
     expect(res.status).toBe(202);
     await waitDone(res.body.id);
     const labels = await labelsOfRun(res.body.id);
@@ -129,9 +129,19 @@ describe('label runs (e2e, api and worker in one process)', () => {
     for (const label of await labelsOfRun(zpl.body.id)) expect(text).toContain(`^BQN,2,4^FDMA,${label.url}^FS`);
   });
 
+  it('refuses ZPL for an A4 sheet with a 400 naming the format, instead of printing 50x30 labels', async () => {
+    const res = await startRun({ quantity: 2, layout: 'a4-3x8', format: 'zpl' });
+    expect(res.status).toBe(400);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.body.errors).toEqual([{ field: 'format', message: expect.stringMatching(/thermal-50x30/) }]);
+    const db = t.app.get(DataSource);
+    const [{ count }] = await db.query<{ count: string }[]>("SELECT COUNT(*) AS count FROM label_runs WHERE layout = 'a4-3x8' AND format = 'zpl'");
+    expect(Number(count)).toBe(0);
+  });
+
   it('refuses a run the batch cannot fill with 409 and the numbers, unless allowOverrun', async () => {
     // The fixture batch is 1,200 kg of a 2 kg box product: 600 packages, 630 with the 5% tolerance; 57 labels exist.
-    const refused = await startRun({ quantity: 600, layout: 'a4-3x8', format: 'zpl' });
+    const refused = await startRun({ quantity: 600, layout: 'thermal-50x30', format: 'zpl' });
     expect(refused.status).toBe(409);
     expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(refused.body).toMatchObject({ batchCapacity: 600, allowance: 630, activeLabels: 57, requested: 600 });
@@ -139,14 +149,14 @@ describe('label runs (e2e, api and worker in one process)', () => {
     const [{ count }] = await db.query<{ count: string }[]>('SELECT COUNT(*) AS count FROM label_runs WHERE batch_id = $1', [f.batchId]);
     expect(Number(count)).toBe(3);
 
-    const allowed = await startRun({ quantity: 600, layout: 'a4-3x8', format: 'zpl', allowOverrun: true });
+    const allowed = await startRun({ quantity: 600, layout: 'thermal-50x30', format: 'zpl', allowOverrun: true });
     expect(allowed.status).toBe(202);
     expect(allowed.body).toMatchObject({ allowOverrun: true, batchCapacity: 600 });
     expect((await waitDone(allowed.body.id)).status).toBe('done');
   });
 
   it('returns the same run for a retried request with the same Idempotency-Key', async () => {
-    const body = { quantity: 2, layout: 'a4-3x8', format: 'zpl', allowOverrun: true };
+    const body = { quantity: 2, layout: 'thermal-50x30', format: 'zpl', allowOverrun: true };
     const first = await startRun(body, { 'Idempotency-Key': 'print-2026-06-12-a' });
     const second = await startRun(body, { 'Idempotency-Key': 'print-2026-06-12-a' });
     expect(first.status).toBe(202);
@@ -158,7 +168,7 @@ describe('label runs (e2e, api and worker in one process)', () => {
   });
 
   it('voids serials and whole runs', async () => {
-    const res = await startRun({ quantity: 5, layout: 'a4-3x8', format: 'zpl', allowOverrun: true });
+    const res = await startRun({ quantity: 5, layout: 'thermal-50x30', format: 'zpl', allowOverrun: true });
     await waitDone(res.body.id);
     const labels = await labelsOfRun(res.body.id);
     const some = await t.http

@@ -129,13 +129,46 @@ describe('label runs (e2e, api and worker in one process)', () => {
     for (const label of await labelsOfRun(zpl.body.id)) expect(text).toContain(`^BQN,2,4^FDMA,${label.url}^FS`);
   });
 
+  it('prints the geographical indication whole, the net weight, best-before date and the scan prompt on the PDF label', async () => {
+    const productId = await createProduct(t, f.managerToken, f.cooperativeId, {
+      name: 'Vải thiều Thanh Hà loại 1',
+      geographicalIndication: 'Vải thiều Thanh Hà (CDĐL số 00005)',
+      packageNetWeightKg: 2,
+      shelfLifeDays: 30,
+    });
+    const batch = await createBatch(t, f.managerToken, { productId, householdId: f.householdId, plotId: f.plotId });
+    const textOf = async (layout: string): Promise<string> => {
+      const run = await t.http
+        .post(`/api/v1/batches/${batch.id}/label-runs`)
+        .set(bearer(f.managerToken))
+        .send({ quantity: 1, layout, format: 'pdf' });
+      expect((await waitDone(run.body.id)).status).toBe('done');
+      const file = await t.http.get(`/api/v1/label-runs/${run.body.id}/file`).set(bearer(f.managerToken)).buffer(true).parse(binaryBody);
+      const [page] = await decodePdf(file.body as Buffer);
+      return page.text.replace(/\s+/g, ' ');
+    };
+    // Harvested 10/06/2026 (Vietnam time), 30 days of shelf life.
+    const sheet = await textOf('a4-3x8');
+    expect(sheet).toContain('CDĐL: Vải thiều Thanh Hà (CDĐL số 00005)');
+    expect(sheet).toContain('HSD: 10/07/2026');
+    expect(sheet).toContain('KL tịnh: 2 kg');
+    expect(sheet).toContain('Quét mã để truy xuất');
+    expect(sheet).not.toContain('…');
+    const thermal = await textOf('thermal-50x30');
+    expect(thermal).toContain('CDĐL: Vải thiều Thanh Hà (CDĐL số 00005)');
+    expect(thermal).toContain('Lô: ');
+    expect(thermal).not.toContain('…');
+  });
+
   it('refuses ZPL for an A4 sheet with a 400 naming the format, instead of printing 50x30 labels', async () => {
     const res = await startRun({ quantity: 2, layout: 'a4-3x8', format: 'zpl' });
     expect(res.status).toBe(400);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(res.body.errors).toEqual([{ field: 'format', message: expect.stringMatching(/thermal-50x30/) }]);
     const db = t.app.get(DataSource);
-    const [{ count }] = await db.query<{ count: string }[]>("SELECT COUNT(*) AS count FROM label_runs WHERE layout = 'a4-3x8' AND format = 'zpl'");
+    const [{ count }] = await db.query<{ count: string }[]>(
+      "SELECT COUNT(*) AS count FROM label_runs WHERE layout = 'a4-3x8' AND format = 'zpl'",
+    );
     expect(Number(count)).toBe(0);
   });
 

@@ -11,7 +11,9 @@ export class LegacyShortLabelLots1764700000000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const c = columnsFor(queryRunner);
-    await queryRunner.createTable(new Table({ name: 'legacy_short_label_lots', columns: [{ ...c.text('lot_code', 20), isPrimary: true }] }));
+    await queryRunner.createTable(
+      new Table({ name: 'legacy_short_label_lots', columns: [{ ...c.text('lot_code', 20), isPrimary: true }] }),
+    );
     await queryRunner.query(
       `INSERT INTO legacy_short_label_lots (lot_code)
        SELECT DISTINCT b.lot_code FROM labels l

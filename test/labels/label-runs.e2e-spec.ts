@@ -2,6 +2,7 @@ import { DigitalLink } from 'digital-link.js';
 import { DataSource } from 'typeorm';
 import { createBatch, createFixture, createProduct, Fixture } from '../support/factories';
 import { decodePdf } from '../support/pdf-qr';
+import { printZpl } from '../support/zpl-qr';
 import { bearer, binaryBody, startTestApp, TestApp } from '../support/test-app';
 
 jest.setTimeout(180_000);
@@ -126,7 +127,10 @@ describe('label runs (e2e, api and worker in one process)', () => {
     const text = file.text;
     expect(text.match(/\^XA/g)).toHaveLength(4);
     expect(text.match(/\^XZ/g)).toHaveLength(4);
-    for (const label of await labelsOfRun(zpl.body.id)) expect(text).toContain(`^BQN,2,4^FDMA,${label.url}^FS`);
+    const zplLabels = await labelsOfRun(zpl.body.id);
+    for (const label of zplLabels) expect(text).toContain(`^BQN,2,4^FDMA,${label.url}^FS`);
+    // Printed offline as a 203-dpi printer would: every label's code reads back as its URL.
+    expect((await printZpl(text)).map((p) => p.codes.join()).sort()).toEqual(zplLabels.map((l) => l.url).sort());
   });
 
   it('prints the geographical indication whole, the net weight, best-before date and the scan prompt on the PDF label', async () => {

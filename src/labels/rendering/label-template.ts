@@ -52,7 +52,10 @@ export function formatNetWeight(kg: number): string {
 export type FontStyle = 'regular' | 'bold';
 export type TemplateSize = 'name' | 'body' | 'small';
 
+export type TemplateRole = 'name' | 'indication' | 'lot' | 'harvest' | 'bestBefore' | 'netWeight' | 'cooperative' | 'scanPrompt';
+
 export interface TemplateLine {
+  role: TemplateRole;
   text: string;
   font: FontStyle;
   size: TemplateSize;
@@ -66,19 +69,38 @@ export interface TemplateLine {
 export const SCAN_PROMPT = 'Quét mã để truy xuất';
 
 export function templateTextLines(text: LabelTemplateText): TemplateLine[] {
-  const lines: TemplateLine[] = [{ text: text.productName, font: 'bold', size: 'name', maxLines: 2, fit: 'wrap' }];
+  const lines: TemplateLine[] = [{ role: 'name', text: text.productName, font: 'bold', size: 'name', maxLines: 2, fit: 'wrap' }];
   // The indication's number is what makes it checkable: the line shrinks instead of losing it.
   if (text.geographicalIndication) {
-    lines.push({ text: `CDĐL: ${text.geographicalIndication}`, font: 'regular', size: 'small', maxLines: 2, fit: 'shrink' });
+    const indication = `CDĐL: ${text.geographicalIndication}`;
+    lines.push({ role: 'indication', text: indication, font: 'regular', size: 'small', maxLines: 2, fit: 'shrink' });
   }
-  lines.push({ text: `Lô: ${text.lotCode}`, font: 'regular', size: 'body', maxLines: 1, fit: 'shrink' });
-  lines.push({ text: `Thu hoạch: ${text.harvestDate}`, font: 'regular', size: 'body', maxLines: 1, fit: 'shrink' });
-  if (text.bestBefore)
-    lines.push({ text: `HSD: ${text.bestBefore}`, font: 'regular', size: 'body', maxLines: 1, fit: 'shrink', optional: 1 });
-  if (text.netWeight)
-    lines.push({ text: `KL tịnh: ${text.netWeight}`, font: 'regular', size: 'body', maxLines: 1, fit: 'shrink', optional: 2 });
-  lines.push({ text: text.cooperativeName, font: 'regular', size: 'small', maxLines: 2, fit: 'wrap' });
-  lines.push({ text: SCAN_PROMPT, font: 'bold', size: 'small', maxLines: 1, fit: 'shrink', optional: 3 });
+  lines.push({ role: 'lot', text: `Lô: ${text.lotCode}`, font: 'regular', size: 'body', maxLines: 1, fit: 'shrink' });
+  lines.push({ role: 'harvest', text: `Thu hoạch: ${text.harvestDate}`, font: 'regular', size: 'body', maxLines: 1, fit: 'shrink' });
+  if (text.bestBefore) {
+    lines.push({
+      role: 'bestBefore',
+      text: `HSD: ${text.bestBefore}`,
+      font: 'regular',
+      size: 'body',
+      maxLines: 1,
+      fit: 'shrink',
+      optional: 1,
+    });
+  }
+  if (text.netWeight) {
+    lines.push({
+      role: 'netWeight',
+      text: `KL tịnh: ${text.netWeight}`,
+      font: 'regular',
+      size: 'body',
+      maxLines: 1,
+      fit: 'shrink',
+      optional: 2,
+    });
+  }
+  lines.push({ role: 'cooperative', text: text.cooperativeName, font: 'regular', size: 'small', maxLines: 2, fit: 'wrap' });
+  lines.push({ role: 'scanPrompt', text: SCAN_PROMPT, font: 'bold', size: 'small', maxLines: 1, fit: 'shrink', optional: 3 });
   return lines;
 }
 

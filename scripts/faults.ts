@@ -690,7 +690,7 @@ async function main(): Promise<void> {
     const batch = await createLycheeBatch(base, token, 40_000);
     const scanRun = await api<{ id: string }>(base, 'POST', `/api/v1/batches/${batch.batchId}/label-runs`, token, {
       quantity: 200,
-      layout: 'a4-3x8',
+      layout: 'thermal-50x30',
       format: 'zpl',
     });
     const c: Context = {

@@ -284,7 +284,7 @@ async function buildFixture(base: string): Promise<Fixture> {
   });
   const run = await api<{ id: string }>(base, 'POST', `/api/v1/batches/${batch.id}/label-runs`, manager, {
     quantity: 2,
-    layout: 'a4-3x8',
+    layout: 'thermal-50x30',
     format: 'zpl',
   });
   const labels = await api<{ items: { serial: string; url: string }[] }>(base, 'GET', `/api/v1/labels?labelRunId=${run.id}`, manager);

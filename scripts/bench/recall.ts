@@ -71,7 +71,7 @@ async function main(): Promise<void> {
     ] as const) {
       await api(base, 'POST', `/api/v1/batches/${batch.id}/events`, token, { bizStep, occurredAt, details });
     }
-    await api(base, 'POST', `/api/v1/batches/${batch.id}/label-runs`, token, { quantity: LABELS, layout: 'a4-3x8', format: 'zpl' });
+    await api(base, 'POST', `/api/v1/batches/${batch.id}/label-runs`, token, { quantity: LABELS, layout: 'thermal-50x30', format: 'zpl' });
     const listings: string[] = [];
     for (const title of ['Vải thiều Thanh Hà hộp 2kg', 'Vải thiều Thanh Hà thùng 10kg']) {
       const listing = await api<{ id: string }>(base, 'POST', '/api/v1/listings', token, {

@@ -102,7 +102,7 @@ async function main(): Promise<void> {
     }
     const run = await api<{ id: string }>(base, 'POST', `/api/v1/batches/${batch.id}/label-runs`, token, {
       quantity: LABELS,
-      layout: 'a4-3x8',
+      layout: 'thermal-50x30',
       format: 'zpl',
     });
     runId = run.id;

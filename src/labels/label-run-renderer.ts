@@ -8,10 +8,10 @@ import { Cooperative } from '../registry/cooperative.entity';
 import { LabelRun } from './label-run.entity';
 import { Label } from './label.entity';
 import { LabelStorage } from './label-storage';
-import { formatVietnamDate } from './rendering/label-text';
+import { labelTemplateText } from './rendering/label-template';
 import { LAYOUTS } from './rendering/layouts';
 import type { LabelItem } from './rendering/page-content';
-import { LabelTemplateText, renderLabelPdf } from './rendering/pdf-label-renderer';
+import { renderLabelPdf } from './rendering/pdf-label-renderer';
 import { renderLabelZpl } from './rendering/zpl-renderer';
 import { labelUrl, shortDomain } from './serials/digital-link';
 
@@ -51,14 +51,7 @@ export class LabelRunRenderer {
       serial: l.serial,
       url: labelUrl(this.env.PUBLIC_BASE_URL, product.gtin, batch.lotCode, l.serial),
     }));
-    const text: LabelTemplateText = {
-      productName: product.name,
-      geographicalIndication: product.geographicalIndication,
-      lotCode: batch.lotCode,
-      harvestDate: formatVietnamDate(batch.harvestedAt),
-      cooperativeName: cooperative.name,
-      domain: shortDomain(this.env.PUBLIC_BASE_URL),
-    };
+    const text = labelTemplateText({ product, batch, cooperative, domain: shortDomain(this.env.PUBLIC_BASE_URL) });
 
     let lastReport = 0;
     const onProgress = async (done: number, total: number): Promise<void> => {

@@ -9,7 +9,7 @@ import { shortDomain } from './serials/digital-link';
 import { LabelImageQuery, LabelResponse, ListLabelsQuery, VoidLabelsDto } from './dto/label.dto';
 import { LabelsService } from './labels.service';
 import { labelPng, labelSvg } from './rendering/label-image';
-import { formatVietnamDate } from './rendering/label-text';
+import { labelTemplateText } from './rendering/label-template';
 import { Environment } from '../config/environment';
 
 @ApiTags('labels')
@@ -46,14 +46,11 @@ export class LabelsController {
   ): Promise<void> {
     if (!/^[0-9A-Z]{1,20}$/.test(serial)) throw InvalidInputError.field('serial', 'must be up to 20 characters 0-9 A-Z');
     const { label, batch, product, cooperative, url } = await this.labels.context(actor, serial);
-    const svg = labelSvg(url, label.serial, {
-      productName: product.name,
-      geographicalIndication: product.geographicalIndication,
-      lotCode: batch.lotCode,
-      harvestDate: formatVietnamDate(batch.harvestedAt),
-      cooperativeName: cooperative.name,
-      domain: shortDomain(this.env.PUBLIC_BASE_URL),
-    });
+    const svg = labelSvg(
+      url,
+      label.serial,
+      labelTemplateText({ product, batch, cooperative, domain: shortDomain(this.env.PUBLIC_BASE_URL) }),
+    );
     if (query.format === 'svg') {
       await reply.header('content-type', 'image/svg+xml; charset=utf-8').send(svg);
       return;

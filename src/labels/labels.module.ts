@@ -12,12 +12,13 @@ import { LabelsController } from './labels.controller';
 import { LABELS_QUEUE } from './labels.queue';
 import { LabelsService } from './labels.service';
 import { serialSignerProvider } from './serials/serial-signer.provider';
+import { SerialVerifier } from './serials/serial-verifier';
 
 /** QR traceability labels: serial allocation, print runs (enqueued), files, voiding. The HTTP side. */
 @Module({
   imports: [TypeOrmModule.forFeature([LabelRun, Label]), BullModule.registerQueue({ name: LABELS_QUEUE }), BatchesModule, CatalogModule],
   controllers: [LabelRunsController, LabelsController],
-  providers: [LabelRunsService, LabelsService, LabelStorage, serialSignerProvider],
-  exports: [LabelsService, serialSignerProvider],
+  providers: [LabelRunsService, LabelsService, LabelStorage, serialSignerProvider, SerialVerifier],
+  exports: [LabelsService, serialSignerProvider, SerialVerifier],
 })
 export class LabelsModule {}

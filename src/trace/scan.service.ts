@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { isValidGtin, toGtin14, GS1_AI82 } from '../common/gs1/gtin';
 import { Environment } from '../config/environment';
 import { labelUrl } from '../labels/serials/digital-link';
-import { SerialSigner } from '../labels/serials/serial-signer';
+import { SerialVerifier } from '../labels/serials/serial-verifier';
 import { formatVietnamDate } from '../labels/rendering/label-text';
 import { Language, TEXT } from './i18n';
 import { ScanRateLimiter } from './rate-limiter';
@@ -85,7 +85,7 @@ export class ScanService {
   private readonly verdictCounters: Record<Verdict, { inc(): void }>;
 
   constructor(
-    private readonly signer: SerialSigner,
+    private readonly verifier: SerialVerifier,
     private readonly cache: TraceCache,
     private readonly recorder: ScanRecorder,
     private readonly env: Environment,
@@ -103,7 +103,7 @@ export class ScanService {
   async scan(req: ScanRequest): Promise<ScanAnswer> {
     const key = `${req.gtin}|${req.lot}|${req.serial}`;
     if (!this.verified.has(key)) {
-      if (this.signer.check(req.serial, req.gtin, req.lot) !== 'valid') return this.answerWithoutLabel('counterfeit', req);
+      if (!(await this.verifier.isGenuine(req.serial, req.gtin, req.lot))) return this.answerWithoutLabel('counterfeit', req);
       if (this.verified.size >= 200_000) this.verified.clear();
       this.verified.add(key);
     }
@@ -166,7 +166,7 @@ export class ScanService {
   async certificationInfo(gtin: string | null, lot: string | null, serial: string | null): Promise<ScanAnswer | null> {
     let batchId: string | null = null;
     if (serial) {
-      if (this.signer.check(serial, gtin, lot) !== 'valid') return null;
+      if (!(await this.verifier.isGenuine(serial, gtin, lot))) return null;
       batchId = (await this.cache.label(serial))?.batchId ?? null;
     } else if (lot) {
       batchId = await this.cache.batchIdFor(gtin, lot);

@@ -180,7 +180,7 @@ const CASES: RouteCase[] = [
     route: 'POST /batches/:id/label-runs',
     method: 'post',
     path: (a) => `/api/v1/batches/${a.batchId}/label-runs`,
-    body: () => ({ quantity: 1, layout: 'a4-3x8', format: 'zpl', allowOverrun: true }),
+    body: () => ({ quantity: 1, layout: 'thermal-50x30', format: 'zpl', allowOverrun: true }),
     expected: FORBIDDEN_UNLESS(202, 'admin', 'ownManager'),
   },
   {
@@ -376,7 +376,7 @@ describe('authorization matrix (e2e)', () => {
     const run = await t.http
       .post(`/api/v1/batches/${a.batchId}/label-runs`)
       .set(bearer(a.managerToken))
-      .send({ quantity: 2, layout: 'a4-3x8', format: 'zpl' });
+      .send({ quantity: 2, layout: 'thermal-50x30', format: 'zpl' });
     extra.labelRunId = run.body.id as string;
     const labels = await t.http.get(`/api/v1/labels?labelRunId=${extra.labelRunId}`).set(bearer(a.managerToken));
     extra.serial = (labels.body.items as { serial: string }[])[0].serial;

@@ -2,6 +2,7 @@ import { DigitalLink } from 'digital-link.js';
 import { DataSource } from 'typeorm';
 import { createBatch, createFixture, createProduct, Fixture } from '../support/factories';
 import { decodePdf } from '../support/pdf-qr';
+import { printZpl } from '../support/zpl-qr';
 import { bearer, binaryBody, startTestApp, TestApp } from '../support/test-app';
 
 jest.setTimeout(180_000);
@@ -102,7 +103,7 @@ describe('label runs (e2e, api and worker in one process)', () => {
     const res = await t.http
       .post(`/api/v1/batches/${shortFormBatchId}/label-runs`)
       .set(bearer(f.managerToken))
-      .send({ quantity: 2, layout: 'a4-3x8', format: 'zpl' });
+      .send({ quantity: 2, layout: 'thermal-50x30', format: 'zpl' });
     expect(res.status).toBe(202);
     await waitDone(res.body.id);
     const labels = await labelsOfRun(res.body.id);
@@ -126,12 +127,58 @@ describe('label runs (e2e, api and worker in one process)', () => {
     const text = file.text;
     expect(text.match(/\^XA/g)).toHaveLength(4);
     expect(text.match(/\^XZ/g)).toHaveLength(4);
-    for (const label of await labelsOfRun(zpl.body.id)) expect(text).toContain(`^BQN,2,4^FDMA,${label.url}^FS`);
+    const zplLabels = await labelsOfRun(zpl.body.id);
+    for (const label of zplLabels) expect(text).toContain(`^BQN,2,4^FDMA,${label.url}^FS`);
+    // Printed offline as a 203-dpi printer would: every label's code reads back as its URL.
+    expect((await printZpl(text)).map((p) => p.codes.join()).sort()).toEqual(zplLabels.map((l) => l.url).sort());
+  });
+
+  it('prints the geographical indication whole, the net weight, best-before date and the scan prompt on the PDF label', async () => {
+    const productId = await createProduct(t, f.managerToken, f.cooperativeId, {
+      name: 'Vải thiều Thanh Hà loại 1',
+      geographicalIndication: 'Vải thiều Thanh Hà (CDĐL số 00005)',
+      packageNetWeightKg: 2,
+      shelfLifeDays: 30,
+    });
+    const batch = await createBatch(t, f.managerToken, { productId, householdId: f.householdId, plotId: f.plotId });
+    const textOf = async (layout: string): Promise<string> => {
+      const run = await t.http
+        .post(`/api/v1/batches/${batch.id}/label-runs`)
+        .set(bearer(f.managerToken))
+        .send({ quantity: 1, layout, format: 'pdf' });
+      expect((await waitDone(run.body.id)).status).toBe('done');
+      const file = await t.http.get(`/api/v1/label-runs/${run.body.id}/file`).set(bearer(f.managerToken)).buffer(true).parse(binaryBody);
+      const [page] = await decodePdf(file.body as Buffer);
+      return page.text.replace(/\s+/g, ' ');
+    };
+    // Harvested 10/06/2026 (Vietnam time), 30 days of shelf life.
+    const sheet = await textOf('a4-3x8');
+    expect(sheet).toContain('CDĐL: Vải thiều Thanh Hà (CDĐL số 00005)');
+    expect(sheet).toContain('HSD: 10/07/2026');
+    expect(sheet).toContain('KL tịnh: 2 kg');
+    expect(sheet).toContain('Quét mã để truy xuất');
+    expect(sheet).not.toContain('…');
+    const thermal = await textOf('thermal-50x30');
+    expect(thermal).toContain('CDĐL: Vải thiều Thanh Hà (CDĐL số 00005)');
+    expect(thermal).toContain('Lô: ');
+    expect(thermal).not.toContain('…');
+  });
+
+  it('refuses ZPL for an A4 sheet with a 400 naming the format, instead of printing 50x30 labels', async () => {
+    const res = await startRun({ quantity: 2, layout: 'a4-3x8', format: 'zpl' });
+    expect(res.status).toBe(400);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.body.errors).toEqual([{ field: 'format', message: expect.stringMatching(/thermal-50x30/) }]);
+    const db = t.app.get(DataSource);
+    const [{ count }] = await db.query<{ count: string }[]>(
+      "SELECT COUNT(*) AS count FROM label_runs WHERE layout = 'a4-3x8' AND format = 'zpl'",
+    );
+    expect(Number(count)).toBe(0);
   });
 
   it('refuses a run the batch cannot fill with 409 and the numbers, unless allowOverrun', async () => {
     // The fixture batch is 1,200 kg of a 2 kg box product: 600 packages, 630 with the 5% tolerance; 57 labels exist.
-    const refused = await startRun({ quantity: 600, layout: 'a4-3x8', format: 'zpl' });
+    const refused = await startRun({ quantity: 600, layout: 'thermal-50x30', format: 'zpl' });
     expect(refused.status).toBe(409);
     expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(refused.body).toMatchObject({ batchCapacity: 600, allowance: 630, activeLabels: 57, requested: 600 });
@@ -139,14 +186,14 @@ describe('label runs (e2e, api and worker in one process)', () => {
     const [{ count }] = await db.query<{ count: string }[]>('SELECT COUNT(*) AS count FROM label_runs WHERE batch_id = $1', [f.batchId]);
     expect(Number(count)).toBe(3);
 
-    const allowed = await startRun({ quantity: 600, layout: 'a4-3x8', format: 'zpl', allowOverrun: true });
+    const allowed = await startRun({ quantity: 600, layout: 'thermal-50x30', format: 'zpl', allowOverrun: true });
     expect(allowed.status).toBe(202);
     expect(allowed.body).toMatchObject({ allowOverrun: true, batchCapacity: 600 });
     expect((await waitDone(allowed.body.id)).status).toBe('done');
   });
 
   it('returns the same run for a retried request with the same Idempotency-Key', async () => {
-    const body = { quantity: 2, layout: 'a4-3x8', format: 'zpl', allowOverrun: true };
+    const body = { quantity: 2, layout: 'thermal-50x30', format: 'zpl', allowOverrun: true };
     const first = await startRun(body, { 'Idempotency-Key': 'print-2026-06-12-a' });
     const second = await startRun(body, { 'Idempotency-Key': 'print-2026-06-12-a' });
     expect(first.status).toBe(202);
@@ -158,7 +205,7 @@ describe('label runs (e2e, api and worker in one process)', () => {
   });
 
   it('voids serials and whole runs', async () => {
-    const res = await startRun({ quantity: 5, layout: 'a4-3x8', format: 'zpl', allowOverrun: true });
+    const res = await startRun({ quantity: 5, layout: 'thermal-50x30', format: 'zpl', allowOverrun: true });
     await waitDone(res.body.id);
     const labels = await labelsOfRun(res.body.id);
     const some = await t.http

@@ -16,7 +16,7 @@ describe('GET /metrics (e2e)', () => {
     const run = await t.http
       .post(`/api/v1/batches/${batch.id}/label-runs`)
       .set(bearer(f.managerToken))
-      .send({ quantity: 2, layout: 'a4-3x8', format: 'zpl' });
+      .send({ quantity: 2, layout: 'thermal-50x30', format: 'zpl' });
     const labels = await t.http.get(`/api/v1/labels?labelRunId=${run.body.id}`).set(bearer(f.managerToken));
     const path = new URL((labels.body.items as { url: string }[])[0].url).pathname;
     await t.http.get(path);

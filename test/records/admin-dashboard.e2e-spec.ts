@@ -20,7 +20,7 @@ describe('/admin in headless Chromium', () => {
     await t.http
       .post(`/api/v1/batches/${f.batchId}/label-runs`)
       .set(bearer(f.managerToken))
-      .send({ quantity: 12, layout: 'a4-3x8', format: 'zpl' });
+      .send({ quantity: 12, layout: 'thermal-50x30', format: 'zpl' });
     await t.app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
   });

@@ -48,7 +48,7 @@ describe('records that travel (e2e): EPCIS, recall, FSMA CSV, reconciliation, in
     const run = await t.http
       .post(`/api/v1/batches/${f.batchId}/label-runs`)
       .set(bearer(f.managerToken))
-      .send({ quantity: 40, layout: 'a4-3x8', format: 'zpl' });
+      .send({ quantity: 40, layout: 'thermal-50x30', format: 'zpl' });
     expect(run.status).toBe(202);
     const listing = await t.http
       .post('/api/v1/listings')

@@ -23,7 +23,7 @@ describe('records and reports on SQLite (smoke)', () => {
         await t.http
           .post(`/api/v1/batches/${f.batchId}/label-runs`)
           .set(bearer(f.managerToken))
-          .send({ quantity: 5, layout: 'a4-3x8', format: 'zpl' })
+          .send({ quantity: 5, layout: 'thermal-50x30', format: 'zpl' })
       ).status,
     ).toBe(202);
 

@@ -49,7 +49,7 @@ describeWithChromium('consumer page in Chromium at a phone viewport', () => {
     const run = await t.http
       .post(`/api/v1/batches/${batch.id}/label-runs`)
       .set(bearer(f.managerToken))
-      .send({ quantity: 2, layout: 'a4-3x8', format: 'zpl' });
+      .send({ quantity: 2, layout: 'thermal-50x30', format: 'zpl' });
     const labels = await t.http.get(`/api/v1/labels?labelRunId=${run.body.id}`).set(bearer(f.managerToken));
     const urls = (labels.body.items as { url: string }[]).map((l) => new URL(l.url).pathname);
     genuine = urls[0];

@@ -32,7 +32,7 @@ describe('consumer scan with Redis down (e2e)', () => {
     const run = await healthy.http
       .post(`/api/v1/batches/${batch.id}/label-runs`)
       .set(bearer(f.managerToken))
-      .send({ quantity: 1, layout: 'a4-3x8', format: 'zpl' });
+      .send({ quantity: 1, layout: 'thermal-50x30', format: 'zpl' });
     const labels = await healthy.http.get(`/api/v1/labels?labelRunId=${run.body.id}`).set(bearer(f.managerToken));
     const path = new URL((labels.body.items as { url: string }[])[0].url).pathname;
 

@@ -10,6 +10,7 @@ import { AccountSecurity1764720000000 } from './1764720000000-account-security';
 import { RegistryRecords1764800000000 } from './1764800000000-registry-records';
 import { ScanAlertClearances1764740000000 } from './1764740000000-scan-alert-clearances';
 import { BatchesFoodSafety1764810000000 } from './1764810000000-batches-food-safety';
+import { LegacyShortLabelLots1764700000000 } from './1764700000000-legacy-short-label-lots';
 
 /** Every migration, in order. Listed explicitly so the compiled app and ts-node/jest load the same set. */
 export const MIGRATIONS = [
@@ -20,6 +21,7 @@ export const MIGRATIONS = [
   ListingContentSync1764450000000,
   RecordsSchema1764500000000,
   RefreshTokens1764600000000,
+  LegacyShortLabelLots1764700000000,
   AccountSecurity1764720000000,
   MarketplaceOrderLines1764730000000,
   ScanAlertClearances1764740000000,

@@ -1,6 +1,30 @@
-import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min, registerDecorator, ValidationArguments } from 'class-validator';
 import { LABEL_FORMATS, LABEL_LAYOUTS } from '../label-run.entity';
 import type { LabelFormat, LabelLayout, LabelRun, LabelRunStatus } from '../label-run.entity';
+
+/** Layouts a format can print: ZPL drives a thermal roll printer one label at a time, it has no A4 sheet. */
+const FORMAT_LAYOUTS: Record<LabelFormat, readonly LabelLayout[]> = { pdf: LABEL_LAYOUTS, zpl: ['thermal-50x30'] };
+
+function FitsLayout(): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'fitsLayout',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: {
+        message: (args: ValidationArguments) =>
+          `${String(args.value)} is for thermal label printers: use layout thermal-50x30, or format pdf for ${String((args.object as CreateLabelRunDto).layout)}`,
+      },
+      validator: {
+        validate: (value: unknown, args: ValidationArguments) => {
+          const layout = (args.object as CreateLabelRunDto).layout;
+          // An unknown format or layout is reported by @IsIn alone.
+          if (typeof value !== 'string' || !Object.hasOwn(FORMAT_LAYOUTS, value) || !LABEL_LAYOUTS.includes(layout)) return true;
+          return FORMAT_LAYOUTS[value as LabelFormat].includes(layout);
+        },
+      },
+    });
+}
 
 export class CreateLabelRunDto {
   /** How many labels (serials) to print: 1 to 100,000. */
@@ -13,8 +37,9 @@ export class CreateLabelRunDto {
   @IsIn(LABEL_LAYOUTS)
   layout!: LabelLayout;
 
-  /** `pdf` for office and PDF-driven printers, `zpl` for Zebra-compatible thermal printers. */
+  /** `pdf` for office and PDF-driven printers, `zpl` for Zebra-compatible thermal printers (layout `thermal-50x30` only). */
   @IsIn(LABEL_FORMATS)
+  @FitsLayout()
   format!: LabelFormat;
 
   /** Print more labels than the batch can fill (recorded on the run). */

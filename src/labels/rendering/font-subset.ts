@@ -78,33 +78,3 @@ export function textWidth(font: FontMetrics, text: string, size: number): number
   for (const ch of text.normalize('NFC')) width += font.widthOf[font.glyphOf[ch.codePointAt(0)!] ?? 0] ?? 0;
   return (width * size) / 1000;
 }
-
-/** Greedy word wrap into at most `maxLines`; the last line ends with "…" when text is cut. */
-export function wrapText(font: FontMetrics, text: string, size: number, maxWidth: number, maxLines: number): string[] {
-  const words = text.trim().split(/\s+/).filter(Boolean);
-  const lines: string[] = [];
-  let current = '';
-  for (let i = 0; i < words.length; i++) {
-    const candidate = current ? `${current} ${words[i]}` : words[i];
-    if (textWidth(font, candidate, size) <= maxWidth || !current) {
-      current = candidate;
-      continue;
-    }
-    lines.push(current);
-    current = words[i];
-    if (lines.length === maxLines) {
-      current = '';
-      lines[maxLines - 1] = ellipsize(font, `${lines[maxLines - 1]} ${words.slice(i).join(' ')}`, size, maxWidth);
-      break;
-    }
-  }
-  if (current) lines.push(current);
-  return lines.map((line) => (textWidth(font, line, size) > maxWidth ? ellipsize(font, line, size, maxWidth) : line));
-}
-
-function ellipsize(font: FontMetrics, text: string, size: number, maxWidth: number): string {
-  if (textWidth(font, text, size) <= maxWidth) return text;
-  let cut = text;
-  while (cut.length > 1 && textWidth(font, `${cut}…`, size) > maxWidth) cut = cut.slice(0, -1);
-  return `${cut.trimEnd()}…`;
-}

@@ -1,23 +1,27 @@
 import * as fontkit from 'fontkit';
 import { create as createQr } from 'qrcode';
 import sharp from 'sharp';
-import type { LabelTemplateText } from './pdf-label-renderer';
+import type { LabelTemplateText } from './label-template';
 import { serialLines } from './page-content';
 
 const FONT_DIR = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf').replace(/DejaVuSans\.ttf$/, '');
-let fonts: { regular: fontkit.Font; bold: fontkit.Font; mono: fontkit.Font } | null = null;
+let fonts: { regular: fontkit.Font; bold: fontkit.Font; mono: fontkit.Font; condensed: fontkit.Font; condensedBold: fontkit.Font } | null =
+  null;
 
-function loadFonts() {
+/** DejaVu, which has every Vietnamese glyph, read once per process. */
+export function labelFonts() {
   fonts ??= {
     regular: fontkit.openSync(`${FONT_DIR}DejaVuSans.ttf`) as fontkit.Font,
     bold: fontkit.openSync(`${FONT_DIR}DejaVuSans-Bold.ttf`) as fontkit.Font,
     mono: fontkit.openSync(`${FONT_DIR}DejaVuSansMono-Bold.ttf`) as fontkit.Font,
+    condensed: fontkit.openSync(`${FONT_DIR}DejaVuSansCondensed.ttf`) as fontkit.Font,
+    condensedBold: fontkit.openSync(`${FONT_DIR}DejaVuSansCondensed-Bold.ttf`) as fontkit.Font,
   };
   return fonts;
 }
 
 /** Text as SVG outlines, so the image looks the same whatever fonts the viewing machine has. */
-function textPath(font: fontkit.Font, text: string, x: number, y: number, size: number, maxWidth: number): string {
+export function textPath(font: fontkit.Font, text: string, x: number, y: number, size: number, maxWidth: number): string {
   const run = font.layout(text.normalize('NFC'));
   const scale = size / font.unitsPerEm;
   const width = run.advanceWidth * scale;
@@ -37,7 +41,7 @@ function textPath(font: fontkit.Font, text: string, x: number, y: number, size: 
 
 /** One label as SVG, 50 × 30 mm (500 × 300 user units): the QR code as one merged path, text as outlines. */
 export function labelSvg(url: string, serial: string, text: LabelTemplateText): string {
-  const { regular, bold, mono } = loadFonts();
+  const { regular, bold, mono } = labelFonts();
   const qr = createQr(url, { errorCorrectionLevel: 'M' }).modules as unknown as { size: number; data: Uint8Array };
   const modules = qr.size + 8;
   const side = 280;

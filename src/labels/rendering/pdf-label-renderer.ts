@@ -1,4 +1,5 @@
-import { ASCII, EmbeddedFont, encodeGlyphs, FontMetrics, metricsOf, subsetFont, wrapText } from './font-subset';
+import { ASCII, EmbeddedFont, encodeGlyphs, FontMetrics, metricsOf, subsetFont, textWidth } from './font-subset';
+import { LabelTemplateText, layoutTemplate, templateTextLines, TemplateLine } from './label-template';
 import { labelsPerPage, LayoutGeometry, textArea } from './layouts';
 import { LabelItem, PageContext, serialBlockHeight } from './page-content';
 import { n, pdfString, PdfWriter } from './pdf-writer';
@@ -7,16 +8,7 @@ import { renderPages } from './render-pool';
 
 const FONT_DIR = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf').replace(/DejaVuSans\.ttf$/, '');
 
-/** What is the same on every label of a run, printed beside the code. */
-export interface LabelTemplateText {
-  productName: string;
-  geographicalIndication: string | null;
-  lotCode: string;
-  /** dd/mm/yyyy, Vietnam time. */
-  harvestDate: string;
-  cooperativeName: string;
-  domain: string;
-}
+export type { LabelTemplateText } from './label-template';
 
 export interface PdfRenderOptions {
   path: string;
@@ -105,39 +97,19 @@ function* pageChunks(labels: LabelItem[], perPage: number): Generator<LabelItem[
   for (let i = 0; i < labels.length; i += perPage) yield labels.slice(i, i + perPage);
 }
 
-interface TemplateLine {
-  text: string;
-  font: 'regular' | 'bold';
-  size: keyof LayoutGeometry['sizes'];
-  maxLines: number;
-}
-
-export function templateTextLines(text: LabelTemplateText): TemplateLine[] {
-  const lines: TemplateLine[] = [{ text: text.productName, font: 'bold', size: 'name', maxLines: 2 }];
-  if (text.geographicalIndication && text.geographicalIndication !== text.productName) {
-    lines.push({ text: `CDĐL: ${text.geographicalIndication}`, font: 'regular', size: 'small', maxLines: 1 });
-  }
-  lines.push({ text: `Lô: ${text.lotCode}`, font: 'regular', size: 'body', maxLines: 1 });
-  lines.push({ text: `Thu hoạch: ${text.harvestDate}`, font: 'regular', size: 'body', maxLines: 1 });
-  lines.push({ text: text.cooperativeName, font: 'regular', size: 'small', maxLines: 2 });
-  return lines;
-}
-
-/** The static block, laid out top-down in the text area and never running into the serial block below it. */
+/** The static block in the text area, above the serial block: see layoutTemplate for what is kept. */
 function templateContent(layout: LayoutGeometry, lines: TemplateLine[], regular: FontMetrics, bold: FontMetrics): string {
   const area = textArea(layout);
   const floor = layout.padding + serialBlockHeight(layout) + 1;
-  let y = layout.cellHeight - layout.padding;
+  const top = layout.cellHeight - layout.padding;
+  const fonts = { regular, bold };
+  const placed = layoutTemplate(lines, layout.sizes, area.width, top - floor, (font, text, size) => textWidth(fonts[font], text, size));
   const out = ['0 g BT'];
-  for (const line of lines) {
-    const font = line.font === 'bold' ? bold : regular;
-    const size = layout.sizes[line.size];
-    for (const part of wrapText(font, line.text, size, area.width, line.maxLines)) {
-      y -= size * 1.18;
-      if (y < floor) break;
-      out.push(`/${font.resource} ${size} Tf 1 0 0 1 ${n(area.x)} ${n(y)} Tm <${encodeGlyphs(font, part)}> Tj`);
-    }
-    y -= size * 0.25;
+  for (const line of placed) {
+    const font = fonts[line.font];
+    out.push(
+      `/${font.resource} ${n(line.size)} Tf 1 0 0 1 ${n(area.x)} ${n(top - line.baseline)} Tm <${encodeGlyphs(font, line.text)}> Tj`,
+    );
   }
   out.push('ET');
   return out.join('\n');

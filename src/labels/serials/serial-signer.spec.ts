@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto';
+import { createHmac, randomInt } from 'node:crypto';
 import { DigitalLink } from 'digital-link.js';
 import { labelUrl } from './digital-link';
 import { parseSigningKeys, SERIAL_LENGTH, SerialSigner } from './serial-signer';
@@ -6,6 +6,18 @@ import { parseSigningKeys, SERIAL_LENGTH, SerialSigner } from './serial-signer';
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const GTIN = '08930000000019';
 const LOT = '260612-7K3Q9M';
+
+/** A GTIN-less label as the code before issue 11 signed it: HMAC over `|lot|random`, with the lot the /t/ URL omits. */
+function legacyShortSerial(secret: string, lot: string): string {
+  let random = '';
+  for (let i = 0; i < 10; i++) random += ALPHABET[randomInt(32)];
+  const mac = createHmac('sha256', secret).update(`|${lot}|${random}`).digest();
+  let bits = 0n;
+  for (const byte of mac.subarray(0, 5)) bits = (bits << 8n) | BigInt(byte);
+  let tag = '';
+  for (let i = 7; i >= 0; i--) tag += ALPHABET[Number((bits >> BigInt(i * 5)) & 31n)];
+  return `1${random}${tag}`;
+}
 
 describe('SerialSigner', () => {
   const signer = new SerialSigner(parseSigningKeys('1:first-key-0123456789abcdef'));
@@ -46,6 +58,22 @@ describe('SerialSigner', () => {
     const short = signer.issue(null, null);
     expect(signer.check(short, null, null)).toBe('valid');
     expect(signer.check(short, GTIN, LOT)).toBe('forged');
+  });
+
+  it('signs a short-form serial the way /t/{serial} verifies it: without the lot the URL does not carry', () => {
+    const short = signer.issue(null, LOT);
+    expect(signer.check(short, null, null)).toBe('valid');
+    expect(signer.check(short, null, LOT)).toBe('valid');
+  });
+
+  it('recognises a short-form serial printed before the fix, signed with its lot, only against that lot', () => {
+    const printed = legacyShortSerial('first-key-0123456789abcdef', LOT);
+    expect(signer.check(printed, null, null)).toBe('forged');
+    expect(signer.checkLegacyShortForm(printed, ['260613-AAAAAA', LOT])).toBe(true);
+    expect(signer.checkLegacyShortForm(printed, ['260613-AAAAAA'])).toBe(false);
+    const altered = printed.slice(0, 5) + (printed[5] === 'A' ? 'B' : 'A') + printed.slice(6);
+    expect(signer.checkLegacyShortForm(altered, [LOT])).toBe(false);
+    expect(signer.checkLegacyShortForm(signer.issue(GTIN, LOT), [LOT])).toBe(false);
   });
 
   it('keeps verifying labels signed with an older key after rotation', () => {

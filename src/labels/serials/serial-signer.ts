@@ -56,7 +56,9 @@ export type SerialCheck = 'valid' | 'forged' | 'malformed';
  * Serials `kid(1) + random(10) + tag(8)` = 19 characters inside GS1 AI 21, where
  * tag = first 40 bits of HMAC-SHA256(key[kid], gtin|lot|random). A guessed or altered serial fails the
  * tag check without any database lookup; the key id lets keys rotate while old labels keep verifying.
- * Labels without a GTIN (short form /t/{serial}) sign with empty gtin and lot.
+ * Labels without a GTIN (short form /t/{serial}) sign with empty gtin and lot: the URL carries no lot, so
+ * the scan could never supply it. Short-form serials printed before issue 11 were signed with their lot
+ * anyway; checkLegacyShortForm recognises those.
  */
 export class SerialSigner {
   private readonly byId: Map<string, SigningKey>;
@@ -65,21 +67,43 @@ export class SerialSigner {
     this.byId = new Map(keys.map((k) => [k.id, k]));
   }
 
+  /** `lot` is ignored without a GTIN, so issuing and checking a short-form label always agree. */
   issue(gtin: string | null, lot: string | null): string {
     const key = this.keys[0];
     const random = encodeBase32(randomBytes(7), RANDOM_CHARS);
-    return key.id + random + this.tag(key, gtin, lot, random);
+    return key.id + random + this.tag(key, gtin, gtin === null ? null : lot, random);
   }
 
   check(serial: string, gtin: string | null, lot: string | null): SerialCheck {
-    if (!SERIAL_PATTERN.test(serial)) return 'malformed';
-    for (const c of serial) if (!DECODE.has(c)) return 'malformed';
+    if (!this.wellFormed(serial)) return 'malformed';
     const key = this.byId.get(serial[0]);
     if (!key) return 'forged';
+    return this.matches(serial, key, gtin, gtin === null ? null : lot) ? 'valid' : 'forged';
+  }
+
+  /**
+   * Whether a short-form serial is one printed before issue 11, signed with one of `lots` (the lots that
+   * had GTIN-less labels then). One HMAC per lot, no database: a forged serial stays cheap to refuse.
+   */
+  checkLegacyShortForm(serial: string, lots: readonly string[]): boolean {
+    if (!this.wellFormed(serial)) return false;
+    const key = this.byId.get(serial[0]);
+    if (!key) return false;
+    for (const lot of lots) if (this.matches(serial, key, null, lot)) return true;
+    return false;
+  }
+
+  private wellFormed(serial: string): boolean {
+    if (!SERIAL_PATTERN.test(serial)) return false;
+    for (const c of serial) if (!DECODE.has(c)) return false;
+    return true;
+  }
+
+  private matches(serial: string, key: SigningKey, gtin: string | null, lot: string | null): boolean {
     const random = serial.slice(1, 1 + RANDOM_CHARS);
     const expected = Buffer.from(this.tag(key, gtin, lot, random));
     const actual = Buffer.from(serial.slice(1 + RANDOM_CHARS));
-    return timingSafeEqual(expected, actual) ? 'valid' : 'forged';
+    return timingSafeEqual(expected, actual);
   }
 
   private tag(key: SigningKey, gtin: string | null, lot: string | null, random: string): string {

@@ -192,7 +192,7 @@ export const TEXT = {
       receiving: 'Receiving',
     } satisfies Record<BizStep, string>,
     detail: {
-      pesticide: 'Product',
+      pesticide: 'Pesticide',
       activeIngredient: 'Active ingredient',
       preHarvestIntervalDays: 'Pre-harvest interval (days)',
       fertilizer: 'Fertilizer',

@@ -190,7 +190,7 @@ describe('consumer scan (e2e)', () => {
     await t.http
       .post(`/api/v1/batches/${s.batchId}/events`)
       .set(bearer(s.f.managerToken))
-      .send({ bizStep: 'packing', occurredAt: '2026-06-10T09:00:00+07:00' });
+      .send({ bizStep: 'packing', occurredAt: new Date().toISOString() });
     const view = await t.http.get(path(s.serials[6])).set('Accept', 'application/json');
     expect(view.body.events.map((e: { bizStep: string }) => e.bizStep)).toEqual(['spraying', 'packing']);
   });

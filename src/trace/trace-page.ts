@@ -21,8 +21,8 @@ const ICONS: Record<Headline, string> = {
   voided: '✖',
   counterfeit: '✖',
   unknown: '?',
-  recalled: '⛔',
-  expired: '⌛',
+  recalled: '⚠',
+  expired: '⚠',
   onHold: '⚠',
   caution: '⚠',
 };
@@ -105,7 +105,5 @@ export function renderNextSteps(
     .map((a) => `<li>${e(a)}</li>`)
     .join(
       '',
-    )}</ul><form method="get" action="${e(path)}"><input type="hidden" name="lang" value="${lang}"><input name="serial" aria-label="${e(t.typeSerial)}" placeholder="${e(
-    t.typeSerial,
-  )}" maxlength="40" autocomplete="off" autocapitalize="characters" spellcheck="false" required><button>${e(t.check)}</button></form>${contact}${line}</section>`;
+    )}</ul><p><label for="serial">${e(t.typeSerial)}</label></p><form method="get" action="${e(path)}"><input type="hidden" name="lang" value="${lang}"><input id="serial" name="serial" maxlength="40" autocomplete="off" autocapitalize="characters" spellcheck="false" required><button>${e(t.check)}</button></form>${contact}${line}</section>`;
 }

@@ -279,7 +279,7 @@ describe('what shoppers see (e2e)', () => {
     expect(readable(vi.text)).toContain('gõ nhầm một ký tự không có nghĩa là hàng giả');
     expect(readable(vi.text)).toContain(HELP_VI);
     expect(vi.text).toContain(
-      `<form method="get" action="${lot.path(forged)}"><input type="hidden" name="lang" value="vi"><input name="serial"`,
+      `<form method="get" action="${lot.path(forged)}"><input type="hidden" name="lang" value="vi"><input id="serial" name="serial"`,
     );
     expect(vi.text).not.toContain('HTX Vải thiều Thanh Hà');
     const en = await t.http.get(lot.path(forged)).set('Accept-Language', 'en');
@@ -343,7 +343,7 @@ describe('what shoppers see (e2e)', () => {
     const unreadable = await t.http.get(`${lot.path(bad)}?serial=${encodeURIComponent('  ')}`);
     expect(unreadable.status).toBe(400);
     expect(readable(unreadable.text)).toContain('Không đọc được số sê-ri này');
-    expect(unreadable.text).toContain('<input name="serial"');
+    expect(unreadable.text).toContain('<input id="serial" name="serial"');
     const count = (await t.http.get(lot.path(serial)).set('Accept', 'application/json')).body.scan.count;
     expect(count).toBe(2);
   });

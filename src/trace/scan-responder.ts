@@ -127,7 +127,10 @@ export class ScanResponder {
       await this.send(reply, this.scans.unreadableSerial(wantsJson(request, query), lang, request.url.split('?')[0]));
       return;
     }
-    const path = gtin !== null && lot !== null ? `/01/${gtin}/10/${encodeURIComponent(lot)}/21/${serial}` : `/t/${serial}`;
+    const path =
+      gtin !== null && lot !== null
+        ? `/01/${gtin}/10/${encodeURIComponent(lot)}/21/${encodeURIComponent(serial)}`
+        : `/t/${encodeURIComponent(serial)}`;
     const keep = [
       query.lang ? `lang=${encodeURIComponent(query.lang)}` : '',
       query.format ? `format=${encodeURIComponent(query.format)}` : '',

@@ -59,7 +59,7 @@ describeWithChromium('consumer page in Chromium at a phone viewport', () => {
     const otherRun = await t.http
       .post(`/api/v1/batches/${other.id}/label-runs`)
       .set(bearer(f.managerToken))
-      .send({ quantity: 1, layout: 'a4-3x8', format: 'zpl' });
+      .send({ quantity: 1, layout: 'thermal-50x30', format: 'zpl' });
     const otherLabels = await t.http.get(`/api/v1/labels?labelRunId=${otherRun.body.id}`).set(bearer(f.managerToken));
     recalled = new URL((otherLabels.body.items as { url: string }[])[0].url).pathname;
     await t.http.post(`/api/v1/batches/${other.id}/recall`).set(bearer(f.managerToken)).send({ reason: 'Dư lượng thuốc BVTV vượt ngưỡng' });

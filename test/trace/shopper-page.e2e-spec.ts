@@ -81,7 +81,7 @@ describe('what shoppers see (e2e)', () => {
     const run = await t.http
       .post(`/api/v1/batches/${batch.id}/label-runs`)
       .set(bearer(f.managerToken))
-      .send({ quantity, layout: 'a4-3x8', format: 'zpl' });
+      .send({ quantity, layout: 'thermal-50x30', format: 'zpl' });
     expect(run.status).toBe(202);
     const labels = await t.http.get(`/api/v1/labels?labelRunId=${run.body.id}`).set(bearer(f.managerToken));
     const serials = (labels.body.items as { serial: string }[]).map((l) => l.serial);
@@ -155,7 +155,8 @@ describe('what shoppers see (e2e)', () => {
   });
 
   it('holds a lot harvested inside a pre-harvest interval under an orange banner, never the green one', async () => {
-    const held = await labelledBatch(1);
+    // A spraying holds every batch of its plot harvested inside the interval: these lots get plots of their own.
+    const held = await labelledBatch(1, await createPlot(t, f.managerToken, f.householdId));
     // Sprayed two days ago with a 7-day interval, harvested yesterday: not safe for another five days.
     const spray = await t.http
       .post(`/api/v1/batches/${held.batch.id}/events`)
@@ -169,20 +170,31 @@ describe('what shoppers see (e2e)', () => {
     expect(Date.parse(safeFrom)).toBeGreaterThan(Date.now());
     expect(banner(pages.vi)).toMatchObject({ verdict: 'genuine', status: 'onHold', colour: '#c2410c' });
     expect(banner(pages.vi).text).toContain('Lô hàng đang bị tạm giữ vì an toàn thực phẩm');
-    expect(banner(pages.vi).text).toContain(`Chưa an toàn trước ngày ${shown(safeFrom, 'vi')}`);
+    expect(banner(pages.vi).text).toContain(`Chỉ an toàn để thu hoạch từ ngày ${shown(safeFrom, 'vi')}`);
     expect(banner(pages.vi).text).not.toContain('✔');
     expect(banner(pages.en).text).toContain('This lot is on hold for food safety');
     // The warning itself is told in the page's language, from its fields.
     expect(readable(pages.en)).toContain('inside the 7-day pre-harvest interval after spraying Abamectin 3.6EC');
     expect(readable(pages.vi)).toContain('khi chưa hết thời gian cách ly 7 ngày sau lần phun Abamectin 3.6EC');
 
-    // Harvested inside the interval, which has since run out: still a warning banner, not green.
-    const past = await labelledBatch(5);
+    // Harvested inside an interval that has since run out: still held, the calendar does not release it.
+    const past = await labelledBatch(5, await createPlot(t, f.managerToken, f.householdId));
     await t.http
       .post(`/api/v1/batches/${past.batch.id}/events`)
       .set(bearer(f.managerToken))
       .send({ bizStep: 'spraying', occurredAt: daysAgo(10), details: { pesticide: 'Emamectin benzoate', preHarvestIntervalDays: 7 } });
-    const after = await both(past.path(past.serials[0]));
+    const stillHeld = await both(past.path(past.serials[0]));
+    expect(stillHeld.json.status.onHold?.safeFrom).toBeDefined();
+    expect(Date.parse(stillHeld.json.status.onHold!.safeFrom)).toBeLessThan(Date.now());
+    expect(banner(stillHeld.vi).status).toBe('onHold');
+    expect(banner(stillHeld.en).text).toContain(`Safe to harvest only from ${shown(stillHeld.json.status.onHold!.safeFrom, 'en')}`);
+    // Released by a manager with a reason: no longer held, still not the green banner.
+    const release = await t.http
+      .post(`/api/v1/batches/${past.batch.id}/safety-override`)
+      .set(bearer(f.managerToken))
+      .send({ reason: 'Kết quả xét nghiệm dư lượng đạt' });
+    expect(release.status).toBe(200);
+    const after = await both(past.path(past.serials[1]));
     expect(after.json.status).toEqual({});
     expect(after.json.batch.safetyWarnings).toHaveLength(1);
     expect(banner(after.vi)).toMatchObject({ verdict: 'genuine', status: 'caution', colour: '#c2410c' });

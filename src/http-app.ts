@@ -86,9 +86,21 @@ function withScanRoutes(document: OpenAPIObject): OpenAPIObject {
           ...names.map((name) => ({ name, in: 'path' as const, required: true, schema: { type: 'string' as const } })),
           { name: 'lang', in: 'query' as const, required: false, schema: { type: 'string' as const, enum: ['vi', 'en'] } },
           { name: 'format', in: 'query' as const, required: false, schema: { type: 'string' as const, enum: ['json', 'html'] } },
+          {
+            name: 'serial',
+            in: 'query' as const,
+            required: false,
+            description: "A serial the shopper typed into the page's form: 303 to that label's page",
+            schema: { type: 'string' as const },
+          },
         ],
         responses: {
-          '200': { description: 'Genuine, suspicious or voided label', content: { 'text/html': {}, 'application/json': {} } },
+          '200': {
+            description:
+              'Genuine, suspicious or voided label; `status` tells a recalled lot, a voided label, a lot past its best-before and a food-safety hold apart',
+            content: { 'text/html': {}, 'application/json': {} },
+          },
+          '303': { description: 'The page of the serial typed into the form (`?serial=`)' },
           '400': { description: 'Malformed Digital Link' },
           '404': { description: 'Counterfeit or unknown serial' },
           '429': { description: 'Rate limited' },

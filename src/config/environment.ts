@@ -10,6 +10,7 @@ import {
   IsUrl,
   Matches,
   Max,
+  MaxLength,
   Min,
   MinLength,
   validateSync,
@@ -230,6 +231,20 @@ export class Environment {
   @Min(0)
   @Max(3600)
   TRACE_CACHE_SECONDS = 30;
+
+  /**
+   * Who a shopper should tell about a fake label, printed on counterfeit and unknown scan pages: the
+   * province office's or a hotline's name and number as one line, e.g. "Chi cục QLCL Nông lâm sản và
+   * Thủy sản Hải Phòng: 0225 3842 520". Empty: only the general advice is shown.
+   */
+  @IsString()
+  @MaxLength(300)
+  TRACE_HELP_LINE = '';
+
+  /** The same line for English pages; empty: TRACE_HELP_LINE is shown there too. */
+  @IsString()
+  @MaxLength(300)
+  TRACE_HELP_LINE_EN = '';
 
   /**
    * Which proxies' X-Forwarded-For is believed (Fastify trustProxy): only `loopback` by default, so no

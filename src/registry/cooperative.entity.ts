@@ -23,6 +23,16 @@ export class Cooperative extends BaseEntity {
   @Column({ type: 'varchar', length: 12, name: 'gs1_company_prefix', nullable: true })
   gs1CompanyPrefix!: string | null;
 
+  /**
+   * The co-op's public contact, shown to shoppers on its labels' pages and when a scan goes wrong.
+   * The office's line, never a member farmer's phone (households keep theirs private).
+   */
+  @Column({ type: 'varchar', length: 20, name: 'contact_phone', nullable: true })
+  contactPhone!: string | null;
+
+  @Column({ type: 'varchar', length: 254, name: 'contact_email', nullable: true })
+  contactEmail!: string | null;
+
   /** Incremented by every change: the ETag a PATCH's If-Match is checked against. */
   @VersionColumn({ default: 1 })
   version!: number;

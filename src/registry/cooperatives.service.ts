@@ -36,6 +36,8 @@ export class CooperativesService {
       district: dto.district?.trim() || null,
       taxCode: dto.taxCode ?? null,
       gs1CompanyPrefix: dto.gs1CompanyPrefix ?? null,
+      contactPhone: dto.contactPhone?.trim() || null,
+      contactEmail: dto.contactEmail?.trim() || null,
       version: 1,
       archivedAt: null,
       createdAt: now,
@@ -83,6 +85,8 @@ export class CooperativesService {
           district: dto.district === undefined ? current.district : dto.district?.trim() || null,
           taxCode: dto.taxCode === undefined ? current.taxCode : dto.taxCode,
           gs1CompanyPrefix: dto.gs1CompanyPrefix === undefined ? current.gs1CompanyPrefix : dto.gs1CompanyPrefix,
+          contactPhone: dto.contactPhone === undefined ? current.contactPhone : dto.contactPhone?.trim() || null,
+          contactEmail: dto.contactEmail === undefined ? current.contactEmail : dto.contactEmail?.trim() || null,
         };
         const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => next[k] !== current[k]);
         if (!changed.length) return null;

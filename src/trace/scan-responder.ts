@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { problemType } from '../common/errors/problem-details.filter';
+import { GS1_AI82 } from '../common/gs1/gtin';
 import { isConsumerView } from './consumer-view';
 import { pickLanguage } from './i18n';
 import { parseDigitalLinkPath, ScanAnswer, ScanService } from './scan.service';
@@ -9,6 +10,23 @@ export interface ScanQuery {
   lang?: string;
   format?: string;
   linkType?: string;
+  /** A serial typed into the page's form: answered with a redirect to that label's page. */
+  serial?: string;
+}
+
+/**
+ * What a shopper typed as the serial printed under the code, as the label prints it: capitals, no
+ * spaces or dashes, and after the key id the characters Crockford base32 reads for the look-alikes
+ * it leaves out (O is 0, I and L are 1). Null when nothing usable is left.
+ */
+export function normalizeTypedSerial(typed: string): string | null {
+  const compact = typed
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/[\s-]+/g, '');
+  if (!compact) return null;
+  const serial = compact[0] + compact.slice(1).replace(/O/g, '0').replace(/[IL]/g, '1');
+  return GS1_AI82.test(serial) ? serial : null;
 }
 
 export type ScanRequestType = FastifyRequest<{ Params: { gtin?: string; lot?: string; serial?: string }; Querystring: ScanQuery }>;
@@ -30,6 +48,7 @@ export class ScanResponder {
     const query = request.query;
     const parsed = parseDigitalLinkPath(request.params.gtin ?? '', request.params.lot ?? '', 'X');
     if (typeof parsed === 'string') return this.malformed(reply, request, parsed);
+    if (typeof query.serial === 'string') return this.typedSerial(request, query, reply, request.params.gtin!, request.params.lot!);
     if (query.linkType === 'gs1:certificationInfo') return this.certificationInfo(reply, parsed.gtin, parsed.lot, null);
     const lang = pickLanguage(query.lang, request.headers['accept-language']);
     await this.send(
@@ -59,6 +78,7 @@ export class ScanResponder {
   ): Promise<void> {
     const parsed = parseDigitalLinkPath(gtin, lot, serial);
     if (typeof parsed === 'string') return this.malformed(reply, request, parsed);
+    if (typeof query.serial === 'string') return this.typedSerial(request, query, reply, gtin, lot);
     const retryAfter = this.scans.rateLimit(request.ip);
     if (retryAfter) {
       await reply
@@ -87,6 +107,42 @@ export class ScanResponder {
       path: request.url.split('?')[0],
     });
     await this.send(reply, answer);
+  }
+
+  /**
+   * The form under a counterfeit or unknown answer sends `?serial=` to the page it is on: answered with
+   * a 303 to that serial's page under the same GTIN and lot (or /t/ for the short form), nothing
+   * counted here. A serial that cannot be one gets the page again, saying so.
+   */
+  private async typedSerial(
+    request: FastifyRequest,
+    query: ScanQuery,
+    reply: FastifyReply,
+    gtin: string | null,
+    lot: string | null,
+  ): Promise<void> {
+    const lang = pickLanguage(query.lang, request.headers['accept-language']);
+    const serial = normalizeTypedSerial(query.serial ?? '');
+    if (!serial) {
+      await this.send(reply, this.scans.unreadableSerial(wantsJson(request, query), lang, request.url.split('?')[0]));
+      return;
+    }
+    const path =
+      gtin !== null && lot !== null
+        ? `/01/${gtin}/10/${encodeURIComponent(lot)}/21/${encodeURIComponent(serial)}`
+        : `/t/${encodeURIComponent(serial)}`;
+    const keep = [
+      query.lang ? `lang=${encodeURIComponent(query.lang)}` : '',
+      query.format ? `format=${encodeURIComponent(query.format)}` : '',
+    ]
+      .filter(Boolean)
+      .join('&');
+    await reply
+      .status(303)
+      .header('location', keep ? `${path}?${keep}` : path)
+      .header('cache-control', 'no-store')
+      .header('access-control-allow-origin', '*')
+      .send();
   }
 
   private async certificationInfo(reply: FastifyReply, gtin: string | null, lot: string | null, serial: string | null): Promise<void> {

@@ -30,6 +30,7 @@ export class ScanController {
   @ApiQuery({ name: 'lang', required: false, enum: ['vi', 'en'] })
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'html'] })
   @ApiQuery({ name: 'linkType', required: false, enum: ['gs1:certificationInfo'] })
+  @ApiQuery({ name: 'serial', required: false, description: "A serial typed into the page's form: 303 to that label's page" })
   batch(@Req() request: ScanRequestType, @Res() reply: FastifyReply): Promise<void> {
     return this.responder.batch(request, reply);
   }

@@ -3,12 +3,11 @@ import { isValidGtin, toGtin14, GS1_AI82 } from '../common/gs1/gtin';
 import { Environment } from '../config/environment';
 import { labelUrl } from '../labels/serials/digital-link';
 import { SerialVerifier } from '../labels/serials/serial-verifier';
-import { formatVietnamDate } from '../labels/rendering/label-text';
-import { Language, TEXT } from './i18n';
+import { formatDate, Headline, Language, TEXT } from './i18n';
 import { ScanRateLimiter } from './rate-limiter';
 import { ScanRecorder } from './scan-recorder.service';
-import { TraceCache } from './trace-cache.service';
-import { renderTracePage } from './trace-page';
+import { CachedLabel, Producer, TraceCache } from './trace-cache.service';
+import { renderNextSteps, renderTracePage } from './trace-page';
 import type { TraceView } from './trace-view';
 import { networkOf } from './client-address';
 import { decideVerdict, Verdict, VERDICTS } from './verdict';
@@ -38,11 +37,12 @@ const SHARED_HEADERS = {
   'access-control-allow-origin': '*',
   'access-control-expose-headers': 'Link, Retry-After, X-Request-Id',
 };
-// The consumer page has no script, no external resource and no form: its policy can be strict. These
+// The consumer page has no script and no external resource; its one form (type the serial) goes back to
+// this site. The policy can be strict. These
 // replace helmet's full set on the resolver routes, where every byte of every answer counts.
 const PAGE_SECURITY = {
   'content-security-policy':
-    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
 };
@@ -134,17 +134,33 @@ export class ScanService {
     // A label's links never change: built on its first scan, kept with the cached row.
     label.link ??= this.linkHeader(view, req.serial);
     const headers = { ...this.commonHeaders(req.json), link: label.link };
+    const state = lotState(view, label, now.getTime());
     if (req.json) {
       const scan = `{"count":${count},"firstScannedAt":${first ? `"${first.toISOString()}"` : 'null'}}`;
       const reasonJson = reason ? `,"reason":${JSON.stringify(reason)}` : '';
-      return { status: 200, headers, body: `{"verdict":"${verdict}","serial":"${req.serial}"${reasonJson},"scan":${scan},${view.json}}` };
+      return {
+        status: 200,
+        headers,
+        body: `{"verdict":"${verdict}","serial":"${req.serial}"${reasonJson},"status":${statusJson(view, label, state)},"scan":${scan},${view.json}}`,
+      };
     }
     const t = TEXT[req.lang];
-    const scanLine = first ? t.scanned(count, formatVietnamDate(first)) : null;
+    const scanLine = first ? t.scanned(count, formatDate(req.lang, first)) : null;
+    const headline = headlineOf(verdict, state);
     return {
       status: 200,
       headers,
-      body: renderTracePage({ lang: req.lang, verdict, serial: req.serial, scanLine, reason, body: view.html[req.lang], path: req.path }),
+      body: renderTracePage({
+        lang: req.lang,
+        verdict,
+        headline,
+        serial: req.serial,
+        scanLine,
+        reason,
+        stateLine: stateLine(headline, view, label, req.lang),
+        body: view.html[req.lang],
+        path: req.path,
+      }),
     };
   }
 
@@ -152,13 +168,22 @@ export class ScanService {
   async batchPage(gtin: string, lot: string, json: boolean, lang: Language, path: string): Promise<ScanAnswer> {
     const batchId = await this.cache.batchIdFor(gtin, lot);
     const view = batchId ? await this.cache.view(batchId) : null;
-    if (!view) return this.notFound('unknown', null, json, lang, path);
+    if (!view) return this.notFound('unknown', null, json, lang, path, null);
     const headers = { ...this.commonHeaders(json), link: this.linkHeader(view, null) };
     if (json) return { status: 200, headers, body: `{${view.json}}` };
     return {
       status: 200,
       headers,
-      body: renderTracePage({ lang, verdict: null, serial: null, scanLine: null, reason: null, body: view.html[lang], path }),
+      body: renderTracePage({
+        lang,
+        verdict: null,
+        headline: null,
+        serial: null,
+        scanLine: null,
+        reason: null,
+        body: view.html[lang],
+        path,
+      }),
     };
   }
 
@@ -181,15 +206,54 @@ export class ScanService {
     };
   }
 
-  notFound(verdict: Verdict, serial: string | null, json: boolean, lang: Language, path: string): ScanAnswer {
+  /**
+   * A counterfeit or unknown answer says what to do next: general advice, the province office's line
+   * (TRACE_HELP_LINE), the producer's public contact when the GTIN names one, and a form to type the
+   * serial again (a typo is not a counterfeit).
+   */
+  notFound(
+    verdict: 'counterfeit' | 'unknown',
+    serial: string | null,
+    json: boolean,
+    lang: Language,
+    path: string,
+    producer: Producer | null,
+    problem: string | null = null,
+    status = 404,
+  ): ScanAnswer {
     const headers = this.commonHeaders(json);
-    if (json) return { status: 404, headers, body: JSON.stringify({ verdict, serial }) };
-    return { status: 404, headers, body: renderTracePage({ lang, verdict, serial, scanLine: null, reason: null, body: '', path }) };
+    const helpLine = this.helpLine(lang);
+    if (json) return { status, headers, body: JSON.stringify({ verdict, serial, producer, helpLine }) };
+    return {
+      status,
+      headers,
+      body: renderTracePage({
+        lang,
+        verdict,
+        headline: verdict,
+        serial,
+        scanLine: null,
+        reason: null,
+        body: renderNextSteps(lang, verdict, path, producer, helpLine, problem),
+        path,
+      }),
+    };
   }
 
-  private answerWithoutLabel(verdict: 'counterfeit' | 'unknown', req: ScanRequest): ScanAnswer {
+  /** A serial typed into the form that cannot be one: the same page again, saying so, with the form. */
+  unreadableSerial(json: boolean, lang: Language, path: string): ScanAnswer {
+    return this.notFound('unknown', null, json, lang, path, null, TEXT[lang].badSerial, 400);
+  }
+
+  private async answerWithoutLabel(verdict: 'counterfeit' | 'unknown', req: ScanRequest): Promise<ScanAnswer> {
     if (req.count) this.verdictCounters[verdict].inc();
-    return this.notFound(verdict, req.serial, req.json, req.lang, req.path);
+    // A forged MAC says nothing about who made the product; a well-formed serial under a known GTIN does.
+    const producer = verdict === 'unknown' && req.gtin ? await this.cache.producerOf(req.gtin) : null;
+    return this.notFound(verdict, req.serial, req.json, req.lang, req.path, producer);
+  }
+
+  private helpLine(lang: Language): string | null {
+    return (lang === 'en' ? this.env.TRACE_HELP_LINE_EN || this.env.TRACE_HELP_LINE : this.env.TRACE_HELP_LINE) || null;
   }
 
   private commonHeaders(json: boolean): Record<string, string> {
@@ -207,5 +271,74 @@ export class ScanService {
       `<${base}/api/v1/batches/${view.batchId}/epcis>; rel="gs1:traceability"; type="application/ld+json"`,
       `<${page}?linkType=gs1:certificationInfo>; rel="gs1:certificationInfo"; type="application/json"`,
     ].join(', ');
+  }
+}
+
+interface LotState {
+  recalled: boolean;
+  /** The label itself was voided (a misprint, a lost roll), not by its lot's recall. */
+  voided: boolean;
+  expired: boolean;
+  onHold: boolean;
+  caution: boolean;
+}
+
+/** Where a known label's lot stands now: dates move on while the view stays cached, so this is per scan. */
+function lotState(view: TraceView, label: CachedLabel, now: number): LotState {
+  const recalledAt = view.recalledAt ? Date.parse(view.recalledAt) : null;
+  // A recall voids every active label at the recall's instant; a label voided before that was voided on its own.
+  const voided = label.status === 'voided' && (recalledAt === null || !label.voidedAt || label.voidedAt.getTime() < recalledAt);
+  return {
+    recalled: view.recalled,
+    voided,
+    expired: view.expiresAt !== null && now >= view.expiresAt,
+    onHold: view.hold !== null,
+    caution: view.safetyWarning && view.hold === null,
+  };
+}
+
+/** `status` beside `verdict` in JSON: each of recalled, voided, expired and onHold present only when it applies. */
+function statusJson(view: TraceView, label: CachedLabel, state: LotState): string {
+  const parts: string[] = [];
+  if (state.recalled) parts.push(`"recalled":${JSON.stringify({ at: view.recalledAt, reason: view.recallReason })}`);
+  if (state.voided) parts.push(`"voided":${JSON.stringify({ at: label.voidedAt?.toISOString() ?? null, reason: label.voidReason })}`);
+  if (state.expired) parts.push(`"expired":{"bestBefore":"${view.bestBefore}"}`);
+  if (view.hold) parts.push(`"onHold":{"safeFrom":"${view.hold.safeFrom}"}`);
+  return `{${parts.join(',')}}`;
+}
+
+/**
+ * The banner: a recall before a voided label (a recall is not a misprint), then a copied label, then
+ * the lot's food-safety hold, its best-before, and a pre-harvest warning a manager released; green only
+ * when nothing of that applies.
+ */
+function headlineOf(verdict: Verdict, state: LotState): Headline {
+  if (state.recalled) return 'recalled';
+  if (verdict === 'voided' || state.voided) return 'voided';
+  if (verdict !== 'genuine') return verdict;
+  if (state.onHold) return 'onHold';
+  if (state.expired) return 'expired';
+  if (state.caution) return 'caution';
+  return 'genuine';
+}
+
+function stateLine(headline: Headline, view: TraceView, label: CachedLabel, lang: Language): string | null {
+  const t = TEXT[lang];
+  const dates = view.dates[lang];
+  switch (headline) {
+    case 'recalled':
+      return dates.recalledAt ? t.recalledOn(dates.recalledAt) : null;
+    case 'voided':
+      return label.voidedAt ? t.voidedOn(formatDate(lang, label.voidedAt)) : null;
+    case 'expired':
+      return dates.bestBefore ? t.bestBeforeWas(dates.bestBefore) : null;
+    case 'onHold':
+      return dates.safeFrom ? t.heldUntil(dates.safeFrom) : null;
+    case 'genuine':
+    case 'suspicious':
+    case 'caution':
+    case 'counterfeit':
+    case 'unknown':
+      return null;
   }
 }

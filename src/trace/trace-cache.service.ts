@@ -12,13 +12,20 @@ import { Household } from '../registry/household.entity';
 import { PlotCertification } from '../registry/plot-certification.entity';
 import { Plot } from '../registry/plot.entity';
 import { ScanAlertClearance } from './scan-alert-clearance.entity';
-import { buildTraceView, TraceView } from './trace-view';
+import { buildTraceView, PublicContact, TraceView } from './trace-view';
+
+export interface Producer {
+  cooperative: string;
+  contact: PublicContact | null;
+}
 
 export interface CachedLabel {
   serial: string;
   batchId: string;
   status: 'active' | 'voided';
   voidReason: string | null;
+  /** When the label was voided: told apart from its lot's recall, which voids every label at the same instant. */
+  voidedAt: Date | null;
   /** scan_count when the row was read. */
   storedScans: number;
   /** Scans this process has counted since the row was read (flushed or not). */
@@ -50,6 +57,8 @@ function timestampMs(value: Date | string | null): number {
 export class TraceCache implements OnModuleInit, OnModuleDestroy {
   private readonly labels = new Map<string, CachedLabel>();
   private readonly views = new Map<string, TraceView>();
+  /** GTIN → the co-op that sells it, for unknown serials: a wrong serial under a known GTIN is answered with who to ask. */
+  private readonly producers = new Map<string, { producer: Producer | null; loadedAt: number }>();
   private readonly loading = new Map<string, Promise<unknown>>();
   private readonly ttlMs: number;
   private unsubscribe: (() => void) | null = null;
@@ -89,6 +98,7 @@ export class TraceCache implements OnModuleInit, OnModuleDestroy {
       case 'all':
         this.labels.clear();
         this.views.clear();
+        this.producers.clear();
         break;
     }
   }
@@ -101,7 +111,7 @@ export class TraceCache implements OnModuleInit, OnModuleDestroy {
       const { entities, raw } = await this.dataSource
         .getRepository(Label)
         .createQueryBuilder('l')
-        .select(['l.id', 'l.serial', 'l.batchId', 'l.status', 'l.voidReason', 'l.scanCount', 'l.firstScannedAt'])
+        .select(['l.id', 'l.serial', 'l.batchId', 'l.status', 'l.voidReason', 'l.voidedAt', 'l.scanCount', 'l.firstScannedAt'])
         .addSelect((sub) => sub.select('MAX(c.cleared_at)').from(ScanAlertClearance, 'c').where('c.serial = l.serial'), 'last_cleared_at')
         .where('l.serial = :serial', { serial })
         .getRawAndEntities<{ last_cleared_at: Date | string | null }>();
@@ -112,6 +122,7 @@ export class TraceCache implements OnModuleInit, OnModuleDestroy {
         batchId: row.batchId,
         status: row.status,
         voidReason: row.voidReason,
+        voidedAt: row.voidedAt,
         storedScans: row.scanCount,
         localScans: 0,
         firstScannedAt: row.firstScannedAt,
@@ -135,6 +146,27 @@ export class TraceCache implements OnModuleInit, OnModuleDestroy {
         this.views.set(batchId, view);
       }
       return view;
+    });
+  }
+
+  /** The co-operative whose product carries `gtin` (GTIN-14), and its public contact; null when no product has it. */
+  async producerOf(gtin: string, now = Date.now()): Promise<Producer | null> {
+    const cached = this.producers.get(gtin);
+    if (cached && now - cached.loadedAt < this.ttlMs) return cached.producer;
+    return this.once(`p:${gtin}`, async () => {
+      const row = await this.dataSource
+        .getRepository(Product)
+        .createQueryBuilder('p')
+        .innerJoin(Cooperative, 'c', 'c.id = p.cooperative_id')
+        .select(['c.name AS name', 'c.contact_phone AS phone', 'c.contact_email AS email'])
+        .where('p.gtin = :gtin', { gtin })
+        .getRawOne<{ name: string; phone: string | null; email: string | null }>();
+      const producer = row
+        ? { cooperative: row.name, contact: row.phone || row.email ? { phone: row.phone, email: row.email } : null }
+        : null;
+      if (this.producers.size >= MAX_VIEWS) this.producers.delete(this.producers.keys().next().value!);
+      this.producers.set(gtin, { producer, loadedAt: Date.now() });
+      return producer;
     });
   }
 

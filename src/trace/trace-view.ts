@@ -5,9 +5,9 @@ import type { Cooperative } from '../registry/cooperative.entity';
 import type { Household } from '../registry/household.entity';
 import type { PlotCertification } from '../registry/plot-certification.entity';
 import type { Plot } from '../registry/plot.entity';
-import { todayIso } from '../registry/dto/plot.dto';
-import { formatVietnamDate } from '../labels/rendering/label-text';
-import { Language, TEXT } from './i18n';
+import { safetyStateOf } from '../batches/safety-rules';
+import { certificationStatus, CertificationStatus } from '../registry/certification-rules';
+import { formatDate, Language, TEXT } from './i18n';
 import { escapeHtml } from './html';
 
 /** Event details a shopper may see. Anything else a farmer typed (notes, names, phone numbers) stays private. */
@@ -44,6 +44,21 @@ export interface TraceView {
   lotCode: string;
   recalled: boolean;
   recallReason: string | null;
+  /** When the lot was recalled (ISO), for `status.recalled.at` and the banner. */
+  recalledAt: string | null;
+  /** YYYY-MM-DD (Vietnam), or null when the product has no shelf life. */
+  bestBefore: string | null;
+  /** The instant the best-before day ends in Vietnam: from then on the lot is `expired`. */
+  expiresAt: number | null;
+  /**
+   * Held for food safety (harvested inside a pre-harvest interval, not released by a co-op manager):
+   * `safeFrom` is the day harvesting that plot became safe. Null when not held.
+   */
+  hold: { safeFrom: string } | null;
+  /** The lot was harvested inside a pre-harvest interval: never under a green banner, even once a manager released it. */
+  safetyWarning: boolean;
+  /** The dates the banner shows, formatted once per language. */
+  dates: Record<Language, { bestBefore: string | null; recalledAt: string | null; safeFrom: string | null }>;
   /** `"product":{…},"batch":{…},"origin":{…},"events":[…]` */
   json: string;
   html: Record<Language, string>;
@@ -55,7 +70,21 @@ export interface PublicCertification {
   number: string;
   issuer: string | null;
   validUntil: string;
-  status: 'valid' | 'expired';
+  /** certificationStatus(): expired, revoked and unverified certificates are never shown as valid. */
+  status: CertificationStatus;
+}
+
+/** The co-operative's public contact (never a farmer's phone), shown so a shopper knows whom to ask. */
+export interface PublicContact {
+  phone: string | null;
+  email: string | null;
+}
+
+/** Public contact columns of a co-operative. */
+export function publicContactOf(cooperative: Cooperative): PublicContact | null {
+  const phone = cooperative.contactPhone ?? null;
+  const email = cooperative.contactEmail ?? null;
+  return phone || email ? { phone, email } : null;
 }
 
 function publicDetails(details: Record<string, unknown> | null): Record<string, unknown> {
@@ -68,21 +97,18 @@ function publicDetails(details: Record<string, unknown> | null): Record<string, 
   return out;
 }
 
-function isoDate(iso: string): string {
-  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
-}
-
 export function buildTraceView(src: TraceSources, now = new Date()): TraceView {
   const { batch, product, cooperative, household, plot } = src;
-  const today = todayIso(now);
   const certifications: PublicCertification[] = src.certifications.map((c) => ({
     scheme: c.scheme,
     number: c.number,
     issuer: c.issuer,
     validUntil: c.validUntil,
-    status: c.validUntil >= today ? 'valid' : 'expired',
+    status: certificationStatus(c, now),
   }));
-  const events = [...src.events]
+  // A corrected diary entry stays in the records (and EPCIS) but the shopper reads the correction only.
+  const events = src.events
+    .filter((e) => !e.supersededBy)
     .sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime())
     .map((e) => ({ bizStep: e.bizStep, occurredAt: e.occurredAt.toISOString(), details: publicDetails(e.details) }));
   const bestBefore =
@@ -119,6 +145,7 @@ export function buildTraceView(src: TraceSources, now = new Date()): TraceView {
     },
     origin: {
       cooperative: cooperative.name,
+      contact: publicContactOf(cooperative),
       commune: household.commune,
       district: household.district,
       province: household.province,
@@ -128,6 +155,14 @@ export function buildTraceView(src: TraceSources, now = new Date()): TraceView {
     events,
   };
   const body = JSON.stringify(json);
+  const safety = safetyStateOf(batch, now);
+  const hold = safety.onHold && safety.safeFrom ? { safeFrom: safety.safeFrom.toISOString() } : null;
+  const recalledAt = batch.status === 'recalled' ? (batch.recalledAt ?? batch.updatedAt).toISOString() : null;
+  const datesIn = (lang: Language) => ({
+    bestBefore: bestBefore ? formatDate(lang, bestBefore) : null,
+    recalledAt: recalledAt ? formatDate(lang, new Date(recalledAt)) : null,
+    safeFrom: hold ? formatDate(lang, new Date(hold.safeFrom)) : null,
+  });
   return {
     batchId: batch.id,
     cooperativeId: batch.cooperativeId,
@@ -135,6 +170,13 @@ export function buildTraceView(src: TraceSources, now = new Date()): TraceView {
     lotCode: batch.lotCode,
     recalled: batch.status === 'recalled',
     recallReason: batch.recallReason,
+    recalledAt,
+    bestBefore,
+    // The best-before day is still good: the lot expires when that day ends in Vietnam (UTC+7).
+    expiresAt: bestBefore ? Date.parse(`${bestBefore}T00:00:00+07:00`) + 86_400_000 : null,
+    hold,
+    safetyWarning: (batch.safetyWarnings ?? []).length > 0,
+    dates: { vi: datesIn('vi'), en: datesIn('en') },
     json: body.slice(1, -1),
     html: { vi: sections('vi', json, src), en: sections('en', json, src) },
     builtAt: now.getTime(),
@@ -143,9 +185,15 @@ export function buildTraceView(src: TraceSources, now = new Date()): TraceView {
 
 type ViewJson = {
   product: { name: string; variety: string | null; geographicalIndication: string | null; ocopStars: number | null };
-  batch: { lotCode: string; harvestedAt: string; bestBefore: string | null; safetyWarnings: { message: string }[] };
+  batch: {
+    lotCode: string;
+    harvestedAt: string;
+    bestBefore: string | null;
+    safetyWarnings: { harvestedAt: string; safeFrom: string }[];
+  };
   origin: {
     cooperative: string;
+    contact: PublicContact | null;
     commune: string;
     district: string | null;
     province: string;
@@ -171,14 +219,28 @@ function sections(lang: Language, v: ViewJson, src: TraceSources): string {
     ? `<ul class="certs">${v.origin.certifications
         .map(
           (c) =>
-            `<li class="${c.status}"><b>${e(c.scheme)}</b> ${e(c.number)}${c.issuer ? ` · ${e(c.issuer)}` : ''}<br><span>${
-              c.status === 'valid' ? e(t.validUntil(isoDate(c.validUntil))) : e(t.expiredOn(isoDate(c.validUntil)))
-            }</span></li>`,
+            `<li class="${c.status}"><b>${e(t.scheme[c.scheme as keyof typeof t.scheme] ?? c.scheme)}</b> ${e(c.number)}${
+              c.issuer ? ` · ${e(c.issuer)}` : ''
+            }<br><span>${e(t.certStatus[c.status](formatDate(lang, c.validUntil)))}</span></li>`,
         )
         .join('')}</ul>`
     : '';
-  const warnings = v.batch.safetyWarnings.length
-    ? `<section class="warn"><h2>⚠ ${e(t.warnings)}</h2><ul>${v.batch.safetyWarnings.map((w) => `<li>${e(w.message)}</li>`).join('')}</ul></section>`
+  // Told from the warning's fields, not its stored (Vietnamese) message: an English page says it in English.
+  const warnings = src.batch.safetyWarnings?.length
+    ? `<section class="warn"><h2>⚠ ${e(t.warnings)}</h2><ul>${src.batch.safetyWarnings
+        .map(
+          (w) =>
+            `<li>${e(
+              t.warning({
+                pesticide: w.pesticide,
+                days: w.preHarvestIntervalDays,
+                sprayedAt: formatDate(lang, new Date(w.sprayedAt)),
+                harvestedAt: formatDate(lang, new Date(w.harvestedAt)),
+                safeFrom: formatDate(lang, new Date(w.safeFrom)),
+              }),
+            )}</li>`,
+        )
+        .join('')}</ul></section>`
     : '';
   const timeline = v.events.length
     ? `<ol class="timeline">${v.events
@@ -187,7 +249,7 @@ function sections(lang: Language, v: ViewJson, src: TraceSources): string {
             .map(([k, val]) => `${e(t.detail[k] ?? k)}: ${e(String(val))}`)
             .join(' · ');
           const step = t.step[ev.bizStep as keyof typeof t.step] ?? ev.bizStep;
-          return `<li><time datetime="${e(ev.occurredAt)}">${e(formatVietnamDate(new Date(ev.occurredAt)))}</time> <b>${e(step)}</b>${details ? `<br><small>${details}</small>` : ''}</li>`;
+          return `<li><time datetime="${e(ev.occurredAt)}">${e(formatDate(lang, new Date(ev.occurredAt)))}</time> <b>${e(step)}</b>${details ? `<br><small>${details}</small>` : ''}</li>`;
         })
         .join('')}</ol>`
     : `<p>${e(t.noEvents)}</p>`;
@@ -197,15 +259,26 @@ function sections(lang: Language, v: ViewJson, src: TraceSources): string {
       [t.gi, v.product.geographicalIndication ? e(v.product.geographicalIndication) : null],
       ['OCOP', v.product.ocopStars ? e(`${'★'.repeat(v.product.ocopStars)} ${t.ocop(v.product.ocopStars)}`) : null],
       [t.lot, e(v.batch.lotCode)],
-      [t.harvest, e(formatVietnamDate(src.batch.harvestedAt))],
-      [t.bestBefore, v.batch.bestBefore ? e(isoDate(v.batch.bestBefore)) : null],
+      [t.harvest, e(formatDate(lang, src.batch.harvestedAt))],
+      [t.bestBefore, v.batch.bestBefore ? e(formatDate(lang, v.batch.bestBefore)) : null],
     ])}</dl></section>`,
     warnings,
     `<section><h2>${e(t.origin)}</h2><dl>${rows([
       [t.cooperative, e(v.origin.cooperative)],
       [t.address, address],
       [t.plotCode, v.origin.plotCode ? e(v.origin.plotCode) : null],
+      [t.contact, contactHtml(v.origin.contact)],
     ])}</dl>${certs ? `<h3>${e(t.certificates)}</h3>${certs}` : ''}</section>`,
     `<section><h2>${e(t.history)}</h2>${timeline}</section>`,
   ].join('');
+}
+
+/** Phone as a tap-to-call link, e-mail as a mail link; null when the co-operative published neither. */
+export function contactHtml(contact: PublicContact | null): string | null {
+  if (!contact) return null;
+  const e = escapeHtml;
+  const parts: string[] = [];
+  if (contact.phone) parts.push(`<a href="tel:${e(contact.phone.replace(/[^0-9+]/g, ''))}">${e(contact.phone)}</a>`);
+  if (contact.email) parts.push(`<a href="mailto:${e(contact.email)}">${e(contact.email)}</a>`);
+  return parts.join('<br>');
 }

@@ -93,7 +93,7 @@ export async function createProduct(t: TestApp, token: string, cooperativeId: st
 export async function createBatch(
   t: TestApp,
   token: string,
-  body: { productId: string; householdId: string; plotId?: string; quantity?: number },
+  body: { productId: string; householdId: string; plotId?: string; quantity?: number; harvestedAt?: string },
 ) {
   return post<{ id: string; lotCode: string }>(t, token, '/api/v1/batches', {
     harvestedAt: '2026-06-10T06:00:00+07:00',

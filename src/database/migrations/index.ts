@@ -11,6 +11,7 @@ import { RegistryRecords1764800000000 } from './1764800000000-registry-records';
 import { ScanAlertClearances1764740000000 } from './1764740000000-scan-alert-clearances';
 import { BatchesFoodSafety1764810000000 } from './1764810000000-batches-food-safety';
 import { LegacyShortLabelLots1764700000000 } from './1764700000000-legacy-short-label-lots';
+import { CooperativePublicContact1764820000000 } from './1764820000000-cooperative-public-contact';
 
 /** Every migration, in order. Listed explicitly so the compiled app and ts-node/jest load the same set. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   ScanAlertClearances1764740000000,
   RegistryRecords1764800000000,
   BatchesFoodSafety1764810000000,
+  CooperativePublicContact1764820000000,
 ];

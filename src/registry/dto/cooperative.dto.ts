@@ -1,6 +1,9 @@
-import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsEmail, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { Cooperative } from '../cooperative.entity';
 import { RegistryListQuery, UnlessAbsent } from './registry-query';
+
+/** A landline, mobile or hotline as people write it: "0220 3852 123", "1900 1234", "+84 912 345 678". */
+const PUBLIC_PHONE = /^\+?[0-9][0-9 .()-]{4,18}[0-9]$/;
 
 export class CreateCooperativeDto {
   /** e.g. "HTX Nông nghiệp Thanh Hà". */
@@ -36,6 +39,17 @@ export class CreateCooperativeDto {
   @IsOptional()
   @Matches(/^\d{6,12}$/, { message: 'registry.gs1PrefixFormat' })
   gs1CompanyPrefix?: string;
+
+  /** The co-op office's public phone, shown to shoppers who scan its labels (never a member's own phone). */
+  @IsOptional()
+  @Matches(PUBLIC_PHONE, { message: 'registry.contactPhoneFormat' })
+  contactPhone?: string;
+
+  /** The co-op's public e-mail, shown to shoppers who scan its labels. */
+  @IsOptional()
+  @IsEmail({}, { message: 'registry.contactEmailFormat' })
+  @MaxLength(254)
+  contactEmail?: string;
 }
 
 /**
@@ -73,6 +87,15 @@ export class UpdateCooperativeDto {
   @IsOptional()
   @Matches(/^\d{6,12}$/, { message: 'registry.gs1PrefixFormat' })
   gs1CompanyPrefix?: string | null;
+
+  @IsOptional()
+  @Matches(PUBLIC_PHONE, { message: 'registry.contactPhoneFormat' })
+  contactPhone?: string | null;
+
+  @IsOptional()
+  @IsEmail({}, { message: 'registry.contactEmailFormat' })
+  @MaxLength(254)
+  contactEmail?: string | null;
 }
 
 export class ListCooperativesQuery extends RegistryListQuery {
@@ -97,6 +120,9 @@ export class CooperativeResponse {
   district!: string | null;
   taxCode!: string | null;
   gs1CompanyPrefix!: string | null;
+  /** Public contact shown on the consumer page. */
+  contactPhone!: string | null;
+  contactEmail!: string | null;
   /** The record's version, also sent as the `ETag` header; send it back in `If-Match` when editing. */
   version!: number;
   /** When it was archived (hidden from lists); null while in use. */
@@ -114,6 +140,8 @@ export function toCooperativeResponse(c: Cooperative): CooperativeResponse {
     district: c.district,
     taxCode: c.taxCode,
     gs1CompanyPrefix: c.gs1CompanyPrefix,
+    contactPhone: c.contactPhone ?? null,
+    contactEmail: c.contactEmail ?? null,
     version: c.version,
     archivedAt: c.archivedAt ? c.archivedAt.toISOString() : null,
     createdAt: c.createdAt.toISOString(),

@@ -12,6 +12,11 @@ export const registryMessages = {
     vi: 'phải là số điện thoại Việt Nam, ví dụ 0912345678',
     en: 'must be a Vietnamese phone number such as 0912345678',
   },
+  'registry.contactPhoneFormat': {
+    vi: 'phải là số điện thoại công khai của hợp tác xã, ví dụ 0220 3852 123 hoặc 1900 1234',
+    en: 'must be the co-operative\'s public phone number, such as 0220 3852 123 or 1900 1234',
+  },
+  'registry.contactEmailFormat': { vi: 'phải là địa chỉ email, ví dụ htx@example.vn', en: 'must be an e-mail address such as htx@example.vn' },
   'registry.nationalIdFormat': {
     vi: 'phải gồm 12 chữ số (CCCD) hoặc 9 chữ số (CMND)',
     en: 'must be 12 digits (CCCD) or 9 digits (CMND)',

@@ -1,5 +1,7 @@
 import { commonMessages } from './common';
 import type { CatalogueEntry } from './entry';
+import { importMessages } from './imports';
+import { listingMessages } from './listings';
 import { problemMessages } from './problems';
 import { registryMessages } from './registry';
 import { validationMessages } from './validation';
@@ -13,6 +15,8 @@ export const CATALOGUE = {
   ...commonMessages,
   ...validationMessages,
   ...registryMessages,
+  ...importMessages,
+  ...listingMessages,
 } satisfies Record<string, CatalogueEntry>;
 
 export type MessageKey = keyof typeof CATALOGUE;

@@ -9,6 +9,7 @@ import { sendProblem } from './common/errors/problem-details.filter';
 import { logRequests, requestIdFor } from './common/http/logging';
 import { addSecurityHeaders } from './common/http/security-headers';
 import { createValidationPipe } from './common/http/validation';
+import { DEFAULT_MULTIPART_LIMITS, readMultipartForm } from './registry/multipart-form';
 import { SCAN_ROUTE_DOCS } from './trace/scan-routes';
 import { Environment, ProcessRole } from './config/environment';
 
@@ -54,6 +55,13 @@ function configureFastify(fastify: FastifyInstance, env: Environment): void {
     { parseAs: 'buffer', bodyLimit: env.IMPORT_LIMIT_BYTES },
     (_req, body, done) => done(null, body),
   );
+  // The same import as a browser uploads it: one file part, read as it streams in (src/registry/multipart-form.ts).
+  fastify.addContentTypeParser('multipart/form-data', (request, payload, done) => {
+    readMultipartForm(payload, request.headers['content-type'], { ...DEFAULT_MULTIPART_LIMITS, fileBytes: env.IMPORT_LIMIT_BYTES }).then(
+      (form) => done(null, form),
+      (error: Error) => done(error),
+    );
+  });
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
     done();

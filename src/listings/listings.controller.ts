@@ -6,7 +6,8 @@ import { InvalidInputError } from '../common/errors/domain-errors';
 import type { Page } from '../common/http/pagination';
 import { uuidParam } from '../common/http/uuid-param';
 import { isMarketplace } from '../marketplaces/marketplace';
-import { CreateListingDto, ListingResponse, ListListingsQuery, UpdateListingDto } from './dto/listing.dto';
+import { message } from '../common/i18n/message';
+import { AddChannelDto, CreateListingDto, ListingResponse, ListListingsQuery, RelistListingDto, UpdateListingDto } from './dto/listing.dto';
 import { ListingsService } from './listings.service';
 
 @ApiTags('listings')
@@ -27,11 +28,17 @@ export class ListingsController {
     return this.listings.list(actor, query);
   }
 
+  /**
+   * A listing and where each channel stands: `pending, syncing, in_review, live, updating, rejected,
+   * failed, delisted`. `updating` is a live channel whose platform still shows the previous price, stock
+   * or text while the change is on its way; it reads `live` again once pushed.
+   */
   @Get(':id')
   get(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<ListingResponse> {
     return this.listings.get(actor, id);
   }
 
+  /** Price, stock, title, description; each live channel reads `updating` until its platform has the change. */
   @Patch(':id')
   update(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: UpdateListingDto): Promise<ListingResponse> {
     return this.listings.update(actor, id, dto);
@@ -50,7 +57,28 @@ export class ListingsController {
     @Param('id', uuidParam('id')) id: string,
     @Param('marketplace') marketplace: string,
   ): Promise<ListingResponse> {
-    if (!isMarketplace(marketplace)) throw InvalidInputError.field('marketplace', 'must be one of lazada, tiki, shopee');
+    if (!isMarketplace(marketplace)) throw InvalidInputError.field('marketplace', message('listings.marketplaceName'));
     return this.listings.retry(actor, id, marketplace);
+  }
+
+  /**
+   * Puts a listing that is on sale on one more marketplace (202, the channel `pending`, then pushed like
+   * any new channel); 409 if the listing already has that channel (unless delisted) or is delisted itself.
+   */
+  @Post(':id/channels')
+  @HttpCode(202)
+  addChannel(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: AddChannelDto): Promise<ListingResponse> {
+    return this.listings.addChannel(actor, id, dto.marketplace);
+  }
+
+  /**
+   * Lists a delisted listing again (202), on all the channels it had or on `channels`. It gets a new
+   * `sellerSku` (the platforms keep the delisted item under the old one) and each channel creates its
+   * item afresh. 409 while a channel is still delisting, or if the listing is on sale.
+   */
+  @Post(':id/relist')
+  @HttpCode(202)
+  relist(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: RelistListingDto): Promise<ListingResponse> {
+    return this.listings.relist(actor, id, dto);
   }
 }

@@ -1,23 +1,35 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { assertBatchReleasable } from '../batches/batch-safety';
 import { Batch } from '../batches/batch.entity';
 import { ProductsService } from '../catalog/products.service';
 import type { Actor } from '../common/auth/actor';
 import { assertManagesCooperative, cooperativeScope } from '../common/auth/access-policy';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors/domain-errors';
+import { isUniqueViolation } from '../common/errors/unique-violation';
+import { message } from '../common/i18n/message';
 import { Page, paginate } from '../common/http/pagination';
 import { Environment } from '../config/environment';
 import type { Marketplace } from '../marketplaces/marketplace';
-import { CreateListingDto, ListingResponse, ListListingsQuery, toListingResponse, UpdateListingDto } from './dto/listing.dto';
+import {
+  CreateListingDto,
+  ListingResponse,
+  ListListingsQuery,
+  RelistListingDto,
+  toListingResponse,
+  UpdateListingDto,
+} from './dto/listing.dto';
 import { ListingChannel } from './listing-channel.entity';
 import { lockBatch } from '../recalls/batch-lock';
 import { Listing } from './listing.entity';
 import { writeSyncIntents } from './sync-intents';
 
-const recalledBatch = (lotCode: string) => new ConflictError(`Batch ${lotCode} has been recalled; it cannot be listed`);
+const recalledBatch = (lotCode: string) => new ConflictError(message('listings.batchRecalled', { lotCode }));
+
+/** The link key on every platform: a new one for every listing, and again when a listing is relisted. */
+const newSellerSku = () => `NST-${randomUUID().replace(/-/g, '').slice(0, 16).toUpperCase()}`;
 
 /**
  * Listings and their channels. Every change is written with its sync intents in one transaction
@@ -40,7 +52,7 @@ export class ListingsService {
     assertManagesCooperative(actor, product.cooperativeId);
     if (dto.batchId) {
       const batch = await this.batches.findOne({ where: { id: dto.batchId } });
-      if (!batch || batch.productId !== product.id) throw InvalidInputError.field('batchId', 'must be a batch of this product');
+      if (!batch || batch.productId !== product.id) throw InvalidInputError.field('batchId', message('listings.batchOfProduct'));
       if (batch.status !== 'active') throw recalledBatch(batch.lotCode);
       // Food safety (issue 12): no listing for a batch on hold (inside a pre-harvest interval) or archived.
       await assertBatchReleasable(this.dataSource.manager, batch.id);
@@ -53,7 +65,7 @@ export class ListingsService {
       productId: product.id,
       batchId: dto.batchId ?? null,
       oversoldAt: null,
-      sellerSku: `NST-${id.replace(/-/g, '').slice(0, 16).toUpperCase()}`,
+      sellerSku: newSellerSku(),
       title: dto.title.trim(),
       description: dto.description.trim(),
       price: dto.price,
@@ -68,23 +80,7 @@ export class ListingsService {
       updatedAt: now,
     });
     const channels = dto.channels.map((marketplace) =>
-      this.channels.create({
-        id: randomUUID(),
-        listingId: id,
-        marketplace,
-        status: 'pending',
-        externalId: null,
-        reviewRef: null,
-        attempts: 0,
-        createCalls: 0,
-        lastError: null,
-        syncedAt: null,
-        syncedVersion: 0,
-        syncedContentVersion: 0,
-        leaseUntil: null,
-        createdAt: now,
-        updatedAt: now,
-      }),
+      this.channels.create({ id: randomUUID(), listingId: id, marketplace, ...freshChannel(now), createdAt: now }),
     );
     await this.dataSource.transaction(async (manager) => {
       if (dto.batchId) {
@@ -126,7 +122,7 @@ export class ListingsService {
   /** Price, stock, title and description follow on every channel; a burst of changes is coalesced into one sync per channel. */
   async update(actor: Actor, id: string, dto: UpdateListingDto): Promise<ListingResponse> {
     const listing = await this.findAccessible(actor, id);
-    if (listing.state === 'delisted') throw new ConflictError(`Listing ${id} has been delisted`);
+    if (listing.state === 'delisted') throw new ConflictError(message('listings.delisted', { id }));
     const changes: Partial<Listing> = {};
     if (dto.price !== undefined) changes.price = dto.price;
     if (dto.stock !== undefined) changes.stock = dto.stock;
@@ -180,9 +176,9 @@ export class ListingsService {
   async retry(actor: Actor, id: string, marketplace: Marketplace): Promise<ListingResponse> {
     const listing = await this.findAccessible(actor, id);
     const channel = await this.channels.findOne({ where: { listingId: id, marketplace } });
-    if (!channel) throw new NotFoundError(`Listing ${id} is not listed on ${marketplace}`);
+    if (!channel) throw new NotFoundError(message('listings.notOnMarketplace', { id, marketplace }));
     if (channel.status !== 'failed' && channel.status !== 'rejected') {
-      throw new ConflictError(`The ${marketplace} channel is ${channel.status}; only failed or rejected channels can be retried`);
+      throw new ConflictError(message('listings.retryOnlyFailed', { marketplace, status: channel.status }));
     }
     const now = new Date();
     await this.dataSource.transaction(async (manager) => {
@@ -205,10 +201,126 @@ export class ListingsService {
     return this.get(actor, id);
   }
 
+  /**
+   * Puts a listing that is on sale on one more marketplace (202, the channel `pending`). A channel that
+   * was left delisted when the listing was relisted elsewhere starts afresh: its old item carries the
+   * seller SKU of before the relist, so the create under today's SKU is a first one on that platform.
+   */
+  async addChannel(actor: Actor, id: string, marketplace: Marketplace): Promise<ListingResponse> {
+    const listing = await this.findAccessible(actor, id);
+    if (listing.state === 'delisted') throw new ConflictError(message('listings.delisted', { id }));
+    const now = new Date();
+    const present = (status: string) => new ConflictError(message('listings.channelPresent', { marketplace, status }));
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        await this.assertBatchActive(manager, listing);
+        const existing = await manager.findOne(ListingChannel, { where: { listingId: id, marketplace } });
+        if (existing && existing.status !== 'delisted') throw present(existing.status);
+        if (existing) {
+          // Only while still delisted: a concurrent add (or a sync run) that moved it first wins.
+          const reset = await manager
+            .createQueryBuilder()
+            .update(ListingChannel)
+            .set(freshChannel(now))
+            .where('id = :id AND status = :status', { id: existing.id, status: 'delisted' })
+            .execute();
+          if (!reset.affected) throw present('pending');
+        } else {
+          await manager.insert(
+            ListingChannel,
+            this.channels.create({ id: randomUUID(), listingId: id, marketplace, ...freshChannel(now), createdAt: now }),
+          );
+        }
+        const current = await manager.findOne(Listing, { where: { id } });
+        if (current?.state !== 'active') throw new ConflictError(message('listings.delisted', { id }));
+        await writeSyncIntents(manager, id, [marketplace], now, false);
+      });
+    } catch (error) {
+      // Two adds of the same marketplace at once: the unique (listing, marketplace) index lets one through.
+      if (isUniqueViolation(error)) throw present('pending');
+      throw error;
+    }
+    return this.get(actor, id);
+  }
+
+  /**
+   * Lists a delisted listing again (202), on the channels it had or the ones named. The platforms keep a
+   * delisted item and refuse a second create with its seller SKU (Lazada, Tiki) or make a duplicate of
+   * it (Shopee), so the relisted listing gets a new seller SKU and each relisted channel creates its
+   * item afresh, once, through the usual outbox and sync. Channels not named stay delisted. Refused
+   * while a channel is still delisting, so no sync run of the old SKU overlaps the new one.
+   */
+  async relist(actor: Actor, id: string, dto: RelistListingDto): Promise<ListingResponse> {
+    const listing = await this.findAccessible(actor, id);
+    if (listing.state !== 'delisted') throw new ConflictError(message('listings.notDelisted', { id }));
+    const now = new Date();
+    await this.dataSource.transaction(async (manager) => {
+      await this.assertBatchActive(manager, listing);
+      const channels = await manager.find(ListingChannel, { where: { listingId: id } });
+      const unfinished = channels.filter((c) => c.status !== 'delisted').map((c) => c.marketplace);
+      if (unfinished.length) throw new ConflictError(message('listings.stillDelisting', { marketplaces: unfinished.join(', ') }));
+      const wanted = dto.channels ?? channels.map((c) => c.marketplace);
+      const reopened = await manager
+        .createQueryBuilder()
+        .update(Listing)
+        .set({ state: 'active', sellerSku: newSellerSku(), version: () => 'version + 1', updatedAt: now })
+        .where('id = :id AND state = :state', { id, state: 'delisted' })
+        .execute();
+      if (!reopened.affected) throw new ConflictError(message('listings.notDelisted', { id }));
+      for (const marketplace of wanted) {
+        const existing = channels.find((c) => c.marketplace === marketplace);
+        if (!existing) {
+          await manager.insert(
+            ListingChannel,
+            this.channels.create({ id: randomUUID(), listingId: id, marketplace, ...freshChannel(now), createdAt: now }),
+          );
+          continue;
+        }
+        const reset = await manager
+          .createQueryBuilder()
+          .update(ListingChannel)
+          .set(freshChannel(now))
+          .where('id = :id AND status = :status', { id: existing.id, status: 'delisted' })
+          .execute();
+        if (!reset.affected) throw new ConflictError(message('listings.stillDelisting', { marketplaces: marketplace }));
+      }
+      await writeSyncIntents(manager, id, wanted, now, false);
+    });
+    return this.get(actor, id);
+  }
+
+  /**
+   * A listing of a recalled lot, or of a lot held for food safety, is never put (back) on sale; checked
+   * under the batch's lock, as at create.
+   */
+  private async assertBatchActive(manager: EntityManager, listing: Listing): Promise<void> {
+    if (!listing.batchId) return;
+    const locked = await lockBatch(manager, listing.batchId, 'share');
+    if (locked?.status !== 'active') throw recalledBatch(locked?.lotCode ?? listing.batchId);
+    await assertBatchReleasable(manager, listing.batchId);
+  }
+
   private async findAccessible(actor: Actor, id: string): Promise<Listing> {
     const listing = await this.listings.findOne({ where: { id } });
     if (!listing) throw NotFoundError.of('Listing', id);
     assertManagesCooperative(actor, listing.cooperativeId);
     return listing;
   }
+}
+
+/** A channel that has never talked to its platform: what the sync's create step starts from. */
+function freshChannel(now: Date) {
+  return {
+    status: 'pending' as const,
+    externalId: null,
+    reviewRef: null,
+    attempts: 0,
+    createCalls: 0,
+    lastError: null,
+    syncedAt: null,
+    syncedVersion: 0,
+    syncedContentVersion: 0,
+    leaseUntil: null,
+    updatedAt: now,
+  };
 }

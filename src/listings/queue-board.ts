@@ -9,6 +9,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AuthService } from '../auth/auth.service';
 import { toProblem } from '../common/errors/problem-details.filter';
 import { ForbiddenError } from '../common/errors/domain-errors';
+import { negotiateLocale } from '../common/i18n/locale';
+import { message } from '../common/i18n/message';
 import { SYNC_QUEUES } from './sync.queue';
 
 const BASE_PATH = '/admin/queues';
@@ -39,7 +41,7 @@ export class QueueBoard implements OnModuleInit {
       scope.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
         const refusal = await this.refusal(request);
         if (!refusal) return;
-        const { problem, headers } = toProblem(refusal);
+        const { problem, headers } = toProblem(refusal, negotiateLocale(request.headers['accept-language']));
         await reply
           .status(problem.status)
           .headers(headers)
@@ -53,8 +55,8 @@ export class QueueBoard implements OnModuleInit {
   private async refusal(request: FastifyRequest): Promise<unknown> {
     try {
       const { actor, mustChangePassword } = await this.auth.authenticate(request);
-      if (mustChangePassword) return new ForbiddenError('Your password was reset: choose a new one with POST /api/v1/auth/password first');
-      return actor.role === 'admin' ? null : new ForbiddenError('The queue board is for admins only');
+      if (mustChangePassword) return new ForbiddenError(message('listings.passwordResetFirst'));
+      return actor.role === 'admin' ? null : new ForbiddenError(message('listings.queueBoardAdminsOnly'));
     } catch (error) {
       return error;
     }

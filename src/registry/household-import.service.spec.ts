@@ -3,6 +3,7 @@ import { strictMock } from '../../test/support/strict-mock';
 import type { Actor } from '../common/auth/actor';
 import { PersonalDataCipher } from '../common/crypto/personal-data-cipher';
 import { InvalidInputError } from '../common/errors/domain-errors';
+import { message } from '../common/i18n/message';
 import { Cooperative } from './cooperative.entity';
 import { HouseholdImportService } from './household-import.service';
 import { Household } from './household.entity';
@@ -10,6 +11,7 @@ import { Household } from './household.entity';
 const COOP = '11111111-1111-4111-8111-111111111111';
 const OTHER_COOP = '22222222-2222-4222-8222-222222222222';
 const manager: Actor = { userId: 'm', role: 'coop_manager', cooperativeId: COOP, householdId: null };
+const admin: Actor = { userId: 'a', role: 'admin', cooperativeId: null, householdId: null };
 const HEADER = 'headName,phone,nationalId,province,commune,district,digitalSkillsTrained';
 
 function setUp(options: { takenPhones?: string[]; cooperatives?: string[] } = {}) {
@@ -58,18 +60,18 @@ describe('HouseholdImportService', () => {
 
     expect(result.created).toBe(1);
     expect(result.rejected).toEqual([
-      { line: 3, errors: [{ field: 'headName', message: 'is required' }] },
-      { line: 4, errors: [{ field: 'phone', message: expect.stringContaining('phone number') }] },
+      { line: 3, errors: [{ field: 'headName', message: message('validation.required') }] },
+      { line: 4, errors: [{ field: 'phone', message: message('registry.phoneFormat') }] },
       {
         line: 5,
         errors: expect.arrayContaining([
-          { field: 'nationalId', message: expect.any(String) },
-          { field: 'digitalSkillsTrained', message: expect.any(String) },
+          { field: 'nationalId', message: message('registry.nationalIdFormat') },
+          { field: 'digitalSkillsTrained', message: message('import.trainedWord') },
         ]),
       },
-      { line: 6, errors: [{ field: 'phone', message: expect.stringContaining('already registered') }] },
-      { line: 7, errors: [{ field: 'phone', message: 'duplicates the phone number on line 2' }] },
-      { line: 8, errors: [{ field: 'row', message: expect.stringContaining('has 2 fields') }] },
+      { line: 6, errors: [{ field: 'phone', message: message('import.phoneRegistered') }] },
+      { line: 7, errors: [{ field: 'phone', message: message('import.phoneRepeatsLine', { line: 2 }) }] },
+      { line: 8, errors: [{ field: 'row', message: message('import.rowFieldCount', { count: 2, expected: 7 }) }] },
     ]);
     expect(inserted).toHaveLength(1);
     const params = inserted[0];
@@ -92,23 +94,22 @@ describe('HouseholdImportService', () => {
     const result = await service.import(manager, csv, COOP);
     expect(result.created).toBe(2);
     expect(result.rejected).toEqual([
-      { line: 3, errors: [{ field: 'cooperativeId', message: 'you do not manage this co-operative' }] },
-      { line: 4, errors: [{ field: 'cooperativeId', message: 'no such co-operative' }] },
+      { line: 3, errors: [{ field: 'cooperativeId', message: message('import.notYourCooperative') }] },
+      { line: 4, errors: [{ field: 'cooperativeId', message: message('import.noSuchCooperative') }] },
     ]);
     expect(inserted).toHaveLength(1);
   });
 
   it.each([
     ['an empty file', '', COOP],
-    ['an unknown column', `${HEADER},favouriteFruit\n`, COOP],
     ['a missing required column', 'headName,province,commune\n', COOP],
     ['a repeated column', `${HEADER},phone\n`, COOP],
-    ['no co-operative at all', `${HEADER}\nAn,0911000021,,HP,TH,,\n`, undefined],
+    ['no co-operative at all (an admin)', `${HEADER}\nAn,0911000021,,HP,TH,,\n`, undefined],
     ['an unclosed quote', `${HEADER}\n"An,0911000021,,HP,TH,,\n`, COOP],
     ['NUL characters (a UTF-16 file)', `${HEADER}\nA\u0000n,0911000021,,HP,TH,,\n`, COOP],
   ])('refuses %s as a whole, without touching the database', async (_label, csv, cooperativeId) => {
     const { service, households, cooperatives, dataSource } = setUp();
-    await expect(service.import(manager, csv, cooperativeId)).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(service.import(admin, csv, cooperativeId)).rejects.toBeInstanceOf(InvalidInputError);
     expect(households.find).not.toHaveBeenCalled();
     expect(cooperatives.find).not.toHaveBeenCalled();
     expect(dataSource.transaction).not.toHaveBeenCalled();
@@ -117,5 +118,38 @@ describe('HouseholdImportService', () => {
   it('refuses a default co-operative id that is not a UUID', async () => {
     const { service } = setUp();
     await expect(service.import(manager, `${HEADER}\n`, 'not-a-uuid')).rejects.toBeInstanceOf(InvalidInputError);
+  });
+
+  it('reads the Vietnamese headers of an Excel sheet in any order, ignores unknown columns once, and defaults to the manager\'s co-op', async () => {
+    const { service, inserted } = setUp();
+    const csv = [
+      'STT;Đã tập huấn;SỐ ĐIỆN THOẠI;ho va ten;Tỉnh / Thành phố;Xã/Phường;Quận/Huyện;cccd;Ghi chú',
+      '1;Có;0911000031;Nguyễn Văn An;Hải Phòng;Thanh Hà;;030088001234;',
+      '2;Không;0911000032;Trần Thị Bình;Hải Phòng;Thanh Hà;Thanh Hà;;mới',
+      '3;x;0911000033;Lê Văn Cường;Hải Phòng;Thanh Hà;;;',
+      '4;có lẽ;0911000034;Phạm Văn Dũng;Hải Phòng;Thanh Hà;;;',
+    ].join('\r\n');
+    const result = await service.import(manager, `\uFEFF${csv}`);
+    expect(result).toEqual({
+      created: 3,
+      rejected: [{ line: 5, errors: [{ field: 'digitalSkillsTrained', message: message('import.trainedWord') }] }],
+      ignoredColumns: ['STT', 'Ghi chú'],
+    });
+    // One row after another, 15 columns each (see TABLE_COLUMNS), the folded search columns with them.
+    const params = inserted[0];
+    const rows = [0, 1, 2].map((n) => params.slice(n * 15, n * 15 + 13));
+    expect(rows.map((r) => [r[1], r[2], r[9], r[10], r[11], r[12]])).toEqual([
+      [COOP, 'Nguyễn Văn An', true, 'nguyen van an', 'hai phong', 'thanh ha'],
+      [COOP, 'Trần Thị Bình', false, 'tran thi binh', 'hai phong', 'thanh ha'],
+      [COOP, 'Lê Văn Cường', true, 'le van cuong', 'hai phong', 'thanh ha'],
+    ]);
+  });
+
+  it('refuses an Excel workbook sent instead of its CSV export', async () => {
+    const { service } = setUp();
+    const xlsx = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('rest of a zip')]);
+    await expect(service.import(manager, xlsx, COOP)).rejects.toMatchObject({
+      errors: [{ field: 'body', message: message('import.spreadsheetFile') }],
+    });
   });
 });

@@ -5,32 +5,80 @@ import { DataSource, In, Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
 import { assertManagesCooperative } from '../common/auth/access-policy';
 import { PersonalDataCipher } from '../common/crypto/personal-data-cipher';
-import { FieldError, InvalidInputError } from '../common/errors/domain-errors';
+import { FieldProblem, InvalidInputError } from '../common/errors/domain-errors';
 import { isUniqueViolation } from '../common/errors/unique-violation';
-import { message } from '../common/i18n/message';
+import { Message, message, translate } from '../common/i18n/message';
 import { normalizePhone } from '../common/phone';
+import { foldForSearch } from '../common/text/search-fold';
 import { bulkInsert, chunkRowsFor, SqlValue } from '../database/bulk-insert';
 import { Cooperative } from './cooperative.entity';
 import { CsvEncodingError, CsvSyntaxError, decodeCsv, detectSeparator, parseCsv } from './csv';
 import { Household } from './household.entity';
+import { householdSearchColumns } from './households.service';
 
 export const IMPORT_COLUMNS = ['headName', 'phone', 'nationalId', 'province', 'commune', 'district', 'digitalSkillsTrained'] as const;
+type Column = (typeof IMPORT_COLUMNS)[number] | 'cooperativeId';
 const REQUIRED_COLUMNS = ['headName', 'phone', 'province', 'commune'] as const;
-const KNOWN_COLUMNS = new Set<string>([...IMPORT_COLUMNS, 'cooperativeId']);
 const MAX_ROWS = 100_000;
 
-const TRUE_WORDS = new Set(['true', '1', 'yes', 'y', 'x', 'có', 'co']);
-const FALSE_WORDS = new Set(['false', '0', 'no', 'n', '', 'không', 'khong']);
+/**
+ * Column headers as people write them, folded (see headerKey): the English names of the API, and the
+ * Vietnamese ones an Excel sheet kept by a co-op carries ("Họ và tên", "Số điện thoại"...).
+ */
+const HEADER_ALIASES: Record<string, Column> = {
+  ...Object.fromEntries([...IMPORT_COLUMNS, 'cooperativeId'].map((name) => [foldForSearch(name), name as Column])),
+  'ho va ten': 'headName',
+  'ho ten': 'headName',
+  'ho va ten chu ho': 'headName',
+  'chu ho': 'headName',
+  'so dien thoai': 'phone',
+  'dien thoai': 'phone',
+  sdt: 'phone',
+  'tinh/thanh pho': 'province',
+  tinh: 'province',
+  'xa/phuong': 'commune',
+  'phuong/xa': 'commune',
+  xa: 'commune',
+  'quan/huyen': 'district',
+  'huyen/quan': 'district',
+  huyen: 'district',
+  cccd: 'nationalId',
+  'so cccd': 'nationalId',
+  'cccd/cmnd': 'nationalId',
+  'da tap huan': 'digitalSkillsTrained',
+  'tap huan': 'digitalSkillsTrained',
+  'ma hop tac xa': 'cooperativeId',
+};
+
+/** A header cell folded for matching: no case or diacritics, `Tỉnh / Thành phố` as `tinh/thanh pho`, a trailing `*` or `:` dropped. */
+function headerKey(raw: string): string {
+  return foldForSearch(raw)
+    .replace(/\s*\/\s*/g, '/')
+    .replace(/[\s*:.]+$/, '');
+}
+
+export function importColumnOf(header: string): Column | undefined {
+  return HEADER_ALIASES[headerKey(header)];
+}
+
+/** Folded answers of the "trained" column: Có/Không as typed in Vietnamese, x for a ticked cell, and the plain ones. */
+const TRUE_WORDS = new Set(['true', '1', 'yes', 'y', 'x', 'co', 'da']);
+const FALSE_WORDS = new Set(['false', '0', 'no', 'n', '', 'khong', 'chua']);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+
+/** Zip (xlsx) and OLE (xls) signatures: a workbook sent instead of its CSV export. */
+const WORKBOOK_SIGNATURES = [Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from([0xd0, 0xcf, 0x11, 0xe0])];
 
 export interface ImportRejection {
   line: number;
-  errors: FieldError[];
+  errors: FieldProblem[];
 }
 
 export interface ImportResult {
   created: number;
   rejected: ImportRejection[];
+  /** Header cells of columns the import does not know (an "STT" or "Ghi chú" column): their cells are not read. */
+  ignoredColumns: string[];
 }
 
 interface ValidRow {
@@ -56,6 +104,9 @@ const TABLE_COLUMNS = [
   'commune',
   'district',
   'digital_skills_trained',
+  'head_name_search',
+  'province_search',
+  'commune_search',
   'created_at',
   'updated_at',
 ];
@@ -74,10 +125,17 @@ export class HouseholdImportService {
     private readonly cipher: PersonalDataCipher,
   ) {}
 
-  /** `file` is the uploaded bytes (any encoding `decodeCsv` knows) or text already decoded. */
+  /**
+   * `file` is the uploaded bytes (any encoding `decodeCsv` knows) or text already decoded. The co-op of
+   * rows without a `cooperativeId` cell is `defaultCooperativeId`, else a manager's own co-op.
+   */
   async import(actor: Actor, file: Buffer | string, defaultCooperativeId?: string): Promise<ImportResult> {
     if (defaultCooperativeId !== undefined && !UUID.test(defaultCooperativeId)) {
-      throw InvalidInputError.field('cooperativeId', 'must be a UUID');
+      throw InvalidInputError.field('cooperativeId', message('validation.uuid'));
+    }
+    const fallbackCooperativeId = defaultCooperativeId ?? (actor.role === 'coop_manager' ? (actor.cooperativeId ?? undefined) : undefined);
+    if (Buffer.isBuffer(file) && WORKBOOK_SIGNATURES.some((signature) => file.subarray(0, 4).equals(signature))) {
+      throw InvalidInputError.field('body', message('import.spreadsheetFile'));
     }
     let csv: string;
     try {
@@ -88,28 +146,29 @@ export class HouseholdImportService {
       throw error;
     }
     // UTF-16 exports ("Unicode text" in Excel) are full of NUL bytes; PostgreSQL cannot store NUL in text anyway.
-    if (csv.includes('\u0000')) {
-      throw InvalidInputError.field('body', 'the file holds NUL characters: save it as CSV UTF-8 (not UTF-16 or a spreadsheet file)');
-    }
+    if (csv.includes('\u0000')) throw InvalidInputError.field('body', message('import.nulCharacters'));
     let records;
     try {
-      records = parseCsv(csv, detectSeparator(csv, (name) => KNOWN_COLUMNS.has(name)));
+      records = parseCsv(
+        csv,
+        detectSeparator(csv, (name) => importColumnOf(name) !== undefined),
+      );
     } catch (error) {
-      if (error instanceof CsvSyntaxError) throw InvalidInputError.field('body', `not valid CSV: ${error.message}`);
+      if (error instanceof CsvSyntaxError) throw InvalidInputError.field('body', message('import.csvUnclosedQuote', { line: error.line }));
       throw error;
     }
     const header = records.shift();
-    if (!header) throw InvalidInputError.field('body', 'the file is empty; the first line must be the header');
-    const columns = this.readHeader(header.fields, defaultCooperativeId);
-    if (records.length > MAX_ROWS) throw InvalidInputError.field('body', `at most ${MAX_ROWS} rows per file`);
+    if (!header) throw InvalidInputError.field('body', message('import.emptyFile'));
+    const { columns, ignoredColumns } = this.readHeader(header.fields, fallbackCooperativeId);
+    if (records.length > MAX_ROWS) throw InvalidInputError.field('body', message('import.tooManyRows', { max: MAX_ROWS }));
 
     const rejected: ImportRejection[] = [];
     const valid: ValidRow[] = [];
     const firstLineOfPhone = new Map<string, number>();
     for (const record of records) {
-      const { row, errors } = this.validateRow(record.line, record.fields, columns, defaultCooperativeId);
+      const { row, errors } = this.validateRow(record.fields, header.fields.length, columns, fallbackCooperativeId, record.line);
       if (row && firstLineOfPhone.has(row.phone)) {
-        errors.push({ field: 'phone', message: `duplicates the phone number on line ${firstLineOfPhone.get(row.phone)}` });
+        errors.push({ field: 'phone', message: message('import.phoneRepeatsLine', { line: firstLineOfPhone.get(row.phone)! }) });
       }
       if (errors.length || !row) {
         rejected.push({ line: record.line, errors });
@@ -122,56 +181,67 @@ export class HouseholdImportService {
     const accessible = await this.checkCooperatives(actor, valid, rejected);
     const created = await this.insertRows(accessible, rejected);
     rejected.sort((a, b) => a.line - b.line);
-    return { created, rejected };
+    return { created, rejected, ignoredColumns };
   }
 
-  private readHeader(fields: string[], defaultCooperativeId?: string): Map<string, number> {
-    const columns = new Map<string, number>();
-    const errors: FieldError[] = [];
+  /**
+   * Which cell holds which column: headers match whatever their case, diacritics and order; a column
+   * the import does not know is ignored and named once in the answer, not on every row.
+   */
+  private readHeader(fields: string[], defaultCooperativeId?: string): { columns: Map<Column, number>; ignoredColumns: string[] } {
+    const columns = new Map<Column, number>();
+    const ignoredColumns: string[] = [];
+    const errors: FieldProblem[] = [];
     fields.forEach((raw, index) => {
       const name = raw.trim();
-      if (columns.has(name)) errors.push({ field: `header.${name}`, message: 'appears more than once' });
-      else columns.set(name, index);
+      const column = importColumnOf(name);
+      if (!column) {
+        if (name) ignoredColumns.push(name);
+      } else if (columns.has(column)) errors.push({ field: `header.${column}`, message: message('import.headerRepeated') });
+      else columns.set(column, index);
     });
-    for (const name of columns.keys()) {
-      if (!(IMPORT_COLUMNS as readonly string[]).includes(name) && name !== 'cooperativeId') {
-        errors.push({ field: `header.${name}`, message: 'unknown column' });
-      }
-    }
     for (const name of REQUIRED_COLUMNS) {
-      if (!columns.has(name)) errors.push({ field: `header.${name}`, message: 'required column is missing' });
+      if (!columns.has(name)) errors.push({ field: `header.${name}`, message: message('import.headerMissing') });
     }
     if (!columns.has('cooperativeId') && !defaultCooperativeId) {
-      errors.push({ field: 'cooperativeId', message: 'give a cooperativeId column or the ?cooperativeId= query parameter' });
+      errors.push({ field: 'cooperativeId', message: message('import.cooperativeMissing') });
     }
     if (errors.length) {
-      throw new InvalidInputError(`The header line is not usable: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}`, { errors });
+      throw new InvalidInputError(
+        (locale) =>
+          translate(
+            message('import.headerUnusable', { problems: errors.map((e) => `${e.field} ${translate(e.message, locale)}`).join('; ') }),
+            locale,
+          ),
+        { errors },
+      );
     }
-    return columns;
+    return { columns, ignoredColumns };
   }
 
   private validateRow(
-    line: number,
     fields: string[],
-    columns: Map<string, number>,
-    defaultCooperativeId?: string,
-  ): { row: ValidRow | null; errors: FieldError[] } {
-    const errors: FieldError[] = [];
-    const get = (name: string): string => {
+    headerLength: number,
+    columns: Map<Column, number>,
+    defaultCooperativeId: string | undefined,
+    line: number,
+  ): { row: ValidRow | null; errors: FieldProblem[] } {
+    const errors: FieldProblem[] = [];
+    const get = (name: Column): string => {
       const index = columns.get(name);
       return index === undefined ? '' : (fields[index] ?? '').trim();
     };
-    if (fields.length !== columns.size) {
-      errors.push({ field: 'row', message: `has ${fields.length} fields, the header has ${columns.size}` });
+    if (fields.length !== headerLength) {
+      errors.push({ field: 'row', message: message('import.rowFieldCount', { count: fields.length, expected: headerLength }) });
       return { row: null, errors };
     }
-    const text = (name: string, max: number, required: boolean): string | null => {
+    const text = (name: Column, max: number, required: boolean): string | null => {
       const value = get(name);
       if (!value) {
-        if (required) errors.push({ field: name, message: 'is required' });
+        if (required) errors.push({ field: name, message: message('validation.required') });
         return null;
       }
-      if (value.length > max) errors.push({ field: name, message: `must be at most ${max} characters` });
+      if (value.length > max) errors.push({ field: name, message: message('validation.maxLength', { 0: max }) });
       return value;
     };
     const headName = text('headName', 200, true);
@@ -180,18 +250,18 @@ export class HouseholdImportService {
     const district = text('district', 100, false);
     const phoneRaw = get('phone');
     const phone = phoneRaw ? normalizePhone(phoneRaw) : null;
-    if (!phoneRaw) errors.push({ field: 'phone', message: 'is required' });
-    else if (!phone) errors.push({ field: 'phone', message: 'must be a Vietnamese phone number such as 0912345678' });
+    if (!phoneRaw) errors.push({ field: 'phone', message: message('validation.required') });
+    else if (!phone) errors.push({ field: 'phone', message: message('registry.phoneFormat') });
     const nationalId = get('nationalId') || null;
     if (nationalId && !/^(\d{9}|\d{12})$/.test(nationalId)) {
-      errors.push({ field: 'nationalId', message: 'must be 12 digits (CCCD) or 9 digits (CMND)' });
+      errors.push({ field: 'nationalId', message: message('registry.nationalIdFormat') });
     }
-    const trainedRaw = get('digitalSkillsTrained').toLowerCase();
+    const trainedRaw = foldForSearch(get('digitalSkillsTrained'));
     let digitalSkillsTrained = false;
     if (TRUE_WORDS.has(trainedRaw)) digitalSkillsTrained = true;
-    else if (!FALSE_WORDS.has(trainedRaw)) errors.push({ field: 'digitalSkillsTrained', message: 'must be true or false' });
+    else if (!FALSE_WORDS.has(trainedRaw)) errors.push({ field: 'digitalSkillsTrained', message: message('import.trainedWord') });
     const cooperativeId = get('cooperativeId') || defaultCooperativeId || '';
-    if (!UUID.test(cooperativeId)) errors.push({ field: 'cooperativeId', message: 'must be a UUID' });
+    if (!UUID.test(cooperativeId)) errors.push({ field: 'cooperativeId', message: message('validation.uuid') });
 
     if (errors.length || !headName || !phone || !province || !commune) return { row: null, errors };
     return {
@@ -204,14 +274,14 @@ export class HouseholdImportService {
   private async checkCooperatives(actor: Actor, rows: ValidRow[], rejected: ImportRejection[]): Promise<ValidRow[]> {
     const ids = [...new Set(rows.map((r) => r.cooperativeId))];
     const existing = new Set((await this.cooperatives.find({ where: { id: In(ids) }, select: { id: true } })).map((c) => c.id));
-    const problems = new Map<string, string>();
+    const problems = new Map<string, Message>();
     for (const id of ids) {
-      if (!existing.has(id)) problems.set(id, 'no such co-operative');
+      if (!existing.has(id)) problems.set(id, message('import.noSuchCooperative'));
       else {
         try {
           assertManagesCooperative(actor, id);
         } catch {
-          problems.set(id, 'you do not manage this co-operative');
+          problems.set(id, message('import.notYourCooperative'));
         }
       }
     }
@@ -240,7 +310,7 @@ export class HouseholdImportService {
    */
   private async insertAllPostgres(rows: ValidRow[], rejected: ImportRejection[]): Promise<number> {
     if (!rows.length) return 0;
-    const columns: unknown[][] = TABLE_COLUMNS.slice(0, 10).map(() => new Array<unknown>(rows.length));
+    const columns: unknown[][] = TABLE_COLUMNS.slice(0, 13).map(() => new Array<unknown>(rows.length));
     const sealed = this.cipher.encryptMany(rows.map((r) => r.nationalId));
     rows.forEach((r, i) => {
       columns[0][i] = randomUUID();
@@ -253,11 +323,17 @@ export class HouseholdImportService {
       columns[7][i] = r.commune;
       columns[8][i] = r.district;
       columns[9][i] = r.digitalSkillsTrained;
+      // Folded here, so an imported household is found by a search made right after the import.
+      const folded = householdSearchColumns(r);
+      columns[10][i] = folded.headNameSearch;
+      columns[11][i] = folded.provinceSearch;
+      columns[12][i] = folded.communeSearch;
     });
     const inserted = await this.dataSource.query<{ phone: string }[]>(
       `INSERT INTO households (${TABLE_COLUMNS.join(', ')})
-       SELECT u.*, $11::timestamptz, $11::timestamptz
-       FROM unnest($1::uuid[], $2::uuid[], $3::varchar[], $4::varchar[], $5::varchar[], $6::varchar[], $7::varchar[], $8::varchar[], $9::varchar[], $10::boolean[]) AS u
+       SELECT u.*, $14::timestamptz, $14::timestamptz
+       FROM unnest($1::uuid[], $2::uuid[], $3::varchar[], $4::varchar[], $5::varchar[], $6::varchar[], $7::varchar[], $8::varchar[], $9::varchar[], $10::boolean[],
+                   $11::varchar[], $12::varchar[], $13::varchar[]) AS u
        ON CONFLICT (phone) DO NOTHING
        RETURNING phone`,
       [...columns, new Date()],
@@ -267,7 +343,7 @@ export class HouseholdImportService {
       if (!landed.has(row.phone)) {
         rejected.push({
           line: row.line,
-          errors: [{ field: 'phone', message: 'a household with this phone number is already registered' }],
+          errors: [{ field: 'phone', message: message('import.phoneRegistered') }],
         });
       }
     }
@@ -281,24 +357,30 @@ export class HouseholdImportService {
     );
     const fresh = chunk.filter((row) => {
       if (!taken.has(row.phone)) return true;
-      rejected.push({ line: row.line, errors: [{ field: 'phone', message: 'a household with this phone number is already registered' }] });
+      rejected.push({ line: row.line, errors: [{ field: 'phone', message: message('import.phoneRegistered') }] });
       return false;
     });
     const now = new Date();
-    const values: SqlValue[][] = fresh.map((r) => [
-      randomUUID(),
-      r.cooperativeId,
-      r.headName,
-      r.phone,
-      r.nationalId ? this.cipher.encrypt(r.nationalId) : null,
-      r.nationalId ? r.nationalId.slice(-4) : null,
-      r.province,
-      r.commune,
-      r.district,
-      r.digitalSkillsTrained,
-      now,
-      now,
-    ]);
+    const values: SqlValue[][] = fresh.map((r) => {
+      const folded = householdSearchColumns(r);
+      return [
+        randomUUID(),
+        r.cooperativeId,
+        r.headName,
+        r.phone,
+        r.nationalId ? this.cipher.encrypt(r.nationalId) : null,
+        r.nationalId ? r.nationalId.slice(-4) : null,
+        r.province,
+        r.commune,
+        r.district,
+        r.digitalSkillsTrained,
+        folded.headNameSearch,
+        folded.provinceSearch,
+        folded.communeSearch,
+        now,
+        now,
+      ];
+    });
     try {
       await this.dataSource.transaction((manager) => bulkInsert(manager, 'households', TABLE_COLUMNS, values));
       return fresh.length;

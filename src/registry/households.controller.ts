@@ -1,14 +1,18 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConsumes, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor, Roles } from '../common/auth/decorators';
 import { InvalidInputError } from '../common/errors/domain-errors';
+import { negotiateLocale } from '../common/i18n/locale';
+import { message } from '../common/i18n/message';
 import { Page } from '../common/http/pagination';
 import { uuidParam } from '../common/http/uuid-param';
 import { CreateHouseholdDto, HouseholdResponse, ListHouseholdsQuery, UpdateHouseholdDto } from './dto/household.dto';
 import { CreatePlotDto, ListHouseholdPlotsQuery, PlotResponse } from './dto/plot.dto';
-import { HouseholdImportService, ImportResult } from './household-import.service';
+import { ImportResponse, toImportResponse } from './dto/household-import.dto';
+import { HouseholdImportService } from './household-import.service';
+import { FILE_FIELD, MultipartForm } from './multipart-form';
 import { HouseholdsService } from './households.service';
 import { PlotsService } from './plots.service';
 import { IF_MATCH_HEADER, withEtag } from './versioned-edit';
@@ -38,25 +42,55 @@ export class HouseholdsController {
   }
 
   /**
-   * Registers households in bulk from CSV (`Content-Type: text/csv`), header
-   * `headName,phone,nationalId,province,commune,district,digitalSkillsTrained` plus a `cooperativeId`
-   * column or the `?cooperativeId=` parameter. Good rows land; bad rows are listed with line and reasons.
+   * Registers households in bulk from a CSV file, sent as the body (`Content-Type: text/csv`) or as a
+   * browser uploads it (`multipart/form-data`, the file in the field `file`, optionally a `cooperativeId`
+   * field). Header `headName,phone,nationalId,province,commune,district,digitalSkillsTrained` or the
+   * Vietnamese column names of an Excel sheet ("Họ và tên", "Số điện thoại", "Tỉnh/Thành phố", "Xã/Phường",
+   * "Quận/Huyện", "CCCD", "Đã tập huấn"), in any order, matched whatever their case and diacritics;
+   * other columns are ignored and named in `ignoredColumns`. Separated by `,` `;` or tabs; UTF-8 (with or
+   * without BOM), UTF-16 or Windows-1258. The co-op is a `cooperativeId` column, else the parameter or
+   * form field, else a manager's own. Good rows land; bad rows are listed with line and reasons.
    */
   @Roles('admin', 'coop_manager')
   @Post('import')
   @HttpCode(200)
-  @ApiConsumes('text/csv')
-  @ApiBody({
-    schema: {
-      type: 'string',
-      example:
-        'headName,phone,nationalId,province,commune,district,digitalSkillsTrained\nNguyễn Văn An,0912345678,030088001234,Hải Phòng,Thanh Hà,,true',
+  @ApiConsumes('text/csv', 'multipart/form-data')
+  @ApiOperation({
+    requestBody: {
+      required: true,
+      content: {
+        'text/csv': {
+          schema: {
+            type: 'string',
+            example:
+              'Họ và tên;Số điện thoại;CCCD;Tỉnh/Thành phố;Xã/Phường;Quận/Huyện;Đã tập huấn\nNguyễn Văn An;0912345678;030088001234;Hải Phòng;Thanh Hà;;Có',
+          },
+        },
+        'multipart/form-data': {
+          schema: {
+            type: 'object',
+            required: ['file'],
+            properties: { file: { type: 'string', format: 'binary' }, cooperativeId: { type: 'string', format: 'uuid' } },
+          },
+        },
+      },
     },
   })
   @ApiQuery({ name: 'cooperativeId', required: false })
-  import(@CurrentActor() actor: Actor, @Body() body: unknown, @Query('cooperativeId') cooperativeId?: string): Promise<ImportResult> {
-    if (!Buffer.isBuffer(body)) throw InvalidInputError.field('body', 'send the file as Content-Type: text/csv');
-    return this.importer.import(actor, body, cooperativeId);
+  async import(
+    @CurrentActor() actor: Actor,
+    @Body() body: unknown,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Query('cooperativeId') cooperativeId?: string,
+  ): Promise<ImportResponse> {
+    let file: Buffer;
+    if (Buffer.isBuffer(body)) file = body;
+    else if (body instanceof MultipartForm) {
+      if (!body.file) throw InvalidInputError.field(FILE_FIELD, message('import.noFilePart'));
+      file = body.file.data;
+      cooperativeId ??= body.fields.cooperativeId?.trim() || undefined;
+    } else throw InvalidInputError.field('body', message('import.sendAsCsv'));
+    return toImportResponse(await this.importer.import(actor, file, cooperativeId), negotiateLocale(acceptLanguage));
   }
 
   /**

@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import { createFixture, createHousehold, createPlot, Fixture, nextPhone } from '../support/factories';
 import { bearer, startTestApp, TestApp } from '../support/test-app';
 
@@ -6,6 +7,13 @@ import { bearer, startTestApp, TestApp } from '../support/test-app';
 const extra = { labelRunId: '', serial: '', listingId: '', recallBatchId: '', farmerUserId: '' };
 /** Records of co-op A for the registry routes of issue 12 (see the block at the end of CASES). */
 const registry12 = { certificationId: '', spareHouseholdId: '', sparePlotId: '' };
+/**
+ * Issue 12 point 7 (listings) and issue 11 routes: listings delisted everywhere, to relist. Each row takes
+ * the next one (rows run caller by caller: admin first, then A's manager), so each allowed caller
+ * relists a listing of its own; the refused callers are refused before the listing's state is read.
+ */
+const friction12 = { relistIds: [] as string[], addChannelMarketplaces: ['lazada', 'tiki'] };
+const nextOf = <T>(queue: T[]): T => (queue.length > 1 ? queue.shift()! : queue[0]);
 
 /**
  * Every protected route × every kind of caller. Co-op A is the record's owner; the callers
@@ -353,6 +361,40 @@ const CASES: RouteCase[] = [
     path: (a) => `/api/v1/plots/${a.plotId}/certifications/${registry12.certificationId}/verify`,
     expected: FORBIDDEN_UNLESS(200, 'admin', 'ownManager'),
   },
+  // ---- Listings: add a channel, relist (issue 12 point 7); orders and scan alerts (issue 11) ----
+  {
+    route: 'POST /listings/:id/channels (lazada for admin, tiki for A’s manager)',
+    method: 'post',
+    path: () => `/api/v1/listings/${extra.listingId}/channels`,
+    body: () => ({ marketplace: nextOf(friction12.addChannelMarketplaces) }),
+    expected: FORBIDDEN_UNLESS(202, 'admin', 'ownManager'),
+  },
+  {
+    route: 'POST /listings/:id/relist (a delisted listing of A each)',
+    method: 'post',
+    path: () => `/api/v1/listings/${nextOf(friction12.relistIds)}/relist`,
+    body: () => ({}),
+    expected: FORBIDDEN_UNLESS(202, 'admin', 'ownManager'),
+  },
+  {
+    route: 'GET /marketplace-orders?cooperativeId=A',
+    method: 'get',
+    path: (a) => `/api/v1/marketplace-orders?cooperativeId=${a.cooperativeId}`,
+    expected: FORBIDDEN_UNLESS(200, 'admin', 'ownManager'),
+  },
+  {
+    route: 'GET /labels/:serial/scan-alert',
+    method: 'get',
+    path: () => `/api/v1/labels/${extra.serial}/scan-alert`,
+    expected: FORBIDDEN_UNLESS(200, 'admin', 'ownManager'),
+  },
+  {
+    route: 'POST /labels/:serial/scan-alert/clear',
+    method: 'post',
+    path: () => `/api/v1/labels/${extra.serial}/scan-alert/clear`,
+    body: () => ({ reason: 'Hội chợ nông sản: nhiều khách quét cùng một hộp' }),
+    expected: FORBIDDEN_UNLESS(200, 'admin', 'ownManager'),
+  },
 ];
 
 describe('authorization matrix (e2e)', () => {
@@ -400,6 +442,16 @@ describe('authorization matrix (e2e)', () => {
     registry12.certificationId = (plot.body.certifications as { id: string }[])[0].id;
     registry12.spareHouseholdId = await createHousehold(t, a.managerToken, a.cooperativeId);
     registry12.sparePlotId = await createPlot(t, a.managerToken, a.householdId);
+    // Two listings of A, delisted; no worker runs here, so the channels are marked delisted as the sync would.
+    for (let i = 0; i < 2; i++) {
+      const delisted = await t.http
+        .post('/api/v1/listings')
+        .set(bearer(a.managerToken))
+        .send({ productId: a.productId, title: `Vải thiều ${i}`, description: 'Hộp 2 kg', price: 120000, stock: 5, channels: ['tiki'] });
+      await t.http.delete(`/api/v1/listings/${delisted.body.id}`).set(bearer(a.managerToken)).expect(202);
+      await t.app.get(DataSource).query(`UPDATE listing_channels SET status = 'delisted' WHERE listing_id = $1`, [delisted.body.id]);
+      friction12.relistIds.push(delisted.body.id as string);
+    }
   });
   afterAll(async () => t?.close());
 
@@ -421,7 +473,11 @@ describe('authorization matrix (e2e)', () => {
       .set(bearer(b.managerToken))
       .set('Content-Type', 'text/csv')
       .send(`headName,phone,province,commune\nHộ lạ,${phone},Hải Phòng,Thanh Hà\n`);
-    expect(res.body).toEqual({ created: 0, rejected: [{ line: 2, errors: [{ field: 'cooperativeId', message: expect.any(String) }] }] });
+    expect(res.body).toEqual({
+      created: 0,
+      rejected: [{ line: 2, errors: [{ field: 'cooperativeId', message: expect.any(String) }] }],
+      ignoredColumns: [],
+    });
   });
 
   it('lists show each caller only its own records', async () => {

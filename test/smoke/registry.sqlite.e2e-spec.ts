@@ -111,7 +111,11 @@ describe('registry on SQLite (smoke)', () => {
       .set('Content-Type', 'text/csv')
       .send(csv);
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ created: 5, rejected: [{ line: 7, errors: [{ field: 'phone', message: expect.any(String) }] }] });
+    expect(res.body).toEqual({
+      created: 5,
+      rejected: [{ line: 7, errors: [{ field: 'phone', message: expect.any(String) }] }],
+      ignoredColumns: [],
+    });
 
     const seen: string[] = [];
     let cursor: string | null = null;

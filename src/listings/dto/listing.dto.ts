@@ -85,6 +85,22 @@ export class UpdateListingDto {
   description?: string;
 }
 
+/** A marketplace to add to a listing that is on sale. */
+export class AddChannelDto {
+  @IsIn(MARKETPLACES)
+  marketplace!: Marketplace;
+}
+
+/** Lists a delisted listing again: on the channels it had (all of them by default) or the ones named. */
+export class RelistListingDto {
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(MARKETPLACES, { each: true })
+  channels?: Marketplace[];
+}
+
 export class ListListingsQuery extends PageQuery {
   @ApiPropertyOptional()
   @IsOptional()
@@ -97,9 +113,16 @@ export class ListListingsQuery extends PageQuery {
   productId?: string;
 }
 
+/**
+ * A channel's status as answered: the stored one, except `updating` for a live channel whose platform
+ * does not hold the listing's latest price, stock or text yet (a change is on its way); `live` again once
+ * pushed. Derived from the versions, never stored, so it cannot drift from what the sync has done.
+ */
+export type ChannelViewStatus = ChannelStatus | 'updating';
+
 export interface ChannelResponse {
   marketplace: Marketplace;
-  status: ChannelStatus;
+  status: ChannelViewStatus;
   externalId: string | null;
   attempts: number;
   lastError: string | null;
@@ -125,10 +148,15 @@ export interface ListingResponse {
   updatedAt: string;
 }
 
-export function toChannelResponse(channel: ListingChannel): ChannelResponse {
+export function channelViewStatus(channel: ListingChannel, listing: Listing): ChannelViewStatus {
+  const behind = channel.syncedVersion < listing.version || channel.syncedContentVersion < listing.contentVersion;
+  return channel.status === 'live' && behind ? 'updating' : channel.status;
+}
+
+export function toChannelResponse(channel: ListingChannel, listing: Listing): ChannelResponse {
   return {
     marketplace: channel.marketplace,
-    status: channel.status,
+    status: channelViewStatus(channel, listing),
     externalId: channel.externalId,
     attempts: channel.attempts,
     lastError: channel.lastError,
@@ -151,7 +179,7 @@ export function toListingResponse(listing: Listing, channels: ListingChannel[]):
     imageUrls: listing.imageUrls,
     state: listing.state,
     oversoldAt: listing.oversoldAt ? new Date(listing.oversoldAt).toISOString() : null,
-    channels: [...channels].sort((a, b) => order(a.marketplace) - order(b.marketplace)).map(toChannelResponse),
+    channels: [...channels].sort((a, b) => order(a.marketplace) - order(b.marketplace)).map((c) => toChannelResponse(c, listing)),
     createdAt: new Date(listing.createdAt).toISOString(),
     updatedAt: new Date(listing.updatedAt).toISOString(),
   };

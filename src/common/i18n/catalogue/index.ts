@@ -2,6 +2,8 @@ import { batchesMessages } from './batches';
 import { catalogMessages } from './catalog';
 import { commonMessages } from './common';
 import type { CatalogueEntry } from './entry';
+import { importMessages } from './imports';
+import { listingMessages } from './listings';
 import { problemMessages } from './problems';
 import { registryMessages } from './registry';
 import { validationMessages } from './validation';
@@ -17,6 +19,8 @@ export const CATALOGUE = {
   ...registryMessages,
   ...catalogMessages,
   ...batchesMessages,
+  ...importMessages,
+  ...listingMessages,
 } satisfies Record<string, CatalogueEntry>;
 
 export type MessageKey = keyof typeof CATALOGUE;

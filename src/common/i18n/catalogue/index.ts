@@ -1,9 +1,14 @@
+import { accessMessages } from './access';
+import { authMessages } from './auth';
 import { batchesMessages } from './batches';
 import { catalogMessages } from './catalog';
 import { commonMessages } from './common';
 import type { CatalogueEntry } from './entry';
+import { httpMessages } from './http';
 import { problemMessages } from './problems';
 import { registryMessages } from './registry';
+import { reportsMessages } from './reports';
+import { traceMessages } from './trace';
 import { validationMessages } from './validation';
 
 /**
@@ -17,6 +22,11 @@ export const CATALOGUE = {
   ...registryMessages,
   ...catalogMessages,
   ...batchesMessages,
+  ...httpMessages,
+  ...accessMessages,
+  ...authMessages,
+  ...reportsMessages,
+  ...traceMessages,
 } satisfies Record<string, CatalogueEntry>;
 
 export type MessageKey = keyof typeof CATALOGUE;

@@ -9,6 +9,7 @@ import { isSameOriginRequest, sessionTokenOf } from '../common/auth/session-cook
 import { PasswordHasher } from '../common/crypto/password-hasher';
 import { PeriodicTask } from '../common/periodic-task';
 import { ForbiddenError, InvalidInputError, UnauthorizedError } from '../common/errors/domain-errors';
+import { message } from '../common/i18n/message';
 import { normalizePhone } from '../common/phone';
 import { Environment } from '../config/environment';
 import { AccountStates } from './account-states';
@@ -82,21 +83,21 @@ export class AuthService implements OnApplicationBootstrap, OnApplicationShutdow
     let viaCookie = false;
     if (typeof header === 'string') {
       token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
-      if (!token) throw new UnauthorizedError('An access token is required: Authorization: Bearer <token>');
+      if (!token) throw new UnauthorizedError(message('auth.tokenRequired'));
     } else {
       token = sessionTokenOf(request);
       viaCookie = token !== undefined;
     }
-    if (!token) throw new UnauthorizedError('An access token is required: Authorization: Bearer <token>');
+    if (!token) throw new UnauthorizedError(message('auth.tokenRequired'));
     if (viaCookie && !SAFE_METHODS.has(request.method) && !isSameOriginRequest(request, this.env.PUBLIC_BASE_URL)) {
-      throw new ForbiddenError('A request from another site cannot use this session (missing or foreign Origin, no matching X-CSRF-Token)');
+      throw new ForbiddenError(message('auth.crossSite'));
     }
 
     let claims: AccessTokenClaims;
     try {
       claims = await this.jwt.verifyAsync<AccessTokenClaims>(token, { algorithms: ['HS256'] });
     } catch {
-      throw new UnauthorizedError('The access token is invalid or has expired');
+      throw new UnauthorizedError(message('auth.tokenExpired'));
     }
     if (
       typeof claims.sub !== 'string' ||
@@ -104,15 +105,14 @@ export class AuthService implements OnApplicationBootstrap, OnApplicationShutdow
       !(USER_ROLES as readonly string[]).includes(claims.role) ||
       !Number.isInteger(claims.ver)
     ) {
-      throw new UnauthorizedError('The access token is invalid');
+      throw new UnauthorizedError(message('auth.tokenInvalid'));
     }
     // A token without an expiry would be valid forever: only ever a forgery with a leaked key, or a bug.
-    if (typeof claims.exp !== 'number') throw new UnauthorizedError('The access token has no expiry; log in again');
+    if (typeof claims.exp !== 'number') throw new UnauthorizedError(message('auth.tokenNoExpiry'));
     const state = await this.accounts.get(claims.sub);
-    if (!state) throw new UnauthorizedError('The account of this access token no longer exists');
-    if (state.disabled) throw new UnauthorizedError('This account is disabled');
-    if (state.tokenVersion !== claims.ver)
-      throw new UnauthorizedError('The access token was ended (log out, role or password change); log in again');
+    if (!state) throw new UnauthorizedError(message('auth.accountGone'));
+    if (state.disabled) throw new UnauthorizedError(message('auth.accountDisabled'));
+    if (state.tokenVersion !== claims.ver) throw new UnauthorizedError(message('auth.tokenEnded'));
     return {
       actor: { userId: claims.sub, role: claims.role, cooperativeId: claims.coop ?? null, householdId: claims.hh ?? null },
       mustChangePassword: state.mustChangePassword,
@@ -128,7 +128,7 @@ export class AuthService implements OnApplicationBootstrap, OnApplicationShutdow
    */
   async login(dto: LoginDto, client: string, now = new Date()): Promise<LoginResponse> {
     await this.throttle.reserve(client);
-    const wrong = new UnauthorizedError('Wrong phone number or password');
+    const wrong = new UnauthorizedError(message('auth.wrongCredentials'));
     const phone = normalizePhone(dto.phone);
     const user = phone ? await this.users.findOne({ where: { phone } }) : null;
     if (!user || !(await this.reserveAttempt(user.id, now))) {
@@ -138,7 +138,7 @@ export class AuthService implements OnApplicationBootstrap, OnApplicationShutdow
     if (!(await this.hasher.verify(dto.password, user.passwordHash))) throw wrong;
     await this.users.update(user.id, { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now });
     await this.throttle.release(client);
-    if (user.disabled) throw new ForbiddenError('This account is disabled; ask your co-operative or the province office');
+    if (user.disabled) throw new ForbiddenError(message('auth.loginDisabled'));
     return this.session(this.dataSource.manager, user, randomUUID(), now);
   }
 
@@ -148,7 +148,7 @@ export class AuthService implements OnApplicationBootstrap, OnApplicationShutdow
    * one of the two holders is not the user.
    */
   async refresh(dto: RefreshDto, now = new Date()): Promise<LoginResponse> {
-    const refused = new UnauthorizedError('The refresh token is not valid; log in again');
+    const refused = new UnauthorizedError(message('auth.refreshInvalid'));
     const token = await this.dataSource.getRepository(RefreshToken).findOne({ where: { tokenHash: hashOf(dto.refreshToken) } });
     if (!token || token.revokedAt || token.expiresAt <= now) throw refused;
     const answer = await this.dataSource.transaction(async (manager) => {
@@ -161,7 +161,7 @@ export class AuthService implements OnApplicationBootstrap, OnApplicationShutdow
     });
     if (answer) return answer;
     await this.endSession(token.userId, token.familyId, now);
-    throw new UnauthorizedError('The refresh token was already used; the session has been ended, log in again');
+    throw new UnauthorizedError(message('auth.refreshReused'));
   }
 
   /**
@@ -179,15 +179,15 @@ export class AuthService implements OnApplicationBootstrap, OnApplicationShutdow
    */
   async changePassword(actor: Actor, dto: ChangePasswordDto, now = new Date()): Promise<LoginResponse> {
     const user = await this.users.findOne({ where: { id: actor.userId } });
-    if (!user) throw new UnauthorizedError('The account of this access token no longer exists');
-    const wrong = InvalidInputError.field('currentPassword', 'is not the current password');
+    if (!user) throw new UnauthorizedError(message('auth.accountGone'));
+    const wrong = InvalidInputError.field('currentPassword', message('auth.currentPasswordWrong'));
     if (!(await this.reserveAttempt(user.id, now))) {
       await this.hasher.burn(dto.currentPassword);
       throw wrong;
     }
     if (!(await this.hasher.verify(dto.currentPassword, user.passwordHash))) throw wrong;
     await this.users.update(user.id, { failedLoginCount: 0, lockedUntil: null });
-    if (dto.newPassword === dto.currentPassword) throw InvalidInputError.field('newPassword', 'must differ from the current password');
+    if (dto.newPassword === dto.currentPassword) throw InvalidInputError.field('newPassword', message('auth.newPasswordSame'));
     assertStrongPassword(dto.newPassword, user.phone, 'newPassword');
     const passwordHash = await this.hasher.hash(dto.newPassword);
     const answer = await this.dataSource.transaction(async (manager) => {

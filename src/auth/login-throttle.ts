@@ -2,6 +2,7 @@ import { isIPv6 } from 'node:net';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import Redis from 'ioredis';
 import { TooManyRequestsError } from '../common/errors/domain-errors';
+import { message } from '../common/i18n/message';
 import { Environment } from '../config/environment';
 import { REDIS } from '../redis/redis.token';
 
@@ -58,7 +59,7 @@ export class LoginThrottle {
     }
     const [count, ttlMs] = answer;
     if (count > limit) {
-      throw new TooManyRequestsError('Too many failed logins from this address; try again later', (ttlMs > 0 ? ttlMs : WINDOW_MS) / 1000);
+      throw new TooManyRequestsError(message('auth.tooManyLogins'), (ttlMs > 0 ? ttlMs : WINDOW_MS) / 1000);
     }
   }
 

@@ -6,6 +6,7 @@ import { cooperativeScope } from '../common/auth/access-policy';
 import type { Actor } from '../common/auth/actor';
 import { PasswordHasher } from '../common/crypto/password-hasher';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors/domain-errors';
+import { message } from '../common/i18n/message';
 import { isUniqueViolation } from '../common/errors/unique-violation';
 import { Page, paginate } from '../common/http/pagination';
 import { normalizePhone } from '../common/phone';
@@ -43,9 +44,9 @@ export class UsersService {
   /** Admins create any account; a co-op manager creates farmer accounts for households of its own co-op. */
   async create(actor: Actor, dto: CreateUserDto): Promise<UserResponse> {
     const phone = normalizePhone(dto.phone);
-    if (!phone) throw InvalidInputError.field('phone', 'must be a Vietnamese phone number such as 0912345678');
+    if (!phone) throw InvalidInputError.field('phone', message('registry.phoneFormat'));
     if (actor.role === 'coop_manager' && dto.role !== 'farmer') {
-      throw new ForbiddenError('A co-op manager can only create farmer accounts');
+      throw new ForbiddenError(message('auth.managerCreatesFarmersOnly'));
     }
     assertStrongPassword(dto.password, phone);
     const { cooperativeId, householdId } = await this.resolveMembership(actor, dto);
@@ -68,7 +69,7 @@ export class UsersService {
     try {
       await this.users.insert(user);
     } catch (error) {
-      if (isUniqueViolation(error)) throw new ConflictError(`An account with phone ${phone} already exists`);
+      if (isUniqueViolation(error)) throw new ConflictError(message('auth.phoneTaken', { phone }));
       throw error;
     }
     return toUserResponse(user);
@@ -77,7 +78,7 @@ export class UsersService {
   /** Admins list every account (optionally one co-op or role); a co-op manager the farmers of its co-op. */
   async list(actor: Actor, query: ListUsersQuery): Promise<Page<UserResponse>> {
     if (actor.role === 'coop_manager' && query.role && query.role !== 'farmer') {
-      throw new ForbiddenError('A co-op manager can list only the farmers of its co-operative');
+      throw new ForbiddenError(message('auth.managerListsFarmersOnly'));
     }
     const cooperativeId = cooperativeScope(actor, query.cooperativeId);
     const role: UserRole | undefined = actor.role === 'admin' ? query.role : 'farmer';
@@ -96,9 +97,9 @@ export class UsersService {
   async update(actor: Actor, id: string, dto: UpdateUserDto): Promise<UserResponse> {
     const user = await this.managedUser(actor, id);
     const changesMembership = dto.role !== undefined || dto.cooperativeId !== undefined || dto.householdId !== undefined;
-    if (changesMembership && actor.role !== 'admin') throw new ForbiddenError('Only the province office changes roles and memberships');
+    if (changesMembership && actor.role !== 'admin') throw new ForbiddenError(message('auth.membershipAdminOnly'));
     if (user.id === actor.userId && (changesMembership || dto.disabled === true)) {
-      throw new ConflictError('You cannot disable your own account or change its role; ask another admin');
+      throw new ConflictError(message('auth.ownAccountUnchangeable'));
     }
     const changes: Partial<User> = {};
     if (changesMembership) {
@@ -119,7 +120,7 @@ export class UsersService {
    */
   async resetPassword(actor: Actor, id: string, dto: ResetPasswordDto): Promise<ResetPasswordResponse> {
     const user = await this.managedUser(actor, id);
-    if (user.id === actor.userId) throw new ConflictError('To change your own password use POST /api/v1/auth/password');
+    if (user.id === actor.userId) throw new ConflictError(message('auth.ownPasswordRoute'));
     if (dto.temporaryPassword !== undefined) assertStrongPassword(dto.temporaryPassword, user.phone, 'temporaryPassword');
     const temporary = dto.temporaryPassword ?? temporaryPassword();
     await this.endTokens(
@@ -136,7 +137,7 @@ export class UsersService {
     if (!user) throw NotFoundError.of('User', id);
     if (actor.role === 'admin') return user;
     if (actor.role === 'coop_manager' && user.role === 'farmer' && user.cooperativeId === actor.cooperativeId) return user;
-    throw new ForbiddenError('A co-op manager manages only the farmer accounts of its own co-operative');
+    throw new ForbiddenError(message('auth.managerManagesOwnFarmers'));
   }
 
   private async endTokens(userId: string, changes: Partial<User>, endSessions: boolean): Promise<void> {
@@ -184,25 +185,25 @@ export class UsersService {
     switch (dto.role) {
       case 'admin':
         if (dto.cooperativeId || dto.householdId) {
-          throw InvalidInputError.field('role', 'an admin account belongs to no co-operative or household');
+          throw InvalidInputError.field('role', message('auth.adminHasNoMembership'));
         }
         return { cooperativeId: null, householdId: null };
       case 'coop_manager': {
-        if (!dto.cooperativeId) throw InvalidInputError.field('cooperativeId', 'is required for a coop_manager');
-        if (dto.householdId) throw InvalidInputError.field('householdId', 'a coop_manager belongs to a co-operative, not a household');
+        if (!dto.cooperativeId) throw InvalidInputError.field('cooperativeId', message('auth.cooperativeRequiredForManager'));
+        if (dto.householdId) throw InvalidInputError.field('householdId', message('auth.managerHasNoHousehold'));
         if (!(await this.cooperatives.exists({ where: { id: dto.cooperativeId } })))
           throw NotFoundError.of('Cooperative', dto.cooperativeId);
         return { cooperativeId: dto.cooperativeId, householdId: null };
       }
       case 'farmer': {
-        if (!dto.householdId) throw InvalidInputError.field('householdId', 'is required for a farmer');
+        if (!dto.householdId) throw InvalidInputError.field('householdId', message('auth.householdRequiredForFarmer'));
         const household = await this.households.findOne({ where: { id: dto.householdId } });
         if (!household) throw NotFoundError.of('Household', dto.householdId);
         if (dto.cooperativeId && dto.cooperativeId !== household.cooperativeId) {
-          throw InvalidInputError.field('cooperativeId', 'does not match the household’s co-operative');
+          throw InvalidInputError.field('cooperativeId', message('auth.cooperativeNotHouseholds'));
         }
         if (actor.role === 'coop_manager' && actor.cooperativeId !== household.cooperativeId) {
-          throw new ForbiddenError('This household belongs to another co-operative');
+          throw new ForbiddenError(message('auth.householdOtherCooperative'));
         }
         return { cooperativeId: household.cooperativeId, householdId: household.id };
       }

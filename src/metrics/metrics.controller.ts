@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Public } from '../common/auth/decorators';
 import { UnauthorizedError } from '../common/errors/domain-errors';
+import { message } from '../common/i18n/message';
 import { Environment } from '../config/environment';
 import { MetricsService } from './metrics.service';
 
@@ -35,7 +36,7 @@ export class MetricsController {
       const presented = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
       // Compared as digests so the time taken says nothing about the token's length or prefix.
       if (!presented || !timingSafeEqual(digest(presented), this.token)) {
-        throw new UnauthorizedError('GET /metrics needs Authorization: Bearer <METRICS_TOKEN>', {
+        throw new UnauthorizedError(message('reports.metricsToken'), {
           headers: { 'WWW-Authenticate': 'Bearer realm="metrics"' },
         });
       }

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
 import { assertManagesCooperative, cooperativeScope } from '../common/auth/access-policy';
 import { ForbiddenError } from '../common/errors/domain-errors';
+import { message } from '../common/i18n/message';
 import { Environment } from '../config/environment';
 import { batchCapacity } from '../labels/batch-capacity';
 import { communeMatcher, provinceMatcher } from './area';
@@ -78,7 +79,7 @@ export class ReportsService {
   }
 
   async indicators(actor: Actor, q: IndicatorsQuery): Promise<IndicatorsResponse> {
-    if (actor.role === 'farmer') throw new ForbiddenError('Indicators are for the province office and co-op managers');
+    if (actor.role === 'farmer') throw new ForbiddenError(message('reports.indicatorsNotForFarmers'));
     const cooperativeId = cooperativeScope(actor, q.cooperativeId);
     const household = await this.areaFragment('households', 'h', q);
     const coop = await this.areaFragment('cooperatives', 'c', q);
@@ -138,7 +139,7 @@ export class ReportsService {
   }
 
   async reconciliation(actor: Actor, requested?: string): Promise<ReconciliationResponse> {
-    if (actor.role === 'farmer') throw new ForbiddenError('Reconciliation is for the province office and co-op managers');
+    if (actor.role === 'farmer') throw new ForbiddenError(message('reports.reconciliationNotForFarmers'));
     const cooperativeId = cooperativeScope(actor, requested);
     if (cooperativeId) assertManagesCooperative(actor, cooperativeId);
     const rows = await this.query<{

@@ -3,11 +3,12 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor, Roles } from '../common/auth/decorators';
 import { InvalidInputError } from '../common/errors/domain-errors';
+import { message } from '../common/i18n/message';
 import { ClearScanAlertDto, ScanAlertResponse } from './dto/scan-alert.dto';
 import { ScanAlertsService } from './scan-alerts.service';
 
 function serialParam(serial: string): string {
-  if (!/^[0-9A-Z]{1,20}$/.test(serial)) throw InvalidInputError.field('serial', 'must be up to 20 characters 0-9 A-Z');
+  if (!/^[0-9A-Z]{1,20}$/.test(serial)) throw InvalidInputError.field('serial', message('trace.alertSerialFormat'));
   return serial;
 }
 

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { problemType } from '../common/errors/problem-details.filter';
+import { problemTitle, problemType } from '../common/errors/problem-details.filter';
 import { GS1_AI82 } from '../common/gs1/gtin';
+import { Locale, negotiateLocale } from '../common/i18n/locale';
+import { Message, message, translate } from '../common/i18n/message';
 import { isConsumerView } from './consumer-view';
 import { pickLanguage } from './i18n';
 import { parseDigitalLinkPath, ScanAnswer, ScanService } from './scan.service';
@@ -38,6 +40,42 @@ export function wantsJson(request: FastifyRequest, query: ScanQuery): boolean {
   return accept.includes('application/json') && !accept.includes('text/html');
 }
 
+/**
+ * The language of a resolver problem: `?lang=` as on the consumer page, else `Accept-Language`
+ * (Vietnamese unless English is asked for).
+ */
+export function resolverLocale(request: FastifyRequest): Locale {
+  const lang = (request.query as ScanQuery | undefined)?.lang;
+  return lang === 'en' || lang === 'vi' ? lang : negotiateLocale(request.headers['accept-language']);
+}
+
+/**
+ * A problem answered by the resolver routes, which bypass Nest's exception filter: the same
+ * problem+json shape and languages as every other route.
+ */
+export async function sendResolverProblem(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  problem: { status: number; detail: Message; title?: Message; headers?: Record<string, string> },
+): Promise<void> {
+  const locale = resolverLocale(request);
+  await reply
+    .status(problem.status)
+    .headers(problem.headers ?? {})
+    .header('content-type', 'application/problem+json; charset=utf-8')
+    .header('content-language', locale)
+    .send(
+      JSON.stringify({
+        type: problemType(problem.status),
+        title: problem.title ? translate(problem.title, locale) : problemTitle(problem.status, locale),
+        status: problem.status,
+        detail: translate(problem.detail, locale),
+        instance: request.url.split('?')[0],
+        requestId: request.id,
+      }),
+    );
+}
+
 /** Turns resolver requests into answers: shared by the Nest controller and the raw Fastify routes. */
 @Injectable()
 export class ScanResponder {
@@ -47,7 +85,7 @@ export class ScanResponder {
   async batch(request: ScanRequestType, reply: FastifyReply): Promise<void> {
     const query = request.query;
     const parsed = parseDigitalLinkPath(request.params.gtin ?? '', request.params.lot ?? '', 'X');
-    if (typeof parsed === 'string') return this.malformed(reply, request, parsed);
+    if ('key' in parsed) return this.malformed(reply, request, parsed);
     if (typeof query.serial === 'string') return this.typedSerial(request, query, reply, request.params.gtin!, request.params.lot!);
     if (query.linkType === 'gs1:certificationInfo') return this.certificationInfo(reply, parsed.gtin, parsed.lot, null);
     const lang = pickLanguage(query.lang, request.headers['accept-language']);
@@ -77,24 +115,15 @@ export class ScanResponder {
     reply: FastifyReply,
   ): Promise<void> {
     const parsed = parseDigitalLinkPath(gtin, lot, serial);
-    if (typeof parsed === 'string') return this.malformed(reply, request, parsed);
+    if ('key' in parsed) return this.malformed(reply, request, parsed);
     if (typeof query.serial === 'string') return this.typedSerial(request, query, reply, gtin, lot);
     const retryAfter = this.scans.rateLimit(request.ip);
     if (retryAfter) {
-      await reply
-        .status(429)
-        .header('retry-after', String(retryAfter))
-        .header('access-control-allow-origin', '*')
-        .header('content-type', 'application/problem+json; charset=utf-8')
-        .send(
-          JSON.stringify({
-            type: problemType(429),
-            title: 'Too many requests',
-            status: 429,
-            detail: `Too many scans from this address; retry in ${retryAfter} s`,
-          }),
-        );
-      return;
+      return sendResolverProblem(reply, request, {
+        status: 429,
+        detail: message('trace.tooManyScans', { seconds: retryAfter }),
+        headers: { 'retry-after': String(retryAfter), 'access-control-allow-origin': '*' },
+      });
     }
     if (query.linkType === 'gs1:certificationInfo') return this.certificationInfo(reply, parsed.gtin, parsed.lot, parsed.serial);
     const json = wantsJson(request, query);
@@ -162,19 +191,12 @@ export class ScanResponder {
   }
 
   /** GS1 Digital Link: a malformed URI is a 400, never a 200 with an error inside. */
-  private async malformed(reply: FastifyReply, request: FastifyRequest, detail: string): Promise<void> {
-    await reply
-      .status(400)
-      .header('access-control-allow-origin', '*')
-      .header('content-type', 'application/problem+json; charset=utf-8')
-      .send(
-        JSON.stringify({
-          type: problemType(400),
-          title: 'Malformed Digital Link',
-          status: 400,
-          detail,
-          instance: request.url.split('?')[0],
-        }),
-      );
+  private malformed(reply: FastifyReply, request: FastifyRequest, detail: Message): Promise<void> {
+    return sendResolverProblem(reply, request, {
+      status: 400,
+      title: message('trace.malformedTitle'),
+      detail,
+      headers: { 'access-control-allow-origin': '*' },
+    });
   }
 }

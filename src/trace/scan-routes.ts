@@ -1,8 +1,8 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { problemType } from '../common/errors/problem-details.filter';
-import { ScanResponder } from './scan-responder';
+import { message } from '../common/i18n/message';
+import { ScanResponder, sendResolverProblem } from './scan-responder';
 
 /** Paths and parameters of the raw label routes, for the OpenAPI document (Nest does not see them). */
 export const SCAN_ROUTE_DOCS = {
@@ -60,37 +60,18 @@ export class ScanRoutes implements OnModuleInit {
               this.logger.warn(`Scans answered 503: the database is unavailable (${(error as Error).message})`);
             }
             if (!reply.sent) {
-              await reply
-                .status(503)
-                .header('retry-after', '5')
-                .header('content-type', 'application/problem+json; charset=utf-8')
-                .send(
-                  JSON.stringify({
-                    type: problemType(503),
-                    title: 'Service unavailable',
-                    status: 503,
-                    detail: 'The label cannot be looked up right now; scan again in a few seconds',
-                    requestId: request.id,
-                  }),
-                );
+              await sendResolverProblem(reply, request, {
+                status: 503,
+                detail: message('trace.unavailable'),
+                headers: { 'retry-after': '5' },
+              });
             }
             return;
           }
           // These routes bypass Nest's exception filter: keep its answer shape, never a stack trace.
           this.logger.error({ err: error, requestId: request.id }, `Scan failed on ${request.url}`);
           if (!reply.sent) {
-            await reply
-              .status(500)
-              .header('content-type', 'application/problem+json; charset=utf-8')
-              .send(
-                JSON.stringify({
-                  type: problemType(500),
-                  title: 'Internal server error',
-                  status: 500,
-                  detail: 'An unexpected error occurred; quote the request id when reporting it',
-                  requestId: request.id,
-                }),
-              );
+            await sendResolverProblem(reply, request, { status: 500, detail: message('problem.unexpected') });
           }
         }
       };

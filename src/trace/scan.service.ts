@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { isValidGtin, toGtin14, GS1_AI82 } from '../common/gs1/gtin';
+import { Message, message } from '../common/i18n/message';
 import { Environment } from '../config/environment';
 import { labelUrl } from '../labels/serials/digital-link';
 import { SerialVerifier } from '../labels/serials/serial-verifier';
@@ -57,18 +58,18 @@ const HTML_HEADERS: Readonly<Record<string, string>> = Object.freeze({
   ...SHARED_HEADERS,
 });
 
-/** Path segments arrive percent-decoded; this checks them against the Digital Link grammar's rules. */
+/** Path segments arrive percent-decoded; this checks them against the Digital Link grammar's rules (a broken one is named by a catalogue message). */
 export function parseDigitalLinkPath(
   gtin: string | null,
   lot: string | null,
   serial: string,
-): { gtin: string | null; lot: string | null; serial: string } | string {
+): { gtin: string | null; lot: string | null; serial: string } | Message {
   if (gtin !== null) {
-    if (!/^(\d{8}|\d{12}|\d{13}|\d{14})$/.test(gtin)) return 'the GTIN (01) must be 8, 12, 13 or 14 digits';
-    if (!isValidGtin(gtin)) return 'the GTIN (01) has a wrong check digit';
+    if (!/^(\d{8}|\d{12}|\d{13}|\d{14})$/.test(gtin)) return message('trace.gtinFormat');
+    if (!isValidGtin(gtin)) return message('trace.gtinCheckDigit');
   }
-  if (lot !== null && !GS1_AI82.test(lot)) return 'the lot (10) must be 1-20 characters of the GS1 character set';
-  if (!GS1_AI82.test(serial)) return 'the serial (21) must be 1-20 characters of the GS1 character set';
+  if (lot !== null && !GS1_AI82.test(lot)) return message('trace.lotFormat');
+  if (!GS1_AI82.test(serial)) return message('trace.serialFormat');
   return { gtin: gtin === null ? null : toGtin14(gtin), lot, serial };
 }
 

@@ -65,7 +65,7 @@ describe('accounts (e2e)', () => {
         expectProblem(await t.http.post('/api/v1/auth/login').send({ phone, password: `wrong-${i}` }), 401);
       }
       const locked = await t.http.post('/api/v1/auth/login').send({ phone, password: 'right-password' });
-      expect(expectProblem(locked, 401).detail).toBe('Wrong phone number or password');
+      expect(expectProblem(locked, 401).detail).toBe('Sai số điện thoại hoặc mật khẩu');
       expect(locked.headers['retry-after']).toBeUndefined();
       const [row] = await t.app.get(DataSource).query<{ locked_until: Date }[]>(`SELECT locked_until FROM users WHERE phone = $1`, [phone]);
       const lockSeconds = (new Date(row.locked_until).getTime() - Date.now()) / 1000;
@@ -119,7 +119,7 @@ describe('accounts (e2e)', () => {
       // The first token again: someone else holds a copy, so the whole session ends, the new token included.
       const replayed = await refresh(first.refreshToken);
       expectProblem(replayed, 401);
-      expect(replayed.body.detail).toMatch(/already used/);
+      expect(replayed.body.detail).toMatch(/đã được dùng rồi/);
       expectProblem(await refresh(renewed.body.refreshToken), 401);
     });
 

@@ -31,7 +31,7 @@ describe('accounts on SQLite (e2e)', () => {
       .expect(201);
     const guesses = await Promise.all(Array.from({ length: 10 }, (_, i) => login(phone, `wrong-guess-${i}`)));
     expect(guesses.map((g) => g.status)).toEqual(Array(10).fill(401));
-    expect(expectProblem(await login(phone, 'right-password-2026'), 401).detail).toBe('Wrong phone number or password');
+    expect(expectProblem(await login(phone, 'right-password-2026'), 401).detail).toBe('Sai số điện thoại hoặc mật khẩu');
     const db = t.app.get(DataSource);
     await db.query('UPDATE users SET locked_until = ? WHERE phone = ?', [sqliteTimestamp(new Date(Date.now() - 1000)), phone]);
     const session = await login(phone, 'right-password-2026');

@@ -93,7 +93,7 @@ describe('registry on SQLite (smoke)', () => {
       expectProblem(await t.http.post('/api/v1/auth/login').send({ phone, password: 'wrong' }), 401);
     // A locked phone answers like a wrong password (issue 11): the answer tells nobody the account exists.
     const locked = await t.http.post('/api/v1/auth/login').send({ phone, password: 'right-password' });
-    expect(expectProblem(locked, 401).detail).toBe('Wrong phone number or password');
+    expect(expectProblem(locked, 401).detail).toBe('Sai số điện thoại hoặc mật khẩu');
     await expect(login(t, phone, 'right-password')).rejects.toThrow('401');
   });
 

@@ -46,7 +46,7 @@ export class ChangePasswordDto {
 
   /** At least 10 characters; not a common password, not only digits, not the phone number. */
   @IsString()
-  @MinLength(10, { message: 'newPassword must be at least 10 characters' })
+  @MinLength(10, { message: 'auth.passwordMinLength' })
   @MaxLength(200)
   newPassword!: string;
 }

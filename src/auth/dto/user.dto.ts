@@ -5,12 +5,12 @@ import type { UserRole } from '../user.entity';
 
 export class CreateUserDto {
   @IsString()
-  @Matches(/^[\s\d+().-]{9,20}$/, { message: 'phone must be a Vietnamese phone number such as 0912345678' })
+  @Matches(/^[\s\d+().-]{9,20}$/, { message: 'registry.phoneFormat' })
   phone!: string;
 
   /** At least 10 characters; not a common password, not only digits, not the phone number. */
   @IsString()
-  @MinLength(10, { message: 'password must be at least 10 characters' })
+  @MinLength(10, { message: 'auth.passwordMinLength' })
   @MaxLength(200)
   password!: string;
 
@@ -65,7 +65,7 @@ export class ResetPasswordDto {
   /** The temporary password to give the person; when left out, one is generated and answered once. */
   @IsOptional()
   @IsString()
-  @MinLength(10, { message: 'temporaryPassword must be at least 10 characters' })
+  @MinLength(10, { message: 'auth.passwordMinLength' })
   @MaxLength(200)
   temporaryPassword?: string;
 }

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { InvalidInputError } from '../../common/errors/domain-errors';
 import { negotiateLocale } from '../../common/i18n/locale';
+import { message } from '../../common/i18n/message';
 import { ListPesticidesQuery, PesticideListResponse } from '../dto/safety.dto';
 import { searchPesticides } from './pesticide-table';
 import { PESTICIDE_SOURCE, PESTICIDE_TABLE_VERSION } from './pesticides.data';
@@ -24,7 +25,7 @@ export class PesticidesController {
   ): PesticideListResponse {
     const matches = searchPesticides(query.crop, query.q);
     const offset = query.cursor === undefined ? 0 : Number(query.cursor);
-    if (!/^\d{1,4}$/.test(query.cursor ?? '0')) throw InvalidInputError.field('cursor', 'must be a nextCursor value from a previous page');
+    if (!/^\d{1,4}$/.test(query.cursor ?? '0')) throw InvalidInputError.field('cursor', message('http.cursorFormat'));
     const limit = query.limit ?? 50;
     // The table changes with a release, not a request: the app may keep it for a day.
     void reply.header('Cache-Control', 'private, max-age=86400');

@@ -1,4 +1,5 @@
 import { ForbiddenError } from '../errors/domain-errors';
+import { message } from '../i18n/message';
 import type { Actor } from './actor';
 
 /**
@@ -12,7 +13,7 @@ export function canReadCooperative(actor: Actor, cooperativeId: string): boolean
 export function assertManagesCooperative(actor: Actor, cooperativeId: string): void {
   if (actor.role === 'admin') return;
   if (actor.role === 'coop_manager' && actor.cooperativeId === cooperativeId) return;
-  throw new ForbiddenError('This record belongs to another co-operative');
+  throw new ForbiddenError(message('access.otherCooperative'));
 }
 
 /** Read or write access to a household's own records (plots, batches, events). */
@@ -20,14 +21,12 @@ export function assertOwnsHouseholdRecord(actor: Actor, record: { cooperativeId:
   if (actor.role === 'admin') return;
   if (actor.role === 'coop_manager' && actor.cooperativeId === record.cooperativeId) return;
   if (actor.role === 'farmer' && actor.householdId === record.householdId) return;
-  throw new ForbiddenError(
-    actor.role === 'farmer' ? 'This record belongs to another household' : 'This record belongs to another co-operative',
-  );
+  throw new ForbiddenError(message(actor.role === 'farmer' ? 'access.otherHousehold' : 'access.otherCooperative'));
 }
 
 /** The co-operative a list is limited to: admins may pick any (or none), managers and farmers get their own. */
 export function cooperativeScope(actor: Actor, requested?: string): string | undefined {
   if (actor.role === 'admin') return requested;
-  if (requested && requested !== actor.cooperativeId) throw new ForbiddenError('You can only list your own co-operative');
+  if (requested && requested !== actor.cooperativeId) throw new ForbiddenError(message('access.ownCooperativeOnly'));
   return actor.cooperativeId ?? undefined;
 }

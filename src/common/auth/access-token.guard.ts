@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { AuthService } from '../../auth/auth.service';
 import type { UserRole } from '../../auth/user.entity';
 import { ForbiddenError } from '../errors/domain-errors';
+import { message } from '../i18n/message';
 import { ALLOWED_ROLES, AuthenticatedRequest, OPEN_BEFORE_PASSWORD_CHANGE, PUBLIC_ROUTE } from './decorators';
 
 /**
@@ -26,13 +27,13 @@ export class AccessTokenGuard implements CanActivate {
     request.actor = actor;
 
     if (mustChangePassword && !this.reflector.getAllAndOverride<boolean>(OPEN_BEFORE_PASSWORD_CHANGE, targets)) {
-      throw new ForbiddenError('Your password was reset: choose a new one with POST /api/v1/auth/password first', {
+      throw new ForbiddenError(message('access.passwordChangeRequired'), {
         extra: { mustChangePassword: true },
       });
     }
     const roles = this.reflector.getAllAndOverride<UserRole[] | undefined>(ALLOWED_ROLES, targets);
     if (roles && !roles.includes(actor.role)) {
-      throw new ForbiddenError(`This operation is not open to the role ${actor.role}`);
+      throw new ForbiddenError(message('access.roleNotAllowed', { role: actor.role }));
     }
     return true;
   }

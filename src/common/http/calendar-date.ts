@@ -13,7 +13,7 @@ export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
       name: 'isCalendarDate',
       target: target.constructor,
       propertyName: String(propertyName),
-      options: { message: `${String(propertyName)} must be a date written YYYY-MM-DD`, ...options },
+      options: { message: 'http.calendarDate', ...options },
       validator: { validate: isCalendarDate },
     });
 }
@@ -33,7 +33,7 @@ export function IsTimestampWithOffset(options?: ValidationOptions): PropertyDeco
       name: 'isTimestampWithOffset',
       target: target.constructor,
       propertyName: String(propertyName),
-      options: { message: `${String(propertyName)} must be an ISO 8601 time with an offset, e.g. 2026-05-20T06:30:00+07:00`, ...options },
+      options: { message: 'http.timestampWithOffset', ...options },
       validator: { validate: isTimestampWithOffset },
     });
 }

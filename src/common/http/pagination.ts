@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { InvalidInputError } from '../errors/domain-errors';
+import { message } from '../i18n/message';
 
 export class PageQuery {
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
@@ -16,7 +17,7 @@ export class PageQuery {
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
   @IsOptional()
   @IsString()
-  @Matches(/^[A-Za-z0-9_-]{1,200}$/, { message: 'cursor must be a nextCursor value from a previous page' })
+  @Matches(/^[A-Za-z0-9_-]{1,200}$/, { message: 'http.cursorFormat' })
   cursor?: string;
 }
 
@@ -56,7 +57,7 @@ export function decodeCursor(cursor: string): CursorPosition {
   } catch {
     // fall through to the error below
   }
-  throw InvalidInputError.field('cursor', 'must be a nextCursor value from a previous page');
+  throw InvalidInputError.field('cursor', message('http.cursorFormat'));
 }
 
 /** Keyset pagination over (created_at, id): stable under concurrent inserts, no OFFSET scans. */

@@ -86,7 +86,7 @@ const MAX_SCAN_DEPTH = 32;
  */
 export function findNulCharacters(value: unknown, path = '', depth = 0, out: FieldProblem[] = []): FieldProblem[] {
   if (typeof value === 'string') {
-    if (value.includes('\u0000')) out.push({ field: path || 'body', message: 'must not contain NUL characters' });
+    if (value.includes('\u0000')) out.push({ field: path || 'body', message: message('validation.nul') });
   } else if (value !== null && typeof value === 'object' && depth < MAX_SCAN_DEPTH) {
     for (const [key, child] of Object.entries(value)) {
       const field = path ? `${path}.${key}` : key;

@@ -5,7 +5,7 @@ export class ClearScanAlertDto {
   /** Why the alarm is false (a fair, a market stall where many shoppers scanned one box), kept with the clearing. */
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   @IsString()
-  @IsNotEmpty({ message: 'reason must say why the alarm is false' })
+  @IsNotEmpty({ message: 'trace.clearReasonRequired' })
   @MaxLength(500)
   reason!: string;
 }

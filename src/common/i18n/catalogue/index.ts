@@ -1,11 +1,16 @@
+import { accessMessages } from './access';
+import { authMessages } from './auth';
 import { batchesMessages } from './batches';
 import { catalogMessages } from './catalog';
 import { commonMessages } from './common';
 import type { CatalogueEntry } from './entry';
 import { importMessages } from './imports';
 import { listingMessages } from './listings';
+import { httpMessages } from './http';
 import { problemMessages } from './problems';
 import { registryMessages } from './registry';
+import { reportsMessages } from './reports';
+import { traceMessages } from './trace';
 import { validationMessages } from './validation';
 
 /**
@@ -21,6 +26,11 @@ export const CATALOGUE = {
   ...batchesMessages,
   ...importMessages,
   ...listingMessages,
+  ...httpMessages,
+  ...accessMessages,
+  ...authMessages,
+  ...reportsMessages,
+  ...traceMessages,
 } satisfies Record<string, CatalogueEntry>;
 
 export type MessageKey = keyof typeof CATALOGUE;

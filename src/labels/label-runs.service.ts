@@ -19,6 +19,7 @@ import { LabelStorage } from './label-storage';
 import { enqueueRender, LABELS_QUEUE, quietQueueErrors, RenderLabelRunJob } from './labels.queue';
 import { SerialSigner } from './serials/serial-signer';
 import { sqliteTimestamp } from '../database/column-types';
+import { message } from '../common/i18n/message';
 
 const LABEL_COLUMNS = [
   'id',
@@ -33,7 +34,7 @@ const LABEL_COLUMNS = [
   'updated_at',
 ];
 
-const recalledBatch = (lotCode: string) => new ConflictError(`Batch ${lotCode} has been recalled; no labels can be printed for it`);
+const recalledBatch = (lotCode: string) => new ConflictError(message('labels.batchRecalled', { lotCode }));
 
 export interface CreatedLabelRun {
   run: LabelRunResponse;
@@ -66,7 +67,7 @@ export class LabelRunsService {
    */
   async create(actor: Actor, batchId: string, dto: CreateLabelRunDto, idempotencyKey?: string): Promise<CreatedLabelRun> {
     if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,100}$/.test(idempotencyKey)) {
-      throw InvalidInputError.field('Idempotency-Key', 'must be 1-100 visible ASCII characters');
+      throw InvalidInputError.field('Idempotency-Key', message('labels.idempotencyKeyFormat'));
     }
     const batch = await this.batches.findAccessible(actor, batchId);
     assertManagesCooperative(actor, batch.cooperativeId);
@@ -121,7 +122,14 @@ export class LabelRunsService {
         const existing = Number(rows[0]?.count ?? 0);
         if (existing + dto.quantity > allowance && !run.allowOverrun) {
           throw new ConflictError(
-            `Batch ${batch.lotCode} can fill about ${capacity} packages (${allowance} labels with the ${Math.round(this.env.LABEL_OVERRUN_TOLERANCE * 100)}% tolerance); it already has ${existing} active labels, so ${dto.quantity} more would exceed it. Send allowOverrun: true if this is deliberate.`,
+            message('labels.overCapacity', {
+              lotCode: batch.lotCode,
+              capacity,
+              allowance,
+              tolerance: Math.round(this.env.LABEL_OVERRUN_TOLERANCE * 100),
+              existing,
+              requested: dto.quantity,
+            }),
             { extra: { batchCapacity: capacity, allowance, activeLabels: existing, requested: dto.quantity } },
           );
         }
@@ -147,7 +155,7 @@ export class LabelRunsService {
   async file(actor: Actor, id: string): Promise<{ run: LabelRun; stream: NodeJS.ReadableStream }> {
     const run = await this.findAccessible(actor, id);
     if (run.status !== 'done' || !run.fileName) {
-      throw new ConflictError(`Label run ${id} is ${run.status} (${run.progress}%); the file is ready when it is done`);
+      throw new ConflictError(message('labels.fileNotReady', { id, status: run.status, progress: run.progress }));
     }
     return { run, stream: this.storage.open(run.fileName) };
   }
@@ -167,7 +175,7 @@ export class LabelRunsService {
       earlier.layout === dto.layout &&
       earlier.format === dto.format &&
       Boolean(earlier.allowOverrun) === (dto.allowOverrun ?? false);
-    if (!same) throw new ConflictError('This Idempotency-Key was already used for a different label run request');
+    if (!same) throw new ConflictError(message('labels.idempotencyKeyReused'));
     return toLabelRunResponse(earlier);
   }
 

@@ -11,6 +11,7 @@ import { LabelsService } from './labels.service';
 import { labelPng, labelSvg } from './rendering/label-image';
 import { labelTemplateText } from './rendering/label-template';
 import { Environment } from '../config/environment';
+import { message } from '../common/i18n/message';
 
 @ApiTags('labels')
 @ApiBearerAuth()
@@ -44,7 +45,7 @@ export class LabelsController {
     @Query() query: LabelImageQuery,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    if (!/^[0-9A-Z]{1,20}$/.test(serial)) throw InvalidInputError.field('serial', 'must be up to 20 characters 0-9 A-Z');
+    if (!/^[0-9A-Z]{1,20}$/.test(serial)) throw InvalidInputError.field('serial', message('labels.serialFormat'));
     const { label, batch, product, cooperative, url } = await this.labels.context(actor, serial);
     const svg = labelSvg(
       url,

@@ -15,6 +15,7 @@ import { LabelResponse, ListLabelsQuery, VoidLabelsDto } from './dto/label.dto';
 import { LabelRun } from './label-run.entity';
 import { Label } from './label.entity';
 import { labelUrl } from './serials/digital-link';
+import { message } from '../common/i18n/message';
 
 export interface LabelContext {
   label: Label;
@@ -36,7 +37,7 @@ export class LabelsService {
   ) {}
 
   async list(actor: Actor, query: ListLabelsQuery): Promise<Page<LabelResponse>> {
-    if (!query.batchId && !query.labelRunId) throw InvalidInputError.field('batchId', 'give batchId or labelRunId');
+    if (!query.batchId && !query.labelRunId) throw InvalidInputError.field('batchId', message('labels.batchOrRun'));
     const qb = this.labels.createQueryBuilder('l');
     if (query.labelRunId) {
       const run = await this.runs.findOne({ where: { id: query.labelRunId } });
@@ -68,7 +69,7 @@ export class LabelsService {
 
   /** Voids serials or a whole run: those labels then scan as `voided` with the reason. */
   async void(actor: Actor, dto: VoidLabelsDto): Promise<{ voided: number }> {
-    if (!dto.serials === !dto.labelRunId) throw InvalidInputError.field('serials', 'give either serials or labelRunId');
+    if (!dto.serials === !dto.labelRunId) throw InvalidInputError.field('serials', message('labels.serialsOrRun'));
     const reason = dto.reason?.trim() || 'Tem đã bị huỷ';
     let cooperativeIds: string[];
     let runBatchId: string | null = null;
@@ -82,8 +83,8 @@ export class LabelsService {
       const found = await this.labels.find({ where: { serial: In(serials) }, select: { serial: true, cooperativeId: true } });
       const missing = serials.filter((s) => !found.some((l) => l.serial === s));
       if (missing.length) {
-        throw new NotFoundError(`Unknown serials: ${missing.slice(0, 20).join(', ')}${missing.length > 20 ? '…' : ''}`, {
-          errors: missing.slice(0, 100).map((s) => ({ field: 'serials', message: `${s} does not exist` })),
+        throw new NotFoundError(message('labels.unknownSerials', { serials: `${missing.slice(0, 20).join(', ')}${missing.length > 20 ? '…' : ''}` }), {
+          errors: missing.slice(0, 100).map((s) => ({ field: 'serials', message: message('labels.unknownSerial', { serial: s }) })),
         });
       }
       cooperativeIds = [...new Set(found.map((l) => l.cooperativeId))];
@@ -109,9 +110,9 @@ export class LabelsService {
   /** A label with everything printed on it, for the single-label image. */
   async context(actor: Actor, serial: string): Promise<LabelContext> {
     const label = await this.labels.findOne({ where: { serial } });
-    if (!label) throw new NotFoundError(`Label ${serial} does not exist`);
+    if (!label) throw NotFoundError.of('Label', serial);
     if (actor.role !== 'admin' && cooperativeScope(actor) !== label.cooperativeId)
-      throw new ForbiddenError('This label belongs to another co-operative');
+      throw new ForbiddenError(message('labels.otherCooperative'));
     const batch = await this.batches.findAccessible(actor, label.batchId);
     const [product, cooperative] = await Promise.all([
       this.dataSource.getRepository(Product).findOneByOrFail({ id: batch.productId }),

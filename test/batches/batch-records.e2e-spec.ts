@@ -122,7 +122,7 @@ describe('batches: corrections, versions and repeatable creates (e2e)', () => {
     await t.http
       .post(`/api/v1/batches/${f.batchId}/label-runs`)
       .set(bearer(f.managerToken))
-      .send({ quantity: 1, layout: 'a4-3x8', format: 'zpl', allowOverrun: true })
+      .send({ quantity: 1, layout: 'thermal-50x30', format: 'zpl', allowOverrun: true })
       .expect(202);
     const refused = expectProblem(await patch(f.batchId, { harvestedAt: '2026-06-11T06:00:00+07:00' }), 409);
     expect(refused.errors).toEqual([{ field: 'harvestedAt', message: 'không thể sửa harvestedAt: tem của lô này đã được in' }]);
@@ -155,7 +155,7 @@ describe('batches: corrections, versions and repeatable creates (e2e)', () => {
       await t.http
         .post(`/api/v1/batches/${batch.id}/label-runs`)
         .set(bearer(f.managerToken))
-        .send({ quantity: 1, layout: 'a4-3x8', format: 'zpl' }),
+        .send({ quantity: 1, layout: 'thermal-50x30', format: 'zpl' }),
       409,
     );
     expectProblem(await patch(batch.id, { quantity: 1 }), 409);

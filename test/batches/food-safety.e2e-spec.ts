@@ -28,7 +28,7 @@ describe('batches: food safety enforced (e2e)', () => {
     t.http.post(`/api/v1/batches/${batchId}/events`).set(bearer(token)).send(body);
   const getBatch = (batchId: string) => t.http.get(`/api/v1/batches/${batchId}`).set(bearer(f.managerToken));
   const labelRun = (batchId: string) =>
-    t.http.post(`/api/v1/batches/${batchId}/label-runs`).set(bearer(f.managerToken)).send({ quantity: 2, layout: 'a4-3x8', format: 'zpl' });
+    t.http.post(`/api/v1/batches/${batchId}/label-runs`).set(bearer(f.managerToken)).send({ quantity: 2, layout: 'thermal-50x30', format: 'zpl' });
   const listing = (batchId: string) =>
     t.http
       .post('/api/v1/listings')

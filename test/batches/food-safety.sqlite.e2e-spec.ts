@@ -45,7 +45,7 @@ describe('batches on SQLite: food safety, corrections, repeatable creates (e2e)'
       await t.http
         .post(`/api/v1/batches/${id}/label-runs`)
         .set(bearer(f.managerToken))
-        .send({ quantity: 1, layout: 'a4-3x8', format: 'zpl' }),
+        .send({ quantity: 1, layout: 'thermal-50x30', format: 'zpl' }),
       409,
     );
 

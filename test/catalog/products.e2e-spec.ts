@@ -131,7 +131,7 @@ describe('catalog: products (e2e)', () => {
       await t.http
         .post(`/api/v1/batches/${f.batchId}/label-runs`)
         .set(bearer(f.managerToken))
-        .send({ quantity: 1, layout: 'a4-3x8', format: 'zpl', allowOverrun: true })
+        .send({ quantity: 1, layout: 'thermal-50x30', format: 'zpl', allowOverrun: true })
         .expect(202);
       for (const [field, value] of [
         ['name', 'Vải khác'],

@@ -24,7 +24,7 @@ describe('registry: correcting and archiving records (e2e)', () => {
     const run = await t.http
       .post(`/api/v1/batches/${batchId}/label-runs`)
       .set(bearer(f.managerToken))
-      .send({ quantity: 2, layout: 'a4-3x8', format: 'zpl', allowOverrun: true });
+      .send({ quantity: 2, layout: 'thermal-50x30', format: 'zpl', allowOverrun: true });
     expect(run.status).toBe(202);
   };
 

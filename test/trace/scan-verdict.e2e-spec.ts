@@ -37,7 +37,7 @@ async function labelled(t: TestApp, quantity: number): Promise<Labelled> {
   const run = await t.http
     .post(`/api/v1/batches/${batch.id}/label-runs`)
     .set(bearer(f.managerToken))
-    .send({ quantity, layout: 'a4-3x8', format: 'zpl' });
+    .send({ quantity, layout: 'thermal-50x30', format: 'zpl' });
   expect(run.status).toBe(202);
   const labels = await t.http.get(`/api/v1/labels?labelRunId=${run.body.id}&limit=500`).set(bearer(f.managerToken));
   return {

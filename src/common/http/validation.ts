@@ -53,11 +53,22 @@ function parametersOf(constraints: unknown[] | undefined): MessageParams {
   return params;
 }
 
+/** The request's own plain values (`{layout}`), for a DTO's sentence that names a sibling field. */
+function fieldsOf(target: object | undefined): MessageParams {
+  const params: MessageParams = {};
+  for (const [key, value] of Object.entries(target ?? {})) {
+    if (typeof value === 'string' || typeof value === 'number') params[key] = typeof value === 'string' ? value.slice(0, 100) : value;
+  }
+  return params;
+}
+
 /** The reader's message for one broken constraint: a catalogue sentence, or the DTO's own text until it has one. */
 function constraintMessage(error: ValidationError, constraint: string, text: string): string | Message {
   if (constraint === 'whitelistValidation') return message('validation.unknownField');
+  // ValidateNested always carries its own English default message.
+  if (constraint === 'nestedValidation') return message('validation.nestedValidation');
   const metadata = metadataOf(error.target, error.property, constraint);
-  const params = parametersOf(metadata?.constraints);
+  const params = { ...fieldsOf(error.target), ...parametersOf(metadata?.constraints) };
   if (metadata?.message !== undefined) {
     return typeof metadata.message === 'string' && isMessageKey(metadata.message) ? message(metadata.message, params) : text;
   }

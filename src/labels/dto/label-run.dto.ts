@@ -11,10 +11,8 @@ function FitsLayout(): PropertyDecorator {
       name: 'fitsLayout',
       target: target.constructor,
       propertyName: String(propertyName),
-      options: {
-        message: (args: ValidationArguments) =>
-          `${String(args.value)} is for thermal label printers: use layout thermal-50x30, or format pdf for ${String((args.object as CreateLabelRunDto).layout)}`,
-      },
+      // The pipe fills {format} and {layout} from the request (see src/common/http/validation.ts).
+      options: { message: 'labels.zplNeedsThermal' },
       validator: {
         validate: (value: unknown, args: ValidationArguments) => {
           const layout = (args.object as CreateLabelRunDto).layout;

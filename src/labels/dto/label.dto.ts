@@ -19,7 +19,7 @@ export class VoidLabelsDto {
   @ArrayMinSize(1)
   @ArrayMaxSize(10_000)
   @IsString({ each: true })
-  @Matches(/^[0-9A-Z]{1,20}$/, { each: true, message: 'each serial must be up to 20 characters 0-9 A-Z' })
+  @Matches(/^[0-9A-Z]{1,20}$/, { each: true, message: 'labels.eachSerialFormat' })
   serials?: string[];
 
   /** Or a whole run (a misprinted sheet, a lost roll). */

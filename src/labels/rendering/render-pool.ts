@@ -33,7 +33,7 @@ export async function* renderPages(
       pending.get(result.seq)?.resolve(result);
       pending.delete(result.seq);
     });
-    worker.on('error', (error) => {
+    worker.on('error', (error: Error) => {
       failure = error;
       for (const p of pending.values()) p.reject(error);
       pending.clear();

@@ -5,6 +5,7 @@ import { catalogMessages } from './catalog';
 import { commonMessages } from './common';
 import type { CatalogueEntry } from './entry';
 import { importMessages } from './imports';
+import { labelMessages } from './labels';
 import { listingMessages } from './listings';
 import { httpMessages } from './http';
 import { problemMessages } from './problems';
@@ -26,6 +27,7 @@ export const CATALOGUE = {
   ...batchesMessages,
   ...importMessages,
   ...listingMessages,
+  ...labelMessages,
   ...httpMessages,
   ...accessMessages,
   ...authMessages,

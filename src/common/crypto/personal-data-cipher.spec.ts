@@ -50,8 +50,14 @@ describe('PersonalDataCipher', () => {
   it('refuses a tampered ciphertext', () => {
     const cipher = cipherFor({ DATA_ENCRYPTION_KEY: OLD });
     const sealed = cipher.encrypt('030088001234');
-    const tampered = `${sealed.slice(0, -2)}${sealed.endsWith('A') ? 'B' : 'A'}${sealed.slice(-1)}`;
-    expect(() => cipher.decrypt(tampered)).toThrow();
+    const prefix = sealed.slice(0, sealed.lastIndexOf(':') + 1);
+    const payload = Buffer.from(sealed.slice(prefix.length), 'base64url');
+    // Every byte of iv, tag and body is covered: flip one bit in each and none may open.
+    for (let i = 0; i < payload.length; i++) {
+      const tampered = Buffer.from(payload);
+      tampered[i] ^= 0x01;
+      expect(() => cipher.decrypt(`${prefix}${tampered.toString('base64url')}`)).toThrow();
+    }
   });
 });
 

@@ -1,4 +1,4 @@
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { InvalidInputError } from '../errors/domain-errors';
 import { Locale } from '../i18n/locale';
 import { translate } from '../i18n/message';
@@ -92,6 +92,16 @@ describe('validation pipe', () => {
     ]);
     expect(findNulCharacters({ ['k\u0000']: 'v' })).toHaveLength(1);
     expect(findNulCharacters({ a: 'ok', b: 1, c: null, d: ['x'] })).toEqual([]);
+  });
+
+  it('refuses a lone surrogate, which is no text and made the e-mail check throw (a 500)', async () => {
+    class ContactDto {
+      @IsEmail()
+      email!: string;
+    }
+    const rejected = await pipe.transform({ email: 'a\ud800@b.vn' }, { type: 'body', metatype: ContactDto }).catch((e: unknown) => e);
+    expect(rejected).toBeInstanceOf(InvalidInputError);
+    expect(read(rejected as InvalidInputError)).toEqual([{ field: 'email', message: 'is not valid Unicode text' }]);
   });
 });
 

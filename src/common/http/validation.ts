@@ -98,6 +98,9 @@ const MAX_SCAN_DEPTH = 32;
 export function findNulCharacters(value: unknown, path = '', depth = 0, out: FieldProblem[] = []): FieldProblem[] {
   if (typeof value === 'string') {
     if (value.includes('\u0000')) out.push({ field: path || 'body', message: message('validation.nul') });
+    // A lone surrogate (JSON allows "\ud800") is no text at all: it cannot be stored as UTF-8, and some
+    // validators (isEmail's byte length) throw on it.
+    else if (!value.isWellFormed()) out.push({ field: path || 'body', message: message('validation.notUnicode') });
   } else if (value !== null && typeof value === 'object' && depth < MAX_SCAN_DEPTH) {
     for (const [key, child] of Object.entries(value)) {
       const field = path ? `${path}.${key}` : key;

@@ -9,6 +9,7 @@ export const validationMessages = {
   'validation.invalid': { vi: 'không hợp lệ', en: 'is invalid' },
   'validation.required': { vi: 'bắt buộc phải có', en: 'is required' },
   'validation.nul': { vi: 'không được chứa ký tự NUL', en: 'must not contain NUL characters' },
+  'validation.notUnicode': { vi: 'không phải văn bản Unicode hợp lệ', en: 'is not valid Unicode text' },
   'validation.uuid': { vi: 'phải là một UUID', en: 'must be a UUID' },
   'validation.isDefined': { vi: 'bắt buộc phải có', en: 'is required' },
   'validation.isNotEmpty': { vi: 'không được để trống', en: 'must not be empty' },

@@ -153,7 +153,15 @@ export class ScanResponder {
     const lang = pickLanguage(query.lang, request.headers['accept-language']);
     const serial = normalizeTypedSerial(query.serial ?? '');
     if (!serial) {
-      await this.send(reply, this.scans.unreadableSerial(wantsJson(request, query), lang, request.url.split('?')[0]));
+      // A program gets the one error format; a person gets the page back with the form to try again.
+      if (wantsJson(request, query)) {
+        return sendResolverProblem(reply, request, {
+          status: 400,
+          detail: message('trace.typedSerialUnreadable'),
+          headers: { 'access-control-allow-origin': '*' },
+        });
+      }
+      await this.send(reply, this.scans.unreadableSerial(false, lang, request.url.split('?')[0]));
       return;
     }
     const path =

@@ -356,6 +356,10 @@ describe('what shoppers see (e2e)', () => {
     expect(unreadable.status).toBe(400);
     expect(readable(unreadable.text)).toContain('Không đọc được số sê-ri này');
     expect(unreadable.text).toContain('<input id="serial" name="serial"');
+    // A program asking for JSON gets the one error format instead.
+    const unreadableJson = await t.http.get(`${lot.path(bad)}?serial=${encodeURIComponent('  ')}`).set('Accept', 'application/json');
+    expect(unreadableJson.status).toBe(400);
+    expect(unreadableJson.headers['content-type']).toMatch(/^application\/problem\+json/);
     const count = (await t.http.get(lot.path(serial)).set('Accept', 'application/json')).body.scan.count;
     expect(count).toBe(2);
   });

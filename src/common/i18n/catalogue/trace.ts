@@ -9,6 +9,10 @@ export const traceMessages = {
     vi: 'mã lô (10) phải dài 1-20 ký tự thuộc bộ ký tự GS1',
     en: 'the lot (10) must be 1-20 characters of the GS1 character set',
   },
+  'trace.typedSerialUnreadable': {
+    vi: 'mã in dưới tem (serial) phải gồm 1-20 chữ cái hoặc chữ số',
+    en: 'the serial printed under the code must be 1-20 letters or digits',
+  },
   'trace.serialFormat': {
     vi: 'số sê-ri (21) phải dài 1-20 ký tự thuộc bộ ký tự GS1',
     en: 'the serial (21) must be 1-20 characters of the GS1 character set',

@@ -71,11 +71,7 @@ export class CooperativesService {
     return applyVersionedEdit({
       repository: this.cooperatives,
       ifMatch,
-      load: async () => {
-        const cooperative = await this.findOrFail(id);
-        assertManagesCooperative(actor, id);
-        return cooperative;
-      },
+      load: () => this.findManaged(actor, id),
       present: toCooperativeResponse,
       changes: async (current) => {
         const next = {
@@ -105,16 +101,19 @@ export class CooperativesService {
     });
   }
 
+  /** The co-operative, for the province office or its own manager only. */
+  private async findManaged(actor: Actor, id: string): Promise<Cooperative> {
+    const cooperative = await this.findOrFail(id);
+    assertManagesCooperative(actor, id);
+    return cooperative;
+  }
+
   /** Archives a co-operative that has printed no labels; it leaves lists but its records stay readable. */
   archive(actor: Actor, id: string, ifMatch?: string): Promise<CooperativeResponse> {
     return applyVersionedEdit({
       repository: this.cooperatives,
       ifMatch,
-      load: async () => {
-        const cooperative = await this.findOrFail(id);
-        assertManagesCooperative(actor, id);
-        return cooperative;
-      },
+      load: () => this.findManaged(actor, id),
       present: toCooperativeResponse,
       changes: async (current) => {
         if (current.archivedAt) return null;

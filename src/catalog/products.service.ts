@@ -32,13 +32,16 @@ export class ProductsService {
   ) {}
 
   async create(actor: Actor, dto: CreateProductDto): Promise<ProductResponse> {
-    const cooperative = await this.cooperatives.findOrFail(dto.cooperativeId);
-    assertManagesCooperative(actor, dto.cooperativeId);
+    // A co-op manager's own co-operative is the default; the province office must say which.
+    const cooperativeId = dto.cooperativeId ?? actor.cooperativeId;
+    if (!cooperativeId) throw InvalidInputError.field('cooperativeId', message('validation.required'));
+    const cooperative = await this.cooperatives.findOrFail(cooperativeId);
+    assertManagesCooperative(actor, cooperativeId);
     const { gtin, override } = this.checkGtin(actor, dto.gtin, cooperative.gs1CompanyPrefix, dto.gtinPrefixOverrideReason);
     const now = new Date();
     const product = this.products.create({
       id: randomUUID(),
-      cooperativeId: dto.cooperativeId,
+      cooperativeId,
       name: dto.name.trim(),
       variety: dto.variety?.trim() || null,
       gtin,

@@ -98,6 +98,14 @@ describe('catalog: products (e2e)', () => {
     expectProblem(await create({}, f.farmerToken), 403);
   });
 
+  it('takes a co-op manager’s own co-operative when none is named; the province office must name one', async () => {
+    const own = await t.http.post('/api/v1/products').set(bearer(f.managerToken)).send({ name: 'Vải thiều sấy khô', unit: 'bag' });
+    expect(own.status).toBe(201);
+    expect(own.body.cooperativeId).toBe(f.cooperativeId);
+    const office = await t.http.post('/api/v1/products').set(bearer(t.adminToken)).send({ name: 'Vải thiều sấy khô', unit: 'bag' });
+    expect(errorFields(office)).toEqual(['cooperativeId']);
+  });
+
   it('lists the products of the caller’s co-operative', async () => {
     const res = await t.http.get('/api/v1/products?limit=500').set(bearer(f.managerToken));
     expect(res.status).toBe(200);

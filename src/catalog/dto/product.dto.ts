@@ -6,8 +6,10 @@ import { Product } from '../product.entity';
 export const PRODUCT_UNITS = ['kg', 'box', 'bag', 'crate', 'piece', 'bunch', 'bottle', 'jar'] as const;
 
 export class CreateProductDto {
+  /** The co-operative that sells it; a co-op manager's own by default. */
+  @IsOptional()
   @IsUUID()
-  cooperativeId!: string;
+  cooperativeId?: string;
 
   /** e.g. "Vải thiều Thanh Hà". */
   @IsString()

@@ -1,4 +1,5 @@
 import { ConfigurationError, DEVELOPMENT_DEFAULTS, loadEnvironment, MOCK_MARKETPLACE_DEFAULTS } from './environment';
+import { PRODUCTION_VALUES } from '../../test/support/production-values';
 
 const load = (env: Record<string, string>) => () => loadEnvironment(env);
 
@@ -110,27 +111,7 @@ describe('loadEnvironment', () => {
   });
 
   describe('production refuses anything fake or local', () => {
-    /** What a real deployment sets: its own secrets, its public address and each platform's real API and keys. */
-    const PRODUCTION: Record<string, string> = {
-      NODE_ENV: 'production',
-      JWT_SECRET: 'x'.repeat(40),
-      ADMIN_PASSWORD: 'a-real-password-1',
-      LABEL_SIGNING_KEYS: '1:a-real-label-signing-key',
-      DATA_ENCRYPTION_KEY: '1:a-real-data-encryption-key-0123456789abcdef',
-      PUBLIC_BASE_URL: 'https://truyxuat.htxthanhha.vn',
-      SHOPEE_BASE_URL: 'https://partner.shopeemobile.com',
-      SHOPEE_PARTNER_ID: '2009876',
-      SHOPEE_PARTNER_KEY: 'shpk-issued-by-shopee',
-      SHOPEE_SHOP_ID: '8009876',
-      SHOPEE_ACCESS_TOKEN: 'shopee-access-token-of-the-shop',
-      LAZADA_BASE_URL: 'https://api.lazada.vn/rest',
-      LAZADA_APP_KEY: '130987',
-      LAZADA_APP_SECRET: 'lazada-app-secret-issued',
-      LAZADA_ACCESS_TOKEN: 'lazada-access-token-of-the-seller',
-      TIKI_BASE_URL: 'https://api.tiki.vn',
-      TIKI_CLIENT_ID: 'tiki-client-of-the-coop',
-      TIKI_CLIENT_SECRET: 'tiki-client-secret-issued',
-    };
+    const PRODUCTION = PRODUCTION_VALUES;
     const without = (name: string): Record<string, string> => {
       const env = { ...PRODUCTION };
       delete env[name];

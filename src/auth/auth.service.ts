@@ -11,7 +11,7 @@ import { PeriodicTask } from '../common/periodic-task';
 import { ForbiddenError, InvalidInputError, UnauthorizedError } from '../common/errors/domain-errors';
 import { message } from '../common/i18n/message';
 import { normalizePhone } from '../common/phone';
-import { Environment } from '../config/environment';
+import { AuthConfig, ServerConfig } from '../config/sections';
 import { AccountStates } from './account-states';
 import { ChangePasswordDto, LoginDto, LoginResponse, RefreshDto } from './dto/login.dto';
 import { LoginThrottle } from './login-throttle';
@@ -52,7 +52,8 @@ export class AuthService implements OnApplicationBootstrap, OnApplicationShutdow
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly hasher: PasswordHasher,
     private readonly jwt: JwtService,
-    private readonly env: Environment,
+    private readonly auth: AuthConfig,
+    private readonly server: ServerConfig,
     private readonly accounts: AccountStates,
     private readonly throttle: LoginThrottle,
   ) {}
@@ -89,7 +90,7 @@ export class AuthService implements OnApplicationBootstrap, OnApplicationShutdow
       viaCookie = token !== undefined;
     }
     if (!token) throw new UnauthorizedError(message('auth.tokenRequired'));
-    if (viaCookie && !SAFE_METHODS.has(request.method) && !isSameOriginRequest(request, this.env.PUBLIC_BASE_URL)) {
+    if (viaCookie && !SAFE_METHODS.has(request.method) && !isSameOriginRequest(request, this.server.PUBLIC_BASE_URL)) {
       throw new ForbiddenError(message('auth.crossSite'));
     }
 
@@ -235,8 +236,8 @@ export class AuthService implements OnApplicationBootstrap, OnApplicationShutdow
       {
         id: userId,
         now,
-        max: this.env.LOGIN_MAX_FAILURES,
-        lockUntil: new Date(now.getTime() + this.env.LOGIN_LOCK_SECONDS * 1000),
+        max: this.auth.LOGIN_MAX_FAILURES,
+        lockUntil: new Date(now.getTime() + this.auth.LOGIN_LOCK_SECONDS * 1000),
       },
     );
     const result: unknown = await this.dataSource.query(sql, parameters);
@@ -248,7 +249,7 @@ export class AuthService implements OnApplicationBootstrap, OnApplicationShutdow
   /** A new access token and a new refresh token of the session `familyId`. */
   private async session(manager: EntityManager, user: User, familyId: string, now: Date): Promise<LoginResponse> {
     const refreshToken = randomBytes(32).toString('base64url');
-    const refreshSeconds = this.env.REFRESH_TOKEN_TTL_DAYS * 86_400;
+    const refreshSeconds = this.auth.REFRESH_TOKEN_TTL_DAYS * 86_400;
     await manager.insert(RefreshToken, {
       id: randomUUID(),
       userId: user.id,
@@ -267,7 +268,7 @@ export class AuthService implements OnApplicationBootstrap, OnApplicationShutdow
     };
     return {
       accessToken: await this.jwt.signAsync(claims),
-      expiresIn: this.env.JWT_TTL_SECONDS,
+      expiresIn: this.auth.JWT_TTL_SECONDS,
       refreshToken,
       refreshExpiresIn: refreshSeconds,
       mustChangePassword: user.mustChangePassword,

@@ -110,7 +110,12 @@ export class Started implements MustStayAlive {
       if (seen === null && pattern.test(line)) seen = line;
     };
     this.lineListeners.add(listener);
-    return waitFor(`${this.name} to print ${pattern}`, timeoutMs, () => seen, { alive: [this], everyMs: 50 }).finally(() =>
+    const probe = (): string | null => {
+      // A line printed just before the exit still counts.
+      if (seen === null) this.assertAlive();
+      return seen;
+    };
+    return waitFor(`${this.name} to print ${pattern}`, timeoutMs, probe, { everyMs: 50 }).finally(() =>
       this.lineListeners.delete(listener),
     );
   }

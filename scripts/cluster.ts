@@ -26,7 +26,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Redis from 'ioredis';
-import { freePort, killAll, startNode, Started } from './support/processes';
+import { freePorts, killAll, startNode, Started } from './support/processes';
 import { removeSnapshot, ROOT, snapshotBuild, startBuiltService } from './support/service';
 import { api, inParallel, request, withClient } from './support/service-client';
 import { GiveUp, waitFor, waitForHttp } from './support/wait';
@@ -75,7 +75,7 @@ async function main(): Promise<void> {
   const databaseUrl = ADMIN_POSTGRES_URL.replace(/\/[^/]*$/, `/${database}`);
   const prefix = `cluster_${randomBytes(4).toString('hex')}`;
   const storage = mkdtempSync(join(tmpdir(), 'nongsan-cluster-'));
-  const [portA, portB, mockPort] = [await freePort(), await freePort(), await freePort()];
+  const [portA, portB, mockPort] = await freePorts(3);
   const apiBases = [`http://127.0.0.1:${portA}`, `http://127.0.0.1:${portB}`];
   const mockUrl = `http://127.0.0.1:${mockPort}`;
   const processes: Started[] = [];

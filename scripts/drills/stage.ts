@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadEnvironment } from '../../src/config/environment';
 import { startMockMarketplaces } from '../../tools/mock-marketplaces';
-import { freePort, killAll, Started } from '../support/processes';
+import { freePorts, killAll, Started } from '../support/processes';
 import { PrivatePostgres, PrivateRedis } from '../support/private-services';
 import { assertBuilt, startBuiltService, waitForHealth } from '../support/service';
 import { api, createLycheeBatch, withClient } from '../support/service-client';
@@ -61,15 +61,15 @@ export class Stage {
   static async open(): Promise<Stage> {
     assertBuilt();
     const workDir = mkdtempSync(join(tmpdir(), 'nst-faults-'));
-    const redis = await PrivateRedis.on(workDir);
-    const postgres = await PrivatePostgres.init(workDir);
+    const [redisPort, postgresPort, apiPort] = await freePorts(3);
+    const redis = new PrivateRedis(workDir, redisPort);
+    const postgres = await PrivatePostgres.init(workDir, postgresPort);
     log(`private Redis :${redis.port}, private PostgreSQL :${postgres.port}, work dir ${workDir}`);
     await redis.start();
     await postgres.start();
     await withClient(postgres.url(), (c) => c.query('CREATE DATABASE faults'));
     const db = postgres.url('faults');
 
-    const apiPort = await freePort();
     const base = `http://127.0.0.1:${apiPort}`;
     const mock = await startMockMarketplaces({ keys: loadEnvironment({ NODE_ENV: 'test' }), reviewDelayMs: 1500, webhookBaseUrl: base }, 0);
     const env: NodeJS.ProcessEnv = {

@@ -6,21 +6,18 @@ import { execFileSync } from 'node:child_process';
 import { chownSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { freePort, runToEnd, startProcess, Started } from './processes';
+import { runToEnd, startProcess, Started } from './processes';
 import { waitFor } from './wait';
 
 /** A redis-server without persistence (as a restarted cache would come back: empty). */
 export class PrivateRedis {
   private process: Started | null = null;
 
-  private constructor(
-    readonly port: number,
+  /** Not started yet: start() it. */
+  constructor(
     private readonly workDir: string,
+    readonly port: number,
   ) {}
-
-  static async on(workDir: string, port?: number): Promise<PrivateRedis> {
-    return new PrivateRedis(port ?? (await freePort()), workDir);
-  }
 
   get url(): string {
     return `redis://127.0.0.1:${this.port}`;
@@ -72,8 +69,8 @@ export class PrivatePostgres {
   }
 
   /** A cluster initialised in `workDir`/pg, not started. */
-  static async init(workDir: string, port?: number): Promise<PrivatePostgres> {
-    const postgres = new PrivatePostgres(port ?? (await freePort()), workDir);
+  static async init(workDir: string, port: number): Promise<PrivatePostgres> {
+    const postgres = new PrivatePostgres(port, workDir);
     await postgres.initdb();
     return postgres;
   }

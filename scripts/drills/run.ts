@@ -24,15 +24,20 @@ import { syncWorkerKill } from './sync-worker-kill';
 
 const DRILLS: Drill[] = [labelWorkerKill, syncWorkerKill, redisStop, postgresStop, marketplace5xx];
 
-function chosen(): Drill[] {
+/** The drills named on the command line or in FAULTS_ONLY, or all; null (and a message) for a name unknown. */
+function chosen(): Drill[] | null {
   const names = [...process.argv.slice(2), ...(process.env.FAULTS_ONLY?.split(',') ?? [])].map((n) => n.trim()).filter(Boolean);
   const unknown = names.filter((name) => !DRILLS.some((d) => d.name === name));
-  if (unknown.length) throw new Error(`no drill named ${unknown.join(', ')}; the drills: ${DRILLS.map((d) => d.name).join(', ')}`);
+  if (unknown.length) {
+    log(`no drill named ${unknown.join(', ')}; the drills: ${DRILLS.map((d) => d.name).join(', ')}`);
+    return null;
+  }
   return names.length ? DRILLS.filter((d) => names.includes(d.name)) : DRILLS;
 }
 
 async function main(): Promise<void> {
   const drills = chosen();
+  if (!drills) process.exit(2);
   const stage = await Stage.open();
   const failures: string[] = [];
   try {

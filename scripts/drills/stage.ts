@@ -65,13 +65,19 @@ export class Stage {
     const redis = new PrivateRedis(workDir, redisPort);
     const postgres = await PrivatePostgres.init(workDir, postgresPort);
     log(`private Redis :${redis.port}, private PostgreSQL :${postgres.port}, work dir ${workDir}`);
-    await redis.start();
-    await postgres.start();
-    await withClient(postgres.url(), (c) => c.query('CREATE DATABASE faults'));
     const db = postgres.url('faults');
-
     const base = `http://127.0.0.1:${apiPort}`;
-    const mock = await startMockMarketplaces({ keys: loadEnvironment({ NODE_ENV: 'test' }), reviewDelayMs: 1500, webhookBaseUrl: base }, 0);
+    let mock: Awaited<ReturnType<typeof startMockMarketplaces>>;
+    try {
+      await redis.start();
+      await postgres.start();
+      await withClient(postgres.url(), (c) => c.query('CREATE DATABASE faults'));
+      mock = await startMockMarketplaces({ keys: loadEnvironment({ NODE_ENV: 'test' }), reviewDelayMs: 1500, webhookBaseUrl: base }, 0);
+    } catch (error) {
+      await postgres.stop().catch(() => undefined);
+      await redis.stop().catch(() => undefined);
+      throw error;
+    }
     const env: NodeJS.ProcessEnv = {
       PATH: process.env.PATH,
       // Not production: production refuses the mock marketplaces' keys and loopback URLs the drills sync to.

@@ -27,12 +27,12 @@ export interface StartOptions {
   forward?: boolean;
 }
 
-export function exited(child: ChildProcess): boolean {
+function exited(child: ChildProcess): boolean {
   return child.exitCode !== null || child.signalCode !== null;
 }
 
 /** How a process ended: its exit code, or the signal that ended it; null while it runs. */
-export function howEnded(child: ChildProcess): string | null {
+function howEnded(child: ChildProcess): string | null {
   return exited(child) ? String(child.exitCode ?? child.signalCode) : null;
 }
 
@@ -75,10 +75,6 @@ export class Started implements MustStayAlive {
     child.stderr?.on('data', take);
     this.closed = new Promise((resolve) => child.once('close', () => resolve()));
     child.once('exit', () => this.log?.end());
-  }
-
-  get pid(): number | undefined {
-    return this.child.pid;
   }
 
   get exited(): boolean {

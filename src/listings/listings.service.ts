@@ -18,13 +18,13 @@ import {
   ListingResponse,
   ListListingsQuery,
   RelistListingDto,
-  toListingResponse,
   UpdateListingDto,
 } from './dto/listing.dto';
 import { ListingChannel } from './listing-channel.entity';
+import { toListingResponse } from './listing.mapper';
 import { lockBatch } from '../recalls/batch-lock';
 import { Listing } from './listing.entity';
-import { writeSyncIntents } from './sync-intents';
+import { writeSyncIntents } from './sync/sync-intents';
 
 const recalledBatch = (lotCode: string) => new ConflictError(message('listings.batchRecalled', { lotCode }));
 

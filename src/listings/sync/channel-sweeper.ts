@@ -1,11 +1,11 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { PeriodicTask } from '../common/periodic-task';
-import { Environment } from '../config/environment';
-import type { Marketplace } from '../marketplaces/marketplace';
+import { PeriodicTask } from '../../common/periodic-task';
+import { Environment } from '../../config/environment';
+import type { Marketplace } from '../../marketplaces/marketplace';
 import { writeSyncIntents } from './sync-intents';
-import { sqliteTimestamp } from '../database/column-types';
+import { sqliteTimestamp } from '../../database/column-types';
 
 const BATCH = 500;
 

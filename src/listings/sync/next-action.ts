@@ -1,14 +1,14 @@
-import type { ListingChannel } from './listing-channel.entity';
-import type { Listing } from './listing.entity';
+import type { ListingChannel } from '../listing-channel.entity';
+import type { Listing } from '../listing.entity';
 
 /** What `nextAction` reads of a channel: the state the platform is known to be in. */
-export type ChannelState = Pick<
+export type ChannelView = Pick<
   ListingChannel,
   'status' | 'externalId' | 'reviewRef' | 'createCalls' | 'syncedVersion' | 'syncedContentVersion'
 >;
 
 /** What `nextAction` reads of a listing: the state the seller wants on the platform. */
-export type ListingState = Pick<Listing, 'state' | 'version' | 'contentVersion'>;
+export type ListingView = Pick<Listing, 'state' | 'version' | 'contentVersion'>;
 
 /**
  * The one thing a sync run does next to bring a channel in line with its listing. `lookUpFirst` means
@@ -36,7 +36,7 @@ export type SyncAction =
  * wants, the next call to make. A run applies the action, stages what the platform answered and asks
  * again, until `done` or a call that has to wait (a review still pending, a throttle, a failure).
  */
-export function nextAction(channel: ChannelState, listing: ListingState): SyncAction {
+export function nextAction(channel: ChannelView, listing: ListingView): SyncAction {
   if (listing.state === 'delisted') {
     if (channel.status === 'delisted') return { kind: 'done' };
     const lookUpFirst = !channel.externalId && channel.createCalls > 0;

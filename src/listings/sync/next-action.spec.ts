@@ -1,7 +1,7 @@
-import { ChannelState, ListingState, nextAction, SyncAction } from './next-action';
+import { ChannelView, ListingView, nextAction, SyncAction } from './next-action';
 
 /** A channel created from the listing's current values and on sale: nothing to do. */
-const inLine: ChannelState = {
+const inLine: ChannelView = {
   status: 'live',
   externalId: 'X-1',
   reviewRef: null,
@@ -9,11 +9,11 @@ const inLine: ChannelState = {
   syncedVersion: 3,
   syncedContentVersion: 2,
 };
-const active: ListingState = { state: 'active', version: 3, contentVersion: 2 };
-const delisted: ListingState = { ...active, state: 'delisted' };
-const never: Partial<ChannelState> = { status: 'pending', externalId: null, reviewRef: null, createCalls: 0, syncedVersion: 0 };
+const active: ListingView = { state: 'active', version: 3, contentVersion: 2 };
+const delisted: ListingView = { ...active, state: 'delisted' };
+const never: Partial<ChannelView> = { status: 'pending', externalId: null, reviewRef: null, createCalls: 0, syncedVersion: 0 };
 
-const cases: [string, Partial<ChannelState>, ListingState, SyncAction][] = [
+const cases: [string, Partial<ChannelView>, ListingView, SyncAction][] = [
   // Creating
   ['a new channel is created', never, active, { kind: 'create', lookUpFirst: false }],
   ['a channel that failed before any create is created', { ...never, status: 'failed' }, active, { kind: 'create', lookUpFirst: false }],
@@ -89,7 +89,7 @@ describe('nextAction', () => {
 
   it('after each step the next action follows from what the platform answered', () => {
     // Created into review, approved, then pushed live: the path one channel takes through the machine.
-    let channel: ChannelState = { ...inLine, ...never };
+    let channel: ChannelView = { ...inLine, ...never };
     const listing = { ...active, version: 4 };
     expect(nextAction(channel, listing).kind).toBe('create');
     channel = { ...channel, status: 'in_review', externalId: 'X-1', createCalls: 1, syncedVersion: 3 };

@@ -3,11 +3,11 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { PeriodicTask } from '../common/periodic-task';
-import { Environment } from '../config/environment';
-import type { Marketplace } from '../marketplaces/marketplace';
+import { PeriodicTask } from '../../common/periodic-task';
+import { Environment } from '../../config/environment';
+import type { Marketplace } from '../../marketplaces/marketplace';
 import { SYNC_QUEUES, SyncChannelJob, syncJobOptions, SyncJobName } from './sync.queue';
-import { sqliteTimestamp } from '../database/column-types';
+import { sqliteTimestamp } from '../../database/column-types';
 
 const BATCH = 500;
 const ENQUEUE_TIMEOUT_MS = 3000;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import type { Marketplace } from '../marketplaces/marketplace';
-import { sqliteTimestamp } from '../database/column-types';
+import type { Marketplace } from '../../marketplaces/marketplace';
+import { sqliteTimestamp } from '../../database/column-types';
 
 /**
  * Writes sync intents inside the caller's transaction (the outbox). With `coalesce`, a channel that

@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityMetadata } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
-import { StatementBatcher } from '../database/statement-batcher';
-import type { Marketplace } from '../marketplaces/marketplace';
-import { ListingChannel } from './listing-channel.entity';
-import { Listing } from './listing.entity';
+import { StatementBatcher } from '../../database/statement-batcher';
+import type { Marketplace } from '../../marketplaces/marketplace';
+import { ListingChannel } from '../listing-channel.entity';
+import { Listing } from '../listing.entity';
 
 /** The channel fields a sync run may change (the lease is handled by the store itself). */
 export type ChannelChanges = Partial<

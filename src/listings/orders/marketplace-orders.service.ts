@@ -9,6 +9,7 @@ import { NotFoundError } from '../../common/errors/domain-errors';
 import { isUniqueViolation } from '../../common/errors/unique-violation';
 import { Page, paginate } from '../../common/http/pagination';
 import { Environment } from '../../config/environment';
+import { dialectOf } from '../../database/sql-dialect';
 import { Marketplace, PushedOrder } from '../../marketplaces/marketplace';
 import { MetricsService } from '../../metrics/metrics.service';
 import { ListMarketplaceOrdersQuery, MarketplaceOrderView } from './dto/marketplace-order.dto';
@@ -120,9 +121,9 @@ export class MarketplaceOrdersService {
       createdAt: now,
       updatedAt: now,
     });
-    const postgres = manager.connection.options.type === 'postgres';
+    const dialect = dialectOf(manager);
     const [row] = await manager.query<{ stock: number | string }[]>(
-      postgres ? 'SELECT stock FROM listings WHERE id = $1 FOR UPDATE' : 'SELECT stock FROM listings WHERE id = ?',
+      dialect.sql(`SELECT stock FROM listings WHERE id = ? ${dialect.rowLock('update')}`),
       [listing.id],
     );
     const stock = Number(row?.stock ?? 0);

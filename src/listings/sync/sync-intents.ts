@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import type { Marketplace } from '../../marketplaces/marketplace';
-import { sqliteTimestamp } from '../../database/column-types';
+import { dialectOf } from '../../database/sql-dialect';
 
 /**
  * Writes sync intents inside the caller's transaction (the outbox). With `coalesce`, a channel that
@@ -15,22 +15,17 @@ export async function writeSyncIntents(
   availableAt: Date,
   coalesce: boolean,
 ): Promise<void> {
-  const postgres = manager.connection.options.type === 'postgres';
-  const at = postgres ? availableAt : sqliteTimestamp(availableAt);
+  const dialect = dialectOf(manager);
+  const at = dialect.timestamp(availableAt);
+  // A SELECT without a table gives PostgreSQL no column to infer the parameters' types from: they are cast.
+  const [id, listing, channel, time] = ['uuid', 'uuid', 'varchar', 'timestamptz'].map((type) => dialect.cast('?', type));
+  const sql = dialect.sql(
+    `INSERT INTO sync_outbox (id, listing_id, marketplace, available_at)
+     SELECT ${id}, ${listing}, ${channel}, ${time}
+     ${coalesce ? `WHERE NOT EXISTS (SELECT 1 FROM sync_outbox WHERE listing_id = ${listing} AND marketplace = ${channel})` : ''}`,
+  );
   for (const marketplace of marketplaces) {
     const params = [randomUUID(), listingId, marketplace, at];
-    if (postgres) {
-      await manager.query(
-        `INSERT INTO sync_outbox (id, listing_id, marketplace, available_at)
-         SELECT $1::uuid, $2::uuid, $3::varchar, $4::timestamptz ${coalesce ? 'WHERE NOT EXISTS (SELECT 1 FROM sync_outbox WHERE listing_id = $2::uuid AND marketplace = $3::varchar)' : ''}`,
-        params,
-      );
-    } else {
-      await manager.query(
-        `INSERT INTO sync_outbox (id, listing_id, marketplace, available_at)
-         SELECT ?, ?, ?, ? ${coalesce ? 'WHERE NOT EXISTS (SELECT 1 FROM sync_outbox WHERE listing_id = ? AND marketplace = ?)' : ''}`,
-        coalesce ? [...params, listingId, marketplace] : params,
-      );
-    }
+    await manager.query(sql, coalesce ? [...params, listingId, marketplace] : params);
   }
 }

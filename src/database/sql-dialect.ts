@@ -86,6 +86,7 @@ export abstract class SqlDialect {
   /**
    * `ON CONFLICT (…) DO NOTHING`, or `DO UPDATE SET …` where `set` maps a column to its new value
    * (`excluded.<column>` is the row that was refused): PostgreSQL and SQLite (3.24+) share the syntax.
+   * After `INSERT … SELECT`, SQLite needs the SELECT to have a WHERE clause (`WHERE true`) to parse it.
    */
   onConflict(columns: string[], set?: Record<string, string>): string {
     const action = set

@@ -1,15 +1,12 @@
-import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Batch } from '../batches/batch.entity';
 import { CatalogModule } from '../catalog/catalog.module';
-import { MarketplacesModule } from '../marketplaces/marketplaces.module';
 import { ListingChannel } from './listing-channel.entity';
 import { Listing } from './listing.entity';
 import { ListingsController } from './listings.controller';
 import { ListingsService } from './listings.service';
 import { MarketplaceOrdersModule } from './orders/marketplace-orders.module';
-import { SYNC_QUEUES } from './sync/sync.queue';
 
 /**
  * Marketplace listings, the HTTP side: the listings API (writes the outbox, never waits on Redis) and,
@@ -18,9 +15,7 @@ import { SYNC_QUEUES } from './sync/sync.queue';
 @Module({
   imports: [
     TypeOrmModule.forFeature([Listing, ListingChannel, Batch]),
-    BullModule.registerQueue(...Object.values(SYNC_QUEUES).map((name) => ({ name }))),
     CatalogModule,
-    MarketplacesModule,
     MarketplaceOrdersModule,
   ],
   controllers: [ListingsController],

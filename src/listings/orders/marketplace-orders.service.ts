@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Batch } from '../../batches/batch.entity';
-import type { Actor } from '../../common/auth/actor';
 import { assertManagesCooperative, cooperativeScope } from '../../common/auth/access-policy';
+import type { Actor } from '../../common/auth/actor';
 import { NotFoundError } from '../../common/errors/domain-errors';
 import { isUniqueViolation } from '../../common/errors/unique-violation';
 import { Page, paginate } from '../../common/http/pagination';
@@ -12,14 +12,14 @@ import { Environment } from '../../config/environment';
 import { dialectOf } from '../../database/sql-dialect';
 import { Marketplace, PushedOrder } from '../../marketplaces/marketplace';
 import { MetricsService } from '../../metrics/metrics.service';
-import { ListMarketplaceOrdersQuery, MarketplaceOrderView } from './dto/marketplace-order.dto';
-import { toOrderView, toRejectionView } from './marketplace-order.mapper';
 import { ListingChannel } from '../listing-channel.entity';
 import { Listing } from '../listing.entity';
+import { writeSyncIntents } from '../sync/sync-intents';
+import { ListMarketplaceOrdersQuery, MarketplaceOrderView } from './dto/marketplace-order.dto';
 import { CheckedLine, checkOrderLine, mergeByItem, ORDER_LINE_LIMITS, RejectionCode } from './marketplace-order-lines';
 import { MarketplaceOrderRejection } from './marketplace-order-rejection.entity';
 import { MarketplaceOrder } from './marketplace-order.entity';
-import { writeSyncIntents } from '../sync/sync-intents';
+import { toOrderView, toRejectionView } from './marketplace-order.mapper';
 
 export interface RecordedPush {
   recorded: number;

@@ -2,10 +2,10 @@ import type { Environment } from '../../config/environment';
 import type { ImagePreparer } from '../../marketplaces/images/image-preparer';
 import { ok, transient, type MarketplaceClient } from '../../marketplaces/marketplace';
 import type { MarketplaceClients } from '../../marketplaces/marketplace-clients';
-import { ChannelSync, TransientSyncError } from './channel-sync';
-import type { ChannelChanges, ChannelStore, ClaimedChannel } from './channel-store';
 import { ListingChannel } from '../listing-channel.entity';
 import { Listing } from '../listing.entity';
+import type { ChannelChanges, ChannelStore, ClaimedChannel } from './channel-store';
+import { ChannelSync, TransientSyncError } from './channel-sync';
 
 const CALL_MS = 100;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -3,9 +3,9 @@ import { Environment } from '../../config/environment';
 import { ImagePreparer } from '../../marketplaces/images/image-preparer';
 import { CallResult, Marketplace, RemoteItem } from '../../marketplaces/marketplace';
 import { MarketplaceClients } from '../../marketplaces/marketplace-clients';
-import { ChannelChanges, ChannelStore } from './channel-store';
 import { ListingChannel } from '../listing-channel.entity';
 import { Listing } from '../listing.entity';
+import { ChannelChanges, ChannelStore } from './channel-store';
 import { nextAction, SyncAction } from './next-action';
 
 const unreachable = (action: never): never => {

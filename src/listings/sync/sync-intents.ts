@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import type { Marketplace } from '../../marketplaces/marketplace';
 import { dialectOf } from '../../database/sql-dialect';
+import type { Marketplace } from '../../marketplaces/marketplace';
 
 /**
  * Writes sync intents inside the caller's transaction (the outbox). With `coalesce`, a channel that

@@ -83,20 +83,28 @@ describe('SqlDialect', () => {
 
     it('runs what it writes: placeholders, casts, bound values, lists, upserts and locks', () => {
       const insert = db.prepare(
-        sqlite.sql(`INSERT INTO t (id, n, flag, at) VALUES (${sqlite.cast('?', 'varchar')}, ?, ?, ?) ${sqlite.onConflict(['id'], { n: 't.n + excluded.n' })}`),
+        sqlite.sql(
+          `INSERT INTO t (id, n, flag, at) VALUES (${sqlite.cast('?', 'varchar')}, ?, ?, ?) ${sqlite.onConflict(['id'], { n: 't.n + excluded.n' })}`,
+        ),
       );
       insert.run('a', 1, sqlite.value(true), sqlite.value(at));
       insert.run('a', 2, sqlite.value(true), sqlite.value(at));
       insert.run('b', 5, sqlite.value(false), sqlite.value(at));
       const list = sqlite.inList(['a', 'b']);
       const rows = db
-        .prepare(sqlite.sql(`SELECT id, n, flag FROM t WHERE id ${list.sql} AND at <= ? ORDER BY id ${sqlite.rowLock('update', { skipLocked: true })}`))
+        .prepare(
+          sqlite.sql(
+            `SELECT id, n, flag FROM t WHERE id ${list.sql} AND at <= ? ORDER BY id ${sqlite.rowLock('update', { skipLocked: true })}`,
+          ),
+        )
         .all(...list.params, sqlite.timestamp(at));
       expect(rows).toEqual([
         { id: 'a', n: 3, flag: 1 },
         { id: 'b', n: 5, flag: 0 },
       ]);
-      expect(db.prepare(`SELECT ${sqlite.now} AS now`).get()).toEqual({ now: expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}$/) });
+      expect(db.prepare(`SELECT ${sqlite.now} AS now`).get()).toEqual({
+        now: expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}$/),
+      });
     });
   });
 });

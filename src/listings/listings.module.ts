@@ -13,11 +13,7 @@ import { MarketplaceOrdersModule } from './orders/marketplace-orders.module';
  * in `orders/`, the order webhooks. The sync engine that empties the outbox is `sync/` (worker role).
  */
 @Module({
-  imports: [
-    TypeOrmModule.forFeature([Listing, ListingChannel, Batch]),
-    CatalogModule,
-    MarketplaceOrdersModule,
-  ],
+  imports: [TypeOrmModule.forFeature([Listing, ListingChannel, Batch]), CatalogModule, MarketplaceOrdersModule],
   controllers: [ListingsController],
   providers: [ListingsService],
   // The recall delists through ListingsService.remove.

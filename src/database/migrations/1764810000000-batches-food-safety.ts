@@ -50,7 +50,10 @@ export class BatchesFoodSafety1764810000000 implements MigrationInterface {
         .filter(Number.isFinite)
         .reduce((a, b) => Math.max(a, b), 0);
       if (!latest) continue;
-      await queryRunner.query(c.dialect.sql('UPDATE batches SET safe_from = ? WHERE id = ?'), [c.dialect.timestamp(new Date(latest)), row.id]);
+      await queryRunner.query(c.dialect.sql('UPDATE batches SET safe_from = ? WHERE id = ?'), [
+        c.dialect.timestamp(new Date(latest)),
+        row.id,
+      ]);
     }
   }
 

@@ -237,7 +237,9 @@ export class ChannelSync {
 
       case 'updatePriceStock': {
         run.stage({ attempts: channel.attempts + 1 });
-        const updated = await call(() => client.update(action.externalId, listing.sellerSku, { price: listing.price, stock: listing.stock }));
+        const updated = await call(() =>
+          client.update(action.externalId, listing.sellerSku, { price: listing.price, stock: listing.stock }),
+        );
         if (updated.kind !== 'ok') return this.fail(run, updated);
         run.stage({ status: 'live', lastError: null, syncedAt: new Date(), syncedVersion: listing.version });
         return 'next';

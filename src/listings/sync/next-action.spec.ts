@@ -71,7 +71,12 @@ const cases: [string, Partial<ChannelView>, ListingView, SyncAction][] = [
   // Delisting
   ['a withdrawn listing is delisted on the platform', inLine, delisted, { kind: 'delist', lookUpFirst: false }],
   ['a withdrawn listing in review is delisted too', { ...inLine, status: 'in_review' }, delisted, { kind: 'delist', lookUpFirst: false }],
-  ['a rejected item of a withdrawn listing is delisted', { ...inLine, status: 'rejected' }, delisted, { kind: 'delist', lookUpFirst: false }],
+  [
+    'a rejected item of a withdrawn listing is delisted',
+    { ...inLine, status: 'rejected' },
+    delisted,
+    { kind: 'delist', lookUpFirst: false },
+  ],
   [
     'a withdrawn listing whose create answer was lost is looked up first',
     { ...never, status: 'syncing', createCalls: 1 },

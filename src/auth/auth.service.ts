@@ -12,6 +12,7 @@ import { ForbiddenError, InvalidInputError, UnauthorizedError } from '../common/
 import { message } from '../common/i18n/message';
 import { normalizePhone } from '../common/phone';
 import { AuthConfig, ServerConfig } from '../config/sections';
+import { dialectOf } from '../database/sql-dialect';
 import { AccountStates } from './account-states';
 import { ChangePasswordDto, LoginDto, LoginResponse, RefreshDto } from './dto/login.dto';
 import { LoginThrottle } from './login-throttle';
@@ -226,7 +227,7 @@ export class AuthService implements OnApplicationBootstrap, OnApplicationShutdow
     // A lock that has passed starts the count over.
     const next = 'CASE WHEN locked_until IS NULL THEN failed_login_count + 1 ELSE 1 END';
     // PostgreSQL cannot infer a parameter's type inside CASE ... ELSE NULL; SQLite stores the timestamp as text.
-    const lockUntil = this.dataSource.options.type === 'postgres' ? 'CAST(:lockUntil AS timestamptz)' : ':lockUntil';
+    const lockUntil = dialectOf(this.dataSource).cast(':lockUntil', 'timestamptz');
     const [sql, parameters] = this.dataSource.driver.escapeQueryWithParameters(
       `UPDATE users
           SET failed_login_count = ${next},

@@ -13,18 +13,12 @@ import { message } from '../common/i18n/message';
 import { Page, paginate } from '../common/http/pagination';
 import { Environment } from '../config/environment';
 import type { Marketplace } from '../marketplaces/marketplace';
-import {
-  CreateListingDto,
-  ListingResponse,
-  ListListingsQuery,
-  RelistListingDto,
-  toListingResponse,
-  UpdateListingDto,
-} from './dto/listing.dto';
+import { CreateListingDto, ListingResponse, ListListingsQuery, RelistListingDto, UpdateListingDto } from './dto/listing.dto';
 import { ListingChannel } from './listing-channel.entity';
+import { toListingResponse } from './listing.mapper';
 import { lockBatch } from '../recalls/batch-lock';
 import { Listing } from './listing.entity';
-import { writeSyncIntents } from './sync-intents';
+import { writeSyncIntents } from './sync/sync-intents';
 
 const recalledBatch = (lotCode: string) => new ConflictError(message('listings.batchRecalled', { lotCode }));
 

@@ -6,6 +6,7 @@ import { assertManagesCooperative, cooperativeScope } from '../common/auth/acces
 import { ForbiddenError } from '../common/errors/domain-errors';
 import { message } from '../common/i18n/message';
 import { Environment } from '../config/environment';
+import { dialectOf } from '../database/sql-dialect';
 import { batchCapacity } from '../labels/batch-capacity';
 import { communeMatcher, provinceMatcher } from './area';
 import {
@@ -47,12 +48,7 @@ export class ReportsService {
   ) {}
 
   private async query<T>(sql: string, params: unknown[]): Promise<T[]> {
-    let text = sql;
-    if (this.dataSource.options.type === 'postgres') {
-      let n = 0;
-      text = sql.replace(/\?/g, () => `$${++n}`);
-    }
-    return this.dataSource.query<T[]>(text, params);
+    return this.dataSource.query<T[]>(dialectOf(this.dataSource).sql(sql), params);
   }
 
   private async distinct(table: 'households' | 'cooperatives', column: 'province' | 'commune'): Promise<string[]> {

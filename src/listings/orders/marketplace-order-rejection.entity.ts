@@ -1,7 +1,7 @@
 import { Column, Entity } from 'typeorm';
-import { BaseEntity } from '../common/base.entity';
-import { columnTypes } from '../database/column-types';
-import type { Marketplace, PushedOrder } from '../marketplaces/marketplace';
+import { BaseEntity } from '../../common/base.entity';
+import { columnTypes } from '../../database/column-types';
+import type { Marketplace, PushedOrder } from '../../marketplaces/marketplace';
 
 /**
  * An order line a marketplace pushed that could not be recorded (bad quantity or price, an id too long,

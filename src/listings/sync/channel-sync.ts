@@ -1,11 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { Environment } from '../config/environment';
-import { ImagePreparer } from '../marketplaces/images/image-preparer';
-import { CallResult, Marketplace, RemoteItem } from '../marketplaces/marketplace';
-import { MarketplaceClients } from '../marketplaces/marketplace-clients';
+import { Environment } from '../../config/environment';
+import { ImagePreparer } from '../../marketplaces/images/image-preparer';
+import { CallResult, Marketplace, RemoteItem } from '../../marketplaces/marketplace';
+import { MarketplaceClients } from '../../marketplaces/marketplace-clients';
+import { ListingChannel } from '../listing-channel.entity';
+import { Listing } from '../listing.entity';
 import { ChannelChanges, ChannelStore } from './channel-store';
-import { ListingChannel } from './listing-channel.entity';
-import { Listing } from './listing.entity';
+import { nextAction, SyncAction } from './next-action';
+
+const unreachable = (action: never): never => {
+  throw new Error(`unknown sync action ${JSON.stringify(action)}`);
+};
 
 /** What a sync run ended with, for the queue: done, wait and look again, wait as the platform asked, or retry. */
 export type SyncOutcome = { kind: 'done' } | { kind: 'busy' } | { kind: 'poll' } | { kind: 'throttled'; retryAfterMs: number };
@@ -116,7 +121,21 @@ export class ChannelSync {
     await this.store.markFailed(listingId, marketplace, message.slice(0, 1000));
   }
 
+  /**
+   * Asks `nextAction` what to do, does it, and asks again with what the platform answered, until the
+   * channel is in line or a call has to wait. Six rounds cover the longest path (look up, review,
+   * content, price and stock); the bound only guards against a platform answering in circles.
+   */
   private async reconcile(run: ChannelRun, listing: Listing, progress: { made: boolean }): Promise<SyncOutcome> {
+    for (let step = 0; step < 6; step++) {
+      const outcome = await this.apply(nextAction(run.channel, listing), run, listing, progress);
+      if (outcome !== 'next') return outcome;
+    }
+    return { kind: 'done' };
+  }
+
+  /** Makes the action's platform call and stages its answer; `next` when the run goes on to another action. */
+  private async apply(action: SyncAction, run: ChannelRun, listing: Listing, progress: { made: boolean }): Promise<SyncOutcome | 'next'> {
     const channel = run.channel;
     const client = this.clients.get(channel.marketplace);
     /** Every platform call goes through here: its prerequisites are written first, and a successful answer means this run moved on. */
@@ -126,10 +145,16 @@ export class ChannelSync {
       if (result.kind === 'ok') progress.made = true;
       return result;
     };
-    for (let step = 0; step < 6; step++) {
-      if (listing.state === 'delisted') {
-        if (channel.status === 'delisted') return { kind: 'done' };
-        if (!channel.externalId && channel.createCalls > 0) {
+    switch (action.kind) {
+      case 'done':
+        return { kind: 'done' };
+
+      case 'markDelisted':
+        run.stage({ status: 'delisted', lastError: null, syncedAt: new Date(), syncedVersion: listing.version });
+        return { kind: 'done' };
+
+      case 'delist': {
+        if (action.lookUpFirst) {
           const found = await call(() => client.findBySku(listing.sellerSku));
           if (found.kind !== 'ok') return this.fail(run, found);
           if (found.value?.externalId) run.stage({ externalId: found.value.externalId });
@@ -144,17 +169,14 @@ export class ChannelSync {
         return { kind: 'done' };
       }
 
-      if (channel.status === 'rejected' || channel.status === 'delisted') return { kind: 'done' };
-
-      if (!channel.externalId && !channel.reviewRef) {
+      case 'create': {
         run.stage({ status: 'syncing', attempts: channel.attempts + 1 });
-        if (channel.createCalls > 0) {
-          // A create went out before and its answer may have been lost: never send a second one blindly.
+        if (action.lookUpFirst) {
           const found = await call(() => client.findBySku(listing.sellerSku));
           if (found.kind !== 'ok') return this.fail(run, found);
           if (found.value) {
             this.adopt(run, found.value);
-            continue;
+            return 'next';
           }
         }
         const prepared = await this.images.prepareAll(listing.imageUrls, client.imageRules, () => run.beforeCall());
@@ -176,10 +198,10 @@ export class ChannelSync {
         // Under review: nothing more to ask the platform now (a review answer right after a create is always
         // "pending"); the next look is a poll, so each run makes one call and a rate limit is met call for call.
         if (channel.status === 'in_review') return { kind: 'poll' };
-        continue;
+        return 'next';
       }
 
-      if (channel.status !== 'live' && (channel.status === 'in_review' || !channel.externalId)) {
+      case 'review': {
         const item = { externalId: channel.externalId, reviewRef: channel.reviewRef, live: false };
         const review = await call(() => client.review(item, listing.sellerSku));
         if (review.kind !== 'ok') return this.fail(run, review);
@@ -195,38 +217,37 @@ export class ChannelSync {
         if (!client.approvedItemsStartInactive && channel.syncedVersion >= listing.version) {
           // On sale as created, and nothing changed since: no call needed.
           run.stage({ status: 'live', lastError: null, syncedAt: new Date() });
-          continue;
+          return 'next';
         }
-        // The price/stock push below brings a newer version and activates it where approved items start inactive.
+        // The price/stock push that follows brings a newer version and activates it where approved items start inactive.
         run.stage({ status: 'syncing' });
-        continue;
+        return 'next';
       }
 
-      if (channel.externalId && channel.syncedContentVersion < listing.contentVersion) {
-        // Title/description changed: the platform's item update call; coalesced like price and stock
-        // (one run reads the latest content, however many changes came before it).
-        const externalId = channel.externalId;
+      case 'updateContent': {
+        // Coalesced like price and stock: one run reads the latest content, however many changes came before it.
         run.stage({ attempts: channel.attempts + 1 });
         const content = await call(() =>
-          client.updateContent(externalId, listing.sellerSku, { title: listing.title, description: listing.description }),
+          client.updateContent(action.externalId, listing.sellerSku, { title: listing.title, description: listing.description }),
         );
         if (content.kind !== 'ok') return this.fail(run, content);
         run.stage({ syncedContentVersion: listing.contentVersion, lastError: null, syncedAt: new Date() });
-        continue;
+        return 'next';
       }
 
-      if (channel.status !== 'live' || channel.syncedVersion < listing.version) {
-        if (!channel.externalId) return { kind: 'done' };
-        const externalId = channel.externalId;
+      case 'updatePriceStock': {
         run.stage({ attempts: channel.attempts + 1 });
-        const updated = await call(() => client.update(externalId, listing.sellerSku, { price: listing.price, stock: listing.stock }));
+        const updated = await call(() =>
+          client.update(action.externalId, listing.sellerSku, { price: listing.price, stock: listing.stock }),
+        );
         if (updated.kind !== 'ok') return this.fail(run, updated);
         run.stage({ status: 'live', lastError: null, syncedAt: new Date(), syncedVersion: listing.version });
-        continue;
+        return 'next';
       }
-      return { kind: 'done' };
+
+      default:
+        return unreachable(action);
     }
-    return { kind: 'done' };
   }
 
   /**

@@ -1,4 +1,4 @@
-import type { PushedOrder } from '../marketplaces/marketplace';
+import type { PushedOrder } from '../../marketplaces/marketplace';
 import { checkOrderLine, mergeByItem } from './marketplace-order-lines';
 
 const line = (overrides: Partial<PushedOrder> = {}): PushedOrder => ({

@@ -11,7 +11,7 @@ import { toProblem } from '../common/errors/problem-details.filter';
 import { ForbiddenError } from '../common/errors/domain-errors';
 import { negotiateLocale } from '../common/i18n/locale';
 import { message } from '../common/i18n/message';
-import { SYNC_QUEUES } from './sync.queue';
+import { SYNC_QUEUES } from '../listings/sync/sync.queue';
 
 const BASE_PATH = '/admin/queues';
 

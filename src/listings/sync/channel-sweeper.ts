@@ -1,11 +1,11 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { PeriodicTask } from '../common/periodic-task';
-import { Environment } from '../config/environment';
-import type { Marketplace } from '../marketplaces/marketplace';
+import { PeriodicTask } from '../../common/periodic-task';
+import { Environment } from '../../config/environment';
+import { dialectOf } from '../../database/sql-dialect';
+import type { Marketplace } from '../../marketplaces/marketplace';
 import { writeSyncIntents } from './sync-intents';
-import { sqliteTimestamp } from '../database/column-types';
 
 const BATCH = 500;
 
@@ -42,21 +42,21 @@ export class ChannelSweeper implements OnApplicationBootstrap, OnApplicationShut
   /** Writes intents, due at once, for the channels stale at `now` (up to one batch); answers how many. */
   async sweep(now = new Date()): Promise<number> {
     try {
-      const postgres = this.dataSource.options.type === 'postgres';
+      const dialect = dialectOf(this.dataSource);
       const staleBefore = new Date(now.getTime() - this.env.SYNC_SWEEP_STALE_MS);
       const stale = await this.dataSource.query<{ listing_id: string; marketplace: Marketplace }[]>(
-        `SELECT c.listing_id, c.marketplace
+        dialect.sql(`SELECT c.listing_id, c.marketplace
            FROM listing_channels c JOIN listings l ON l.id = c.listing_id
-          WHERE c.updated_at < ${postgres ? '$1' : '?'} AND l.updated_at < ${postgres ? '$1' : '?'}
-            AND (c.lease_until IS NULL OR c.lease_until < ${postgres ? '$2' : '?'})
+          WHERE c.updated_at < ? AND l.updated_at < ?
+            AND (c.lease_until IS NULL OR c.lease_until < ?)
             AND NOT EXISTS (SELECT 1 FROM sync_outbox o WHERE o.listing_id = c.listing_id AND o.marketplace = c.marketplace)
             AND (
               (l.state = 'delisted' AND c.status NOT IN ('delisted', 'failed'))
               OR (l.state <> 'delisted' AND (
                 c.status IN ('pending', 'syncing', 'in_review')
                 OR (c.status = 'live' AND (c.synced_version < l.version OR c.synced_content_version < l.content_version)))))
-          LIMIT ${BATCH}`,
-        postgres ? [staleBefore, now] : [sqliteTimestamp(staleBefore), sqliteTimestamp(staleBefore), sqliteTimestamp(now)],
+          LIMIT ${BATCH}`),
+        [staleBefore, staleBefore, now].map((date) => dialect.timestamp(date)),
       );
       if (stale.length === 0) return 0;
       await this.dataSource.transaction(async (manager) => {

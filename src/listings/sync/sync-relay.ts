@@ -3,11 +3,11 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { PeriodicTask } from '../common/periodic-task';
-import { Environment } from '../config/environment';
-import type { Marketplace } from '../marketplaces/marketplace';
+import { PeriodicTask } from '../../common/periodic-task';
+import { Environment } from '../../config/environment';
+import { dialectOf } from '../../database/sql-dialect';
+import type { Marketplace } from '../../marketplaces/marketplace';
 import { SYNC_QUEUES, SyncChannelJob, syncJobOptions, SyncJobName } from './sync.queue';
-import { sqliteTimestamp } from '../database/column-types';
 
 const BATCH = 500;
 const ENQUEUE_TIMEOUT_MS = 3000;
@@ -53,13 +53,14 @@ export class SyncRelay implements OnApplicationBootstrap, OnApplicationShutdown 
 
   /** Relays up to one batch of due intents; answers how many. */
   async relayOnce(now = new Date()): Promise<number> {
-    const postgres = this.dataSource.options.type === 'postgres';
+    const dialect = dialectOf(this.dataSource);
     return this.dataSource.transaction(async (manager) => {
       const rows = await manager.query<{ id: string; listing_id: string; marketplace: Marketplace }[]>(
-        postgres
-          ? `SELECT id, listing_id, marketplace FROM sync_outbox WHERE available_at <= $1 ORDER BY available_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`
-          : `SELECT id, listing_id, marketplace FROM sync_outbox WHERE available_at <= ? ORDER BY available_at LIMIT ${BATCH}`,
-        [postgres ? now : sqliteTimestamp(now)],
+        dialect.sql(
+          `SELECT id, listing_id, marketplace FROM sync_outbox WHERE available_at <= ?
+            ORDER BY available_at LIMIT ${BATCH} ${dialect.rowLock('update', { skipLocked: true })}`,
+        ),
+        [dialect.timestamp(now)],
       );
       if (rows.length === 0) return 0;
       const options = syncJobOptions(this.env.MARKETPLACE_SYNC_ATTEMPTS);
@@ -81,8 +82,8 @@ export class SyncRelay implements OnApplicationBootstrap, OnApplicationShutdown 
         new Promise((_, reject) => setTimeout(() => reject(new Error('Redis did not answer')), ENQUEUE_TIMEOUT_MS).unref()),
       ]);
       const ids = rows.map((r) => r.id);
-      if (postgres) await manager.query('DELETE FROM sync_outbox WHERE id = ANY($1)', [ids]);
-      else await manager.query(`DELETE FROM sync_outbox WHERE id IN (${ids.map(() => '?').join(',')})`, ids);
+      const sent = dialect.inList(ids);
+      await manager.query(dialect.sql(`DELETE FROM sync_outbox WHERE id ${sent.sql}`), sent.params);
       return rows.length;
     });
   }

@@ -1,5 +1,5 @@
 import type { JobsOptions } from 'bullmq';
-import type { Marketplace } from '../marketplaces/marketplace';
+import type { Marketplace } from '../../marketplaces/marketplace';
 
 /** One queue per marketplace, so a slow or throttled platform never stalls the others. */
 export const SYNC_QUEUES: Record<Marketplace, string> = { lazada: 'sync-lazada', tiki: 'sync-tiki', shopee: 'sync-shopee' };

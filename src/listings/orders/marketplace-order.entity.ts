@@ -1,7 +1,7 @@
 import { Column, Entity, ValueTransformer } from 'typeorm';
-import { BaseEntity } from '../common/base.entity';
-import { columnTypes } from '../database/column-types';
-import type { Marketplace } from '../marketplaces/marketplace';
+import { BaseEntity } from '../../common/base.entity';
+import { columnTypes } from '../../database/column-types';
+import type { Marketplace } from '../../marketplaces/marketplace';
 
 /**
  * Integer VND in a `bigint` column. PostgreSQL's driver hands bigint back as text (it may exceed 2^53); the

@@ -1,4 +1,4 @@
-import type { PushedOrder } from '../marketplaces/marketplace';
+import type { PushedOrder } from '../../marketplaces/marketplace';
 
 /** What an order line may hold: the columns it lands in, and no more than a listing can stock. */
 export const ORDER_LINE_LIMITS = { idLength: 64, buyerRefLength: 100, maxQuantity: 1_000_000 } as const;

@@ -1,8 +1,8 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DelayedError, Job, Queue, Worker } from 'bullmq';
-import { Environment } from '../config/environment';
-import { Marketplace, MARKETPLACES } from '../marketplaces/marketplace';
+import { Environment } from '../../config/environment';
+import { Marketplace, MARKETPLACES } from '../../marketplaces/marketplace';
 import { ChannelSync, SyncOutcome, TransientSyncError } from './channel-sync';
 import { jitteredBackoff, SYNC_QUEUES, SyncChannelJob } from './sync.queue';
 

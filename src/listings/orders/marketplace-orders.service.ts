@@ -2,22 +2,24 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { Batch } from '../batches/batch.entity';
-import type { Actor } from '../common/auth/actor';
-import { assertManagesCooperative, cooperativeScope } from '../common/auth/access-policy';
-import { NotFoundError } from '../common/errors/domain-errors';
-import { isUniqueViolation } from '../common/errors/unique-violation';
-import { Page, paginate } from '../common/http/pagination';
-import { Environment } from '../config/environment';
-import { Marketplace, PushedOrder } from '../marketplaces/marketplace';
-import { MetricsService } from '../metrics/metrics.service';
-import { ListMarketplaceOrdersQuery, MarketplaceOrderView, toOrderView, toRejectionView } from './dto/marketplace-order.dto';
-import { ListingChannel } from './listing-channel.entity';
-import { Listing } from './listing.entity';
+import { Batch } from '../../batches/batch.entity';
+import { assertManagesCooperative, cooperativeScope } from '../../common/auth/access-policy';
+import type { Actor } from '../../common/auth/actor';
+import { NotFoundError } from '../../common/errors/domain-errors';
+import { isUniqueViolation } from '../../common/errors/unique-violation';
+import { Page, paginate } from '../../common/http/pagination';
+import { Environment } from '../../config/environment';
+import { dialectOf } from '../../database/sql-dialect';
+import { Marketplace, PushedOrder } from '../../marketplaces/marketplace';
+import { MetricsService } from '../../metrics/metrics.service';
+import { ListingChannel } from '../listing-channel.entity';
+import { Listing } from '../listing.entity';
+import { writeSyncIntents } from '../sync/sync-intents';
+import { ListMarketplaceOrdersQuery, MarketplaceOrderView } from './dto/marketplace-order.dto';
 import { CheckedLine, checkOrderLine, mergeByItem, ORDER_LINE_LIMITS, RejectionCode } from './marketplace-order-lines';
 import { MarketplaceOrderRejection } from './marketplace-order-rejection.entity';
 import { MarketplaceOrder } from './marketplace-order.entity';
-import { writeSyncIntents } from './sync-intents';
+import { toOrderView, toRejectionView } from './marketplace-order.mapper';
 
 export interface RecordedPush {
   recorded: number;
@@ -119,9 +121,9 @@ export class MarketplaceOrdersService {
       createdAt: now,
       updatedAt: now,
     });
-    const postgres = manager.connection.options.type === 'postgres';
+    const dialect = dialectOf(manager);
     const [row] = await manager.query<{ stock: number | string }[]>(
-      postgres ? 'SELECT stock FROM listings WHERE id = $1 FOR UPDATE' : 'SELECT stock FROM listings WHERE id = ?',
+      dialect.sql(`SELECT stock FROM listings WHERE id = ? ${dialect.rowLock('update')}`),
       [listing.id],
     );
     const stock = Number(row?.stock ?? 0);

@@ -1,11 +1,11 @@
-import type { Environment } from '../config/environment';
-import type { ImagePreparer } from '../marketplaces/images/image-preparer';
-import { ok, transient, type MarketplaceClient } from '../marketplaces/marketplace';
-import type { MarketplaceClients } from '../marketplaces/marketplace-clients';
-import { ChannelSync, TransientSyncError } from './channel-sync';
+import type { Environment } from '../../config/environment';
+import type { ImagePreparer } from '../../marketplaces/images/image-preparer';
+import { ok, transient, type MarketplaceClient } from '../../marketplaces/marketplace';
+import type { MarketplaceClients } from '../../marketplaces/marketplace-clients';
+import { ListingChannel } from '../listing-channel.entity';
+import { Listing } from '../listing.entity';
 import type { ChannelChanges, ChannelStore, ClaimedChannel } from './channel-store';
-import { ListingChannel } from './listing-channel.entity';
-import { Listing } from './listing.entity';
+import { ChannelSync, TransientSyncError } from './channel-sync';
 
 const CALL_MS = 100;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -15,6 +15,7 @@ function setUp(
   channelValues: Partial<ListingChannel>,
   client: Partial<MarketplaceClient>,
   prepareAll: ImagePreparer['prepareAll'] = () => Promise.resolve(ok([])),
+  listingValues: Partial<Listing> = {},
 ) {
   const log: string[] = [];
   const writes: { changes: ChannelChanges; leaseUntil: Date | null }[] = [];
@@ -44,6 +45,7 @@ function setUp(
     state: 'active',
     version: 3,
     contentVersion: 1,
+    ...listingValues,
   });
   const store = {
     claim: (): Promise<ClaimedChannel | null> => Promise.resolve({ channel: { ...channel }, listing }),
@@ -172,5 +174,28 @@ describe('ChannelSync', () => {
     );
     await expect(sync.run('l1', 'lazada')).rejects.toBeInstanceOf(TransientSyncError);
     expect(writes.at(-1)).toMatchObject({ changes: { lastError: 'error_server: busy', attempts: 1 }, leaseUntil: null });
+  });
+  it('delists a withdrawn listing whose create answer was lost after finding its item by seller SKU', async () => {
+    const log: string[] = [];
+    const { sync, writes } = setUp(
+      { createCalls: 1, status: 'syncing' },
+      {
+        findBySku: () => (log.push('find'), Promise.resolve(ok({ externalId: 'LZ-9', reviewRef: null, live: true }))),
+        delist: (externalId: string) => (log.push(`delist ${externalId}`), Promise.resolve(ok(undefined))),
+      },
+      undefined,
+      { state: 'delisted' },
+    );
+    expect(await sync.run('l1', 'lazada')).toEqual({ kind: 'done' });
+    expect(log).toEqual(['find', 'delist LZ-9']);
+    // The found id is on disk before the delist call, and the run ends delisted.
+    expect(writes[0].changes).toMatchObject({ externalId: 'LZ-9' });
+    expect(writes.at(-1)?.changes).toMatchObject({ status: 'delisted', syncedVersion: 3 });
+  });
+
+  it('marks a withdrawn listing never sent as delisted without calling the platform', async () => {
+    const { sync, writes } = setUp({}, {}, undefined, { state: 'delisted' });
+    expect(await sync.run('l1', 'lazada')).toEqual({ kind: 'done' });
+    expect(writes).toEqual([{ changes: expect.objectContaining({ status: 'delisted', lastError: null }), leaseUntil: null }]);
   });
 });

@@ -1,9 +1,9 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { Environment } from '../config/environment';
-import { isMarketplace } from '../marketplaces/marketplace';
-import { MarketplaceClients } from '../marketplaces/marketplace-clients';
+import { Environment } from '../../config/environment';
+import { isMarketplace } from '../../marketplaces/marketplace';
+import { MarketplaceClients } from '../../marketplaces/marketplace-clients';
 import { MarketplaceOrdersService } from './marketplace-orders.service';
 
 const problem = (reply: FastifyReply, status: number, title: string, detail: string, errors?: { field: string; message: string }[]) =>

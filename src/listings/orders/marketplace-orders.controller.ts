@@ -1,8 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '../common/auth/actor';
-import { CurrentActor, Roles } from '../common/auth/decorators';
-import type { Page } from '../common/http/pagination';
+import type { Actor } from '../../common/auth/actor';
+import { CurrentActor, Roles } from '../../common/auth/decorators';
+import type { Page } from '../../common/http/pagination';
 import { ListMarketplaceOrdersQuery, MarketplaceOrderView } from './dto/marketplace-order.dto';
 import { MarketplaceOrdersService } from './marketplace-orders.service';
 

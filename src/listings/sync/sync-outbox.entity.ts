@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
-import { columnTypes } from '../database/column-types';
-import type { Marketplace } from '../marketplaces/marketplace';
+import { columnTypes } from '../../database/column-types';
+import type { Marketplace } from '../../marketplaces/marketplace';
 
 /**
  * A sync intent, written in the same transaction as the listing change it follows (transactional

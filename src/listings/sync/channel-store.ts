@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityMetadata } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
-import { StatementBatcher } from '../database/statement-batcher';
-import type { Marketplace } from '../marketplaces/marketplace';
-import { ListingChannel } from './listing-channel.entity';
-import { Listing } from './listing.entity';
+import { dialectOf, SqlDialect } from '../../database/sql-dialect';
+import { StatementBatcher } from '../../database/statement-batcher';
+import type { Marketplace } from '../../marketplaces/marketplace';
+import { ListingChannel } from '../listing-channel.entity';
+import { Listing } from '../listing.entity';
 
 /** The channel fields a sync run may change (the lease is handled by the store itself). */
 export type ChannelChanges = Partial<
@@ -46,7 +47,7 @@ interface WriteRequest {
  */
 @Injectable()
 export class ChannelStore {
-  private readonly postgres: boolean;
+  private readonly dialect: SqlDialect;
   private readonly channelMeta: EntityMetadata;
   private readonly listingMeta: EntityMetadata;
   private readonly channelColumns: string[];
@@ -56,27 +57,15 @@ export class ChannelStore {
   private readonly writes: StatementBatcher<WriteRequest, Error | null>;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
-    this.postgres = dataSource.options.type === 'postgres';
+    this.dialect = dialectOf(dataSource);
+    const shared = this.dialect.sharedStatements;
     this.channelMeta = dataSource.getMetadata(ListingChannel);
     this.listingMeta = dataSource.getMetadata(Listing);
     this.channelColumns = this.channelMeta.columns.map((c) => c.databaseName);
     this.listingColumns = this.listingMeta.columns.map((c) => c.databaseName);
     // SQLite has one writer and no network round trip: one statement per request is as good as it gets there.
-    this.claims = new StatementBatcher(
-      (r) => (this.postgres ? this.claimBatch(r) : this.claimOne(r[0]).then((c) => [c])),
-      2,
-      this.postgres ? 200 : 1,
-    );
-    this.writes = new StatementBatcher((r) => this.writeBatch(r), 2, this.postgres ? 200 : 1);
-  }
-
-  /**
-   * PostgreSQL statements go straight to the driver's pool, skipping TypeORM's per-query runner; the claim,
-   * whose text never changes, as a named prepared statement (parsed and planned once per connection).
-   */
-  private async pg<T>(text: string, values: unknown[], name?: string): Promise<T[]> {
-    const pool = (this.dataSource.driver as unknown as { master: { query: (q: object) => Promise<{ rows: T[] }> } }).master;
-    return (await pool.query({ text, values, name })).rows;
+    this.claims = new StatementBatcher((r) => (shared ? this.claimBatch(r) : this.claimOne(r[0]).then((c) => [c])), 2, shared ? 200 : 1);
+    this.writes = new StatementBatcher((r) => this.writeBatch(r), 2, shared ? 200 : 1);
   }
 
   /** Takes the channel for one run, until `leaseUntil`; null while another run holds it. */
@@ -97,7 +86,9 @@ export class ChannelStore {
       if (!first.has(keyOf(r.listingId, r.marketplace))) first.set(keyOf(r.listingId, r.marketplace), i);
     });
     const last = requests[requests.length - 1];
-    const rows = await this.pg<Record<string, unknown>>(
+    // PostgreSQL only (see sharedStatements); the claim's text never changes, so it is a named prepared statement.
+    const rows = await this.dialect.fastQuery<Record<string, unknown>>(
+      this.dataSource,
       `WITH wanted AS (SELECT * FROM unnest($1::uuid[], $2::varchar[]) AS w(listing_id, marketplace)),
        locked AS (
          SELECT c.id FROM listing_channels c JOIN wanted w ON c.listing_id = w.listing_id AND c.marketplace = w.marketplace
@@ -121,14 +112,14 @@ export class ChannelStore {
 
   private async claimOne(r: ClaimRequest): Promise<ClaimedChannel | null> {
     const rows = await this.dataSource.query<Record<string, unknown>[]>(
-      `UPDATE listing_channels SET lease_until = ?
+      this.dialect.sql(`UPDATE listing_channels SET lease_until = ?
         WHERE listing_id = ? AND marketplace = ? AND (lease_until IS NULL OR lease_until < ?)
-        RETURNING ${this.channelColumns.join(', ')}`,
+        RETURNING ${this.channelColumns.join(', ')}`),
       [this.persistent('leaseUntil', r.leaseUntil), r.listingId, r.marketplace, this.persistent('leaseUntil', r.now)],
     );
     if (rows.length === 0) return null;
     const listing = await this.dataSource.query<Record<string, unknown>[]>(
-      `SELECT ${this.listingColumns.map((c) => `${c} AS "l.${c}"`).join(', ')} FROM listings WHERE id = ?`,
+      this.dialect.sql(`SELECT ${this.listingColumns.map((c) => `${c} AS "l.${c}"`).join(', ')} FROM listings WHERE id = ?`),
       [r.listingId],
     );
     return this.claimedFrom({ ...rows[0], ...listing[0] });
@@ -173,16 +164,16 @@ export class ChannelStore {
     const params: unknown[] = [];
     const placeholder = (value: unknown, cast: string): string => {
       params.push(value);
-      return this.postgres ? `$${params.length}::${cast}` : '?';
+      return this.dialect.placeholder(params.length, cast);
     };
-    if (!this.postgres || group.length === 1) {
+    if (!this.dialect.sharedStatements || group.length === 1) {
       for (const request of group) {
         params.length = 0;
         const sets = columns.map(
           (c, i) => `${c.databaseName} = ${placeholder(this.persistent(properties[i], request.values[properties[i]]), this.castOf(c))}`,
         );
         const sql = `UPDATE listing_channels SET ${sets.join(', ')} WHERE id = ${placeholder(request.channelId, 'uuid')}`;
-        await (this.postgres ? this.pg(sql, params) : this.dataSource.query(sql, params));
+        await this.dialect.fastQuery(this.dataSource, sql, params);
       }
       return;
     }
@@ -190,7 +181,8 @@ export class ChannelStore {
       (request) =>
         `(${[placeholder(request.channelId, 'uuid'), ...columns.map((c, i) => placeholder(this.persistent(properties[i], request.values[properties[i]]), this.castOf(c)))].join(', ')})`,
     );
-    await this.pg(
+    await this.dialect.fastQuery(
+      this.dataSource,
       `UPDATE listing_channels AS c SET ${columns.map((c) => `${c.databaseName} = v.${c.databaseName}`).join(', ')}
          FROM (VALUES ${rows.join(', ')}) AS v(id, ${columns.map((c) => c.databaseName).join(', ')})
         WHERE c.id = v.id`,
@@ -198,8 +190,9 @@ export class ChannelStore {
     );
   }
 
+  /** The column's type as PostgreSQL names it, for the cast a VALUES list needs (the SQLite dialect ignores casts). */
   private castOf(column: ColumnMetadata): string {
-    return this.postgres ? this.dataSource.driver.normalizeType(column) : '';
+    return this.dataSource.driver.normalizeType(column);
   }
 
   private persistent(property: string, value: unknown): unknown {

@@ -7,8 +7,8 @@ import type { Actor } from '../common/auth/actor';
 import { CurrentActor, Public, Roles } from '../common/auth/decorators';
 import { sessionCookies, sessionTokenOf } from '../common/auth/session-cookie';
 import { Environment } from '../config/environment';
+import { ReportsService } from '../reports/reports.service';
 import { dashboardPage, loginPage } from './dashboard-page';
-import { ReportsService } from './reports.service';
 
 /**
  * /admin: a server-rendered page for the province office and co-op managers. The login form posts to the API;

@@ -1,4 +1,4 @@
-import type { DashboardData } from './reports.service';
+import type { DashboardData } from '../reports/reports.service';
 
 /** Every stored value goes through here before it reaches the page. */
 export function escapeHtml(value: unknown): string {

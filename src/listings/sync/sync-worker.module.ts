@@ -1,12 +1,12 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { MarketplacesModule } from '../marketplaces/marketplaces.module';
+import { MarketplacesModule } from '../../marketplaces/marketplaces.module';
+import { ListingChannel } from '../listing-channel.entity';
+import { Listing } from '../listing.entity';
 import { ChannelStore } from './channel-store';
 import { ChannelSweeper } from './channel-sweeper';
 import { ChannelSync } from './channel-sync';
-import { ListingChannel } from './listing-channel.entity';
-import { Listing } from './listing.entity';
 import { SyncRelay } from './sync-relay';
 import { SyncWorkers } from './sync-workers';
 import { SYNC_QUEUES } from './sync.queue';
@@ -20,4 +20,4 @@ import { SYNC_QUEUES } from './sync.queue';
   ],
   providers: [ChannelStore, ChannelSync, ChannelSweeper, SyncRelay, SyncWorkers],
 })
-export class ListingsWorkerModule {}
+export class SyncWorkerModule {}

@@ -6,7 +6,7 @@ import { AuthService } from '../auth/auth.service';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor, Public, Roles } from '../common/auth/decorators';
 import { sessionCookies, sessionTokenOf } from '../common/auth/session-cookie';
-import { Environment } from '../config/environment';
+import { AuthConfig, ServerConfig } from '../config/sections';
 import { ReportsService } from '../reports/reports.service';
 import { dashboardPage, loginPage } from './dashboard-page';
 
@@ -21,7 +21,8 @@ export class AdminController {
   constructor(
     private readonly reports: ReportsService,
     private readonly auth: AuthService,
-    private readonly env: Environment,
+    private readonly server: ServerConfig,
+    private readonly authConfig: AuthConfig,
   ) {}
 
   @Post('session')
@@ -30,8 +31,8 @@ export class AdminController {
   session(@CurrentActor() _actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): void {
     // The guard has accepted the bearer token (or the session cookie, from this origin): that token becomes the session.
     const token = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1] ?? sessionTokenOf(request)!;
-    const secure = this.env.PUBLIC_BASE_URL.startsWith('https:') && this.env.NODE_ENV === 'production';
-    void reply.header('Set-Cookie', sessionCookies(token, randomBytes(24).toString('base64url'), this.env.JWT_TTL_SECONDS, secure));
+    const secure = this.server.PUBLIC_BASE_URL.startsWith('https:') && this.server.NODE_ENV === 'production';
+    void reply.header('Set-Cookie', sessionCookies(token, randomBytes(24).toString('base64url'), this.authConfig.JWT_TTL_SECONDS, secure));
   }
 
   @Get()

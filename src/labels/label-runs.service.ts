@@ -10,7 +10,7 @@ import { assertManagesCooperative, assertOwnsHouseholdRecord } from '../common/a
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors/domain-errors';
 import { isUniqueViolation } from '../common/errors/unique-violation';
 import { ProductsService } from '../catalog/products.service';
-import { Environment } from '../config/environment';
+import { LabelsConfig } from '../config/sections';
 import { bulkInsert, chunkRowsFor, SqlValue } from '../database/bulk-insert';
 import { dialectOf } from '../database/sql-dialect';
 import { batchCapacity, labelAllowance } from './batch-capacity';
@@ -54,7 +54,7 @@ export class LabelRunsService {
     private readonly products: ProductsService,
     private readonly signer: SerialSigner,
     private readonly storage: LabelStorage,
-    private readonly env: Environment,
+    private readonly labelsConfig: LabelsConfig,
   ) {
     quietQueueErrors(this.queue, this.logger);
   }
@@ -84,7 +84,7 @@ export class LabelRunsService {
       batch.unit,
       product.packageNetWeightKg === null ? null : Number(product.packageNetWeightKg),
     );
-    const allowance = labelAllowance(capacity, this.env.LABEL_OVERRUN_TOLERANCE);
+    const allowance = labelAllowance(capacity, this.labelsConfig.LABEL_OVERRUN_TOLERANCE);
     const now = new Date();
     const run = this.runs.create({
       id: randomUUID(),
@@ -127,7 +127,7 @@ export class LabelRunsService {
               lotCode: batch.lotCode,
               capacity,
               allowance,
-              tolerance: Math.round(this.env.LABEL_OVERRUN_TOLERANCE * 100),
+              tolerance: Math.round(this.labelsConfig.LABEL_OVERRUN_TOLERANCE * 100),
               existing,
               requested: dto.quantity,
             }),

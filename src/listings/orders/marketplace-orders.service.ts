@@ -8,7 +8,7 @@ import type { Actor } from '../../common/auth/actor';
 import { NotFoundError } from '../../common/errors/domain-errors';
 import { isUniqueViolation } from '../../common/errors/unique-violation';
 import { Page, paginate } from '../../common/http/pagination';
-import { Environment } from '../../config/environment';
+import { SyncConfig } from '../../config/sections';
 import { dialectOf } from '../../database/sql-dialect';
 import { Marketplace, PushedOrder } from '../../marketplaces/marketplace';
 import { MetricsService } from '../../metrics/metrics.service';
@@ -40,7 +40,7 @@ export class MarketplaceOrdersService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly env: Environment,
+    private readonly sync: SyncConfig,
     private readonly metrics: MetricsService,
   ) {}
 
@@ -149,7 +149,7 @@ export class MarketplaceOrdersService {
     await manager.delete(MarketplaceOrderRejection, { marketplace, externalOrderId: line.orderId, externalItemId: line.itemId });
     const channels = await manager.find(ListingChannel, { where: { listingId: listing.id } });
     const following = channels.filter((c) => c.status !== 'rejected' && c.status !== 'delisted').map((c) => c.marketplace);
-    await writeSyncIntents(manager, listing.id, following, new Date(now.getTime() + this.env.LISTING_UPDATE_DELAY_MS), true);
+    await writeSyncIntents(manager, listing.id, following, new Date(now.getTime() + this.sync.LISTING_UPDATE_DELAY_MS), true);
   }
 
   /**

@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { Environment } from '../../config/environment';
+import { ServerConfig } from '../../config/sections';
 import { isMarketplace } from '../../marketplaces/marketplace';
 import { MarketplaceClients } from '../../marketplaces/marketplace-clients';
 import { MarketplaceOrdersService } from './marketplace-orders.service';
@@ -33,7 +33,7 @@ export class MarketplaceWebhookRoutes implements OnModuleInit {
     private readonly adapterHost: HttpAdapterHost,
     private readonly clients: MarketplaceClients,
     private readonly orders: MarketplaceOrdersService,
-    private readonly env: Environment,
+    private readonly server: ServerConfig,
   ) {}
 
   onModuleInit(): void {
@@ -49,7 +49,7 @@ export class MarketplaceWebhookRoutes implements OnModuleInit {
         const raw = typeof request.body === 'string' ? request.body : '';
         const client = this.clients.get(name);
         const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
-        const url = `${this.env.PUBLIC_BASE_URL.replace(/\/+$/, '')}/api/v1/marketplaces/${name}/webhook${query}`;
+        const url = `${this.server.PUBLIC_BASE_URL.replace(/\/+$/, '')}/api/v1/marketplaces/${name}/webhook${query}`;
         if (!client.verifyPush(request.headers, raw, url)) {
           return problem(reply, 401, 'Unauthorized', `The ${name} push signature does not match`);
         }

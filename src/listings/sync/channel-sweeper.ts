@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { PeriodicTask } from '../../common/periodic-task';
-import { Environment } from '../../config/environment';
+import { SyncConfig } from '../../config/sections';
 import { dialectOf } from '../../database/sql-dialect';
 import type { Marketplace } from '../../marketplaces/marketplace';
 import { writeSyncIntents } from './sync-intents';
@@ -25,9 +25,9 @@ export class ChannelSweeper implements OnApplicationBootstrap, OnApplicationShut
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly env: Environment,
+    private readonly sync: SyncConfig,
   ) {
-    const every = Math.min(30_000, Math.max(500, Math.round(env.SYNC_SWEEP_STALE_MS / 2)));
+    const every = Math.min(30_000, Math.max(500, Math.round(sync.SYNC_SWEEP_STALE_MS / 2)));
     this.periodic = new PeriodicTask(every, () => this.sweep());
   }
 
@@ -43,7 +43,7 @@ export class ChannelSweeper implements OnApplicationBootstrap, OnApplicationShut
   async sweep(now = new Date()): Promise<number> {
     try {
       const dialect = dialectOf(this.dataSource);
-      const staleBefore = new Date(now.getTime() - this.env.SYNC_SWEEP_STALE_MS);
+      const staleBefore = new Date(now.getTime() - this.sync.SYNC_SWEEP_STALE_MS);
       const stale = await this.dataSource.query<{ listing_id: string; marketplace: Marketplace }[]>(
         dialect.sql(`SELECT c.listing_id, c.marketplace
            FROM listing_channels c JOIN listings l ON l.id = c.listing_id

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Environment } from '../../config/environment';
+import { SyncConfig } from '../../config/sections';
 import { ImagePreparer } from '../../marketplaces/images/image-preparer';
 import { CallResult, Marketplace, RemoteItem } from '../../marketplaces/marketplace';
 import { MarketplaceClients } from '../../marketplaces/marketplace-clients';
@@ -86,7 +86,7 @@ export class ChannelSync {
     private readonly store: ChannelStore,
     private readonly clients: MarketplaceClients,
     private readonly images: ImagePreparer,
-    private readonly env: Environment,
+    private readonly sync: SyncConfig,
   ) {}
 
   /**
@@ -95,7 +95,7 @@ export class ChannelSync {
    * within seconds, while a live run never loses its lease mid-call.
    */
   private get leaseMs(): number {
-    return 3 * this.env.MARKETPLACE_HTTP_TIMEOUT_MS;
+    return 3 * this.sync.MARKETPLACE_HTTP_TIMEOUT_MS;
   }
 
   async run(listingId: string, marketplace: Marketplace): Promise<SyncOutcome> {
@@ -103,7 +103,7 @@ export class ChannelSync {
     const leaseUntil = new Date(now.getTime() + this.leaseMs);
     const claimed = await this.store.claim(listingId, marketplace, now, leaseUntil);
     if (!claimed) return { kind: 'busy' };
-    const run = new ChannelRun(claimed.channel, leaseUntil.getTime(), this.store, this.leaseMs, this.env.MARKETPLACE_HTTP_TIMEOUT_MS);
+    const run = new ChannelRun(claimed.channel, leaseUntil.getTime(), this.store, this.leaseMs, this.sync.MARKETPLACE_HTTP_TIMEOUT_MS);
     const progress = { made: false };
     try {
       if (!claimed.listing) return { kind: 'done' };

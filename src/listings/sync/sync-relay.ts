@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { PeriodicTask } from '../../common/periodic-task';
-import { Environment } from '../../config/environment';
+import { SyncConfig } from '../../config/sections';
 import { dialectOf } from '../../database/sql-dialect';
 import type { Marketplace } from '../../marketplaces/marketplace';
 import { SYNC_QUEUES, SyncChannelJob, syncJobOptions, SyncJobName } from './sync.queue';
@@ -26,13 +26,13 @@ export class SyncRelay implements OnApplicationBootstrap, OnApplicationShutdown 
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly env: Environment,
+    private readonly sync: SyncConfig,
     @InjectQueue(SYNC_QUEUES.lazada) lazada: Queue<SyncChannelJob>,
     @InjectQueue(SYNC_QUEUES.tiki) tiki: Queue<SyncChannelJob>,
     @InjectQueue(SYNC_QUEUES.shopee) shopee: Queue<SyncChannelJob>,
   ) {
     this.queues = { lazada, tiki, shopee };
-    this.periodic = new PeriodicTask(env.SYNC_RELAY_INTERVAL_MS, () => this.relayDue());
+    this.periodic = new PeriodicTask(sync.SYNC_RELAY_INTERVAL_MS, () => this.relayDue());
   }
 
   onApplicationBootstrap(): void {
@@ -63,7 +63,7 @@ export class SyncRelay implements OnApplicationBootstrap, OnApplicationShutdown 
         [dialect.timestamp(now)],
       );
       if (rows.length === 0) return 0;
-      const options = syncJobOptions(this.env.MARKETPLACE_SYNC_ATTEMPTS);
+      const options = syncJobOptions(this.sync.MARKETPLACE_SYNC_ATTEMPTS);
       const adding = Promise.all(
         (Object.keys(this.queues) as Marketplace[]).map((marketplace) => {
           const jobs = rows

@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DelayedError, Job, Queue, Worker } from 'bullmq';
-import { Environment } from '../../config/environment';
+import { LazadaConfig, ShopeeConfig, SyncConfig, TikiConfig } from '../../config/sections';
 import { Marketplace, MARKETPLACES } from '../../marketplaces/marketplace';
 import { ChannelSync, SyncOutcome, TransientSyncError } from './channel-sync';
 import { jitteredBackoff, SYNC_QUEUES, SyncChannelJob } from './sync.queue';
@@ -22,7 +22,10 @@ export class SyncWorkers implements OnApplicationBootstrap, OnApplicationShutdow
 
   constructor(
     private readonly sync: ChannelSync,
-    private readonly env: Environment,
+    private readonly syncConfig: SyncConfig,
+    private readonly lazadaConfig: LazadaConfig,
+    private readonly tikiConfig: TikiConfig,
+    private readonly shopeeConfig: ShopeeConfig,
     @InjectQueue(SYNC_QUEUES.lazada) lazada: Queue<SyncChannelJob>,
     @InjectQueue(SYNC_QUEUES.tiki) tiki: Queue<SyncChannelJob>,
     @InjectQueue(SYNC_QUEUES.shopee) shopee: Queue<SyncChannelJob>,
@@ -37,16 +40,16 @@ export class SyncWorkers implements OnApplicationBootstrap, OnApplicationShutdow
       const worker: Worker<SyncChannelJob> = new Worker<SyncChannelJob>(queue.name, (job, token) => this.process(worker, job, token), {
         connection: queue.opts.connection,
         prefix: queue.opts.prefix,
-        concurrency: this.env.MARKETPLACE_SYNC_CONCURRENCY,
+        concurrency: this.syncConfig.MARKETPLACE_SYNC_CONCURRENCY,
         // Tenths of a second, so the calls spread evenly instead of bunching at each second's start.
         limiter:
           perSecond > 0
             ? { max: Math.max(1, Math.round(perSecond / 10)), duration: perSecond >= 10 ? 100 : Math.round(1000 / perSecond) }
             : undefined,
-        settings: { backoffStrategy: (attemptsMade: number) => jitteredBackoff(attemptsMade, this.env.MARKETPLACE_BACKOFF_MS) },
+        settings: { backoffStrategy: (attemptsMade: number) => jitteredBackoff(attemptsMade, this.syncConfig.MARKETPLACE_BACKOFF_MS) },
         // A killed worker's jobs are picked up again after the lock lapses (the lock is renewed while a job runs).
-        lockDuration: this.env.MARKETPLACE_SYNC_LOCK_MS,
-        stalledInterval: Math.max(1000, Math.round(this.env.MARKETPLACE_SYNC_LOCK_MS / 2)),
+        lockDuration: this.syncConfig.MARKETPLACE_SYNC_LOCK_MS,
+        stalledInterval: Math.max(1000, Math.round(this.syncConfig.MARKETPLACE_SYNC_LOCK_MS / 2)),
         maxStalledCount: 10,
       });
       worker.on('failed', (job, error) => void this.onFailed(job, error));
@@ -62,9 +65,9 @@ export class SyncWorkers implements OnApplicationBootstrap, OnApplicationShutdow
 
   private rateLimit(marketplace: Marketplace): number {
     return {
-      lazada: this.env.LAZADA_RATE_LIMIT_PER_SECOND,
-      tiki: this.env.TIKI_RATE_LIMIT_PER_SECOND,
-      shopee: this.env.SHOPEE_RATE_LIMIT_PER_SECOND,
+      lazada: this.lazadaConfig.LAZADA_RATE_LIMIT_PER_SECOND,
+      tiki: this.tikiConfig.TIKI_RATE_LIMIT_PER_SECOND,
+      shopee: this.shopeeConfig.SHOPEE_RATE_LIMIT_PER_SECOND,
     }[marketplace];
   }
 
@@ -79,7 +82,7 @@ export class SyncWorkers implements OnApplicationBootstrap, OnApplicationShutdow
       const failures = error.progressed ? 1 : (job.data.failures ?? 0) + 1;
       const failingSince = failures === 1 || !job.data.failingSince ? Date.now() : job.data.failingSince;
       // Both a number of failures in a row and a duration: a long platform outage is waited out.
-      if (failures >= this.env.MARKETPLACE_SYNC_ATTEMPTS && Date.now() - failingSince >= this.env.MARKETPLACE_GIVE_UP_AFTER_MS) {
+      if (failures >= this.syncConfig.MARKETPLACE_SYNC_ATTEMPTS && Date.now() - failingSince >= this.syncConfig.MARKETPLACE_GIVE_UP_AFTER_MS) {
         this.logger.warn(
           `${job.data.marketplace} sync of listing ${job.data.listingId} failed ${failures} times in a row: ${error.message}`,
         );
@@ -87,7 +90,7 @@ export class SyncWorkers implements OnApplicationBootstrap, OnApplicationShutdow
         return 'failed';
       }
       await job.updateData({ ...job.data, failures, failingSince });
-      await job.moveToDelayed(Date.now() + jitteredBackoff(failures, this.env.MARKETPLACE_BACKOFF_MS), token);
+      await job.moveToDelayed(Date.now() + jitteredBackoff(failures, this.syncConfig.MARKETPLACE_BACKOFF_MS), token);
       throw new DelayedError();
     }
     // A poll follows a successful review answer: the run of failures is over.
@@ -100,7 +103,7 @@ export class SyncWorkers implements OnApplicationBootstrap, OnApplicationShutdow
         await job.moveToDelayed(Date.now() + BUSY_RETRY_MS, token);
         throw new DelayedError();
       case 'poll':
-        await job.moveToDelayed(Date.now() + this.env.MARKETPLACE_REVIEW_POLL_MS, token);
+        await job.moveToDelayed(Date.now() + this.syncConfig.MARKETPLACE_REVIEW_POLL_MS, token);
         throw new DelayedError();
       case 'throttled':
         // The whole queue waits as the platform asked; the job goes back to waiting with its attempts intact.

@@ -12,7 +12,7 @@ import { Household } from '../registry/household.entity';
 import { PlotCertification } from '../registry/plot-certification.entity';
 import { Plot } from '../registry/plot.entity';
 import { ScanAlertClearance } from './scan-alert-clearance.entity';
-import { buildTraceView, PublicContact, TraceView } from './trace-view';
+import { buildProductView, buildTraceView, ProductView, PublicContact, TraceView } from './trace-view';
 
 export interface Producer {
   cooperative: string;
@@ -59,6 +59,8 @@ export class TraceCache implements OnModuleInit, OnModuleDestroy {
   private readonly views = new Map<string, TraceView>();
   /** GTIN → the co-op that sells it, for unknown serials: a wrong serial under a known GTIN is answered with who to ask. */
   private readonly producers = new Map<string, { producer: Producer | null; loadedAt: number }>();
+  /** GTIN → the product page of `/01/{gtin}` (null: no product carries it). */
+  private readonly products = new Map<string, { view: ProductView | null; loadedAt: number }>();
   private readonly loading = new Map<string, Promise<unknown>>();
   private readonly ttlMs: number;
   private unsubscribe: (() => void) | null = null;
@@ -89,6 +91,8 @@ export class TraceCache implements OnModuleInit, OnModuleDestroy {
     switch (notice.kind) {
       case 'batch':
         this.views.delete(notice.id);
+        // A product edit is announced with its batches: its page is rebuilt on the next request.
+        this.products.clear();
         // A recall voids every label of the batch: their cached rows go too.
         for (const [serial, label] of this.labels) if (label.batchId === notice.id) this.labels.delete(serial);
         break;
@@ -99,6 +103,7 @@ export class TraceCache implements OnModuleInit, OnModuleDestroy {
         this.labels.clear();
         this.views.clear();
         this.producers.clear();
+        this.products.clear();
         break;
     }
   }
@@ -167,6 +172,22 @@ export class TraceCache implements OnModuleInit, OnModuleDestroy {
       if (this.producers.size >= MAX_VIEWS) this.producers.delete(this.producers.keys().next().value!);
       this.producers.set(gtin, { producer, loadedAt: Date.now() });
       return producer;
+    });
+  }
+
+  /** The product `/01/{gtin}` names (GTIN-14) with its co-operative; null when no product carries it. */
+  async product(gtin: string, now = Date.now()): Promise<ProductView | null> {
+    const cached = this.products.get(gtin);
+    if (cached && now - cached.loadedAt < this.ttlMs) return cached.view;
+    return this.once(`g:${gtin}`, async (generation) => {
+      const product = await this.dataSource.getRepository(Product).findOne({ where: { gtin } });
+      const cooperative = product ? await this.dataSource.getRepository(Cooperative).findOneBy({ id: product.cooperativeId }) : null;
+      const view = product && cooperative ? buildProductView(product, cooperative) : null;
+      if (generation === this.generation) {
+        if (this.products.size >= MAX_VIEWS) this.products.delete(this.products.keys().next().value!);
+        this.products.set(gtin, { view, loadedAt: Date.now() });
+      }
+      return view;
     });
   }
 

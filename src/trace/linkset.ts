@@ -75,7 +75,11 @@ export const CONTEXT_LINK = `<${LINKSET_CONTEXT}>; rel="http://www.w3.org/ns/jso
 
 /** One link in the `Link` header's current form: full-URI relation type, title, media type and languages. */
 export function linkHeaderEntry(type: LinkType, target: LinkTarget): string {
-  let out = `<${target.href}>; rel="${GS1_VOC}${type}"; title=${JSON.stringify(target.title)}`;
+  // A header carries ASCII only: a Vietnamese title travels as RFC 8187 `title*` (RFC 8288 §3.4.1).
+  const title = /^[\x20-\x7e]*$/.test(target.title)
+    ? `title="${target.title.replace(/["\\]/g, '\\$&')}"`
+    : `title*=UTF-8''${encodeURIComponent(target.title)}`;
+  let out = `<${target.href}>; rel="${GS1_VOC}${type}"; ${title}`;
   if (target.type) out += `; type="${target.type}"`;
   if (target.hreflang) out += `; hreflang="${target.hreflang.join(' ')}"`;
   return out;

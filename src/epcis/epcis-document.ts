@@ -180,6 +180,8 @@ export function toEpcisDocument(source: EpcisSource): Record<string, JsonValue> 
     if (event.bizStep !== 'spraying' || event.supersededBy) continue;
     const treatment: EpcisEvent = {
       ...base(event.occurredAt),
+      // What was treated: the crop standing in that planting area (the lot it becomes does not exist yet).
+      quantityList: [{ epcClass: batch.plot ? ids.other('crop', batch.plot.code) : epcClass }],
       action: 'OBSERVE',
       bizStep: SPRAYING_STEP,
       readPoint: plotPlace,

@@ -216,12 +216,15 @@ export function toEpcisDocument(source: EpcisSource): Record<string, JsonValue> 
     if (event.bizStep !== 'shipping') mapped.bizLocation = location;
     if (audience === 'partner') {
       const destination = text(details, 'destination');
-      if (event.bizStep === 'shipping' && destination) mapped.destinationList = [{ type: 'location', destination: ids.other('place', destination) }];
+      if (event.bizStep === 'shipping' && destination)
+        mapped.destinationList = [{ type: 'location', destination: ids.other('place', destination) }];
       const origin = text(details, 'source') ?? text(details, 'origin');
       if (event.bizStep === 'receiving' && origin) mapped.sourceList = [{ type: 'location', source: ids.other('place', origin) }];
       const reference = text(details, 'referenceDocument') ?? text(details, 'invoiceNumber') ?? text(details, 'billOfLading');
       if (reference)
-        mapped.bizTransactionList = [{ type: event.bizStep === 'shipping' ? 'desadv' : 'inv', bizTransaction: ids.other('document', reference) }];
+        mapped.bizTransactionList = [
+          { type: event.bizStep === 'shipping' ? 'desadv' : 'inv', bizTransaction: ids.other('document', reference) },
+        ];
     }
     Object.assign(mapped, detailExtensions(details, audience));
     events.push(mapped);

@@ -50,7 +50,11 @@ describe('EPCIS event hash: reference test vectors', () => {
       eventTime: '2020-03-04T11:00:30.000+01:00',
       eventTimeZoneOffset: '+01:00',
       recordTime: '2020-03-04T11:00:30.999+01:00',
-      epcList: ['https://id.gs1.org/00/040123450000003338', 'https://id.gs1.org/00/040123450000001112', 'https://id.gs1.org/00/040123450000002225'],
+      epcList: [
+        'https://id.gs1.org/00/040123450000003338',
+        'https://id.gs1.org/00/040123450000001112',
+        'https://id.gs1.org/00/040123450000002225',
+      ],
       action: 'OBSERVE',
       bizStep: 'departing',
       readPoint: { id: 'https://id.gs1.org/414/4012345000115/254/987' },
@@ -58,7 +62,9 @@ describe('EPCIS event hash: reference test vectors', () => {
       'example:myField2': '0',
       'example:myField3': { 'example:mySubField3': ['3', '1'] },
     };
-    expect(eventHashId(referenceEvent, context)).toBe('ni:///sha-256;6ae96341e0acc6d7a261364751f60e68278a81cdf51da0abb6b4e617014e39d7?ver=CBV2.0');
+    expect(eventHashId(referenceEvent, context)).toBe(
+      'ni:///sha-256;6ae96341e0acc6d7a261364751f60e68278a81cdf51da0abb6b4e617014e39d7?ver=CBV2.0',
+    );
   });
 
   it('epcisDocWithSingleEvent.jsonld: a shipping with SGTINs, a purchase order and a local time with microseconds', () => {

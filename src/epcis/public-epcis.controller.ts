@@ -15,7 +15,9 @@ export class PublicEpcisController {
   constructor(private readonly epcis: EpcisService) {}
 
   @Get(':id/epcis')
-  @ApiOperation({ summary: "A lot's privacy-filtered EPCIS 2.0 document (events, places, certificates; no names, phones, notes or buyers)" })
+  @ApiOperation({
+    summary: "A lot's privacy-filtered EPCIS 2.0 document (events, places, certificates; no names, phones, notes or buyers)",
+  })
   @ApiProduces('application/ld+json')
   async lot(@Param('id', uuidParam('id')) id: string, @Res() reply: FastifyReply): Promise<void> {
     const document = await this.epcis.publicDocument(id);

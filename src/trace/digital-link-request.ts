@@ -129,7 +129,9 @@ const AI_FORMATS = new Map<string, Format>([
 for (let ai = 410; ai <= 417; ai++) AI_FORMATS.set(String(ai), N(13));
 for (let ai = 91; ai <= 99; ai++) AI_FORMATS.set(String(ai), X(90));
 // Trade measures (310n-369n, n the decimal point position) and amounts (390n-395n).
-for (const prefix of [310, 311, 312, 313, 314, 315, 316, 320, 321, 322, 323, 324, 325, 326, 327, 328, 329, 330, 331, 332, 333, 334, 335, 336, 337]) {
+for (const prefix of [
+  310, 311, 312, 313, 314, 315, 316, 320, 321, 322, 323, 324, 325, 326, 327, 328, 329, 330, 331, 332, 333, 334, 335, 336, 337,
+]) {
   for (let n = 0; n <= 9; n++) AI_FORMATS.set(`${prefix}${n}`, N(6));
 }
 for (let prefix = 340; prefix <= 369; prefix++) for (let n = 0; n <= 9; n++) AI_FORMATS.set(`${prefix}${n}`, N(6));
@@ -200,10 +202,7 @@ function decode(value: string): string | null {
 const fault = (key: Parameters<typeof message>[0], params?: Record<string, string>): DigitalLinkFault => ({ fault: message(key, params) });
 
 /** Reads the query string: data attributes checked against their AI, the resolver's keywords kept, the rest passed on. */
-export function parseResolverQuery(
-  rawQuery: string,
-  pathValues: Record<string, string | null>,
-): ResolverQuery | DigitalLinkFault {
+export function parseResolverQuery(rawQuery: string, pathValues: Record<string, string | null>): ResolverQuery | DigitalLinkFault {
   const query: ResolverQuery = { passOn: '' };
   if (!rawQuery) return query;
   const kept: string[] = [];

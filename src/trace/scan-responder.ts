@@ -37,7 +37,6 @@ export function normalizeTypedSerial(typed: string): string | null {
 
 export type ScanRequestType = FastifyRequest<{ Params: { gtin?: string; lot?: string; serial?: string }; Querystring: ScanQuery }>;
 
-
 /**
  * The language of a resolver problem: `?lang=` as on the consumer page, else `Accept-Language`
  * (Vietnamese unless English is asked for).
@@ -120,7 +119,12 @@ export class ScanResponder {
     if (parsed.shortGtin) {
       // GS1 Digital Link URI Syntax 1.4: a GTIN is written with 14 digits; the canonical address is permanent.
       const location = `${this.base}${parsed.canonicalPath}${mark < 0 ? '' : url.slice(mark)}`;
-      await reply.status(301).headers(CORS).header('location', location).header('link', linksetLink(`${this.base}${parsed.canonicalPath}`)).send();
+      await reply
+        .status(301)
+        .headers(CORS)
+        .header('location', location)
+        .header('link', linksetLink(`${this.base}${parsed.canonicalPath}`))
+        .send();
       return;
     }
     const { gtin, lot, serial, cpv } = parsed;
@@ -132,7 +136,8 @@ export class ScanResponder {
     if (serial !== null && cpv === null) {
       const labelLot = lot ?? (await this.scans.lotOfLabel(gtin, serial));
       if (query.linkType === undefined && (want === 'html' || want === 'json')) {
-        if (labelLot === null) return this.send(reply, await this.scans.unknownLabel(gtin, serial, want === 'json', this.lang(request, query), path));
+        if (labelLot === null)
+          return this.send(reply, await this.scans.unknownLabel(gtin, serial, want === 'json', this.lang(request, query), path));
         return this.label(request, reply, query, gtin, labelLot, serial, want === 'json', path);
       }
       const links = labelLot === null ? null : await this.scans.labelLinks(gtin, labelLot, serial);
@@ -141,7 +146,9 @@ export class ScanResponder {
     if (lot !== null && serial === null && cpv === null) {
       if (query.linkType === undefined && (want === 'html' || want === 'json')) {
         const lang = this.lang(request, query);
-        const page = (await this.scans.batchPage(gtin, lot, want === 'json', lang, path)) ?? (await this.scans.productPage(gtin, want === 'json', lang, path));
+        const page =
+          (await this.scans.batchPage(gtin, lot, want === 'json', lang, path)) ??
+          (await this.scans.productPage(gtin, want === 'json', lang, path));
         return page ? this.send(reply, page) : this.notFound(reply, request);
       }
       const links = (await this.scans.lotLinks(gtin, lot)) ?? (await this.scans.productLinks(gtin));
@@ -238,7 +245,12 @@ export class ScanResponder {
       return this.notFound(reply, request, message('trace.linkTypeMissing', { linkType: query.linkType ?? '' }), linkset);
     }
     const type: LinkType = linkType && linkType !== 'linkset' ? linkType : 'defaultLink';
-    const target = chooseLink(links.contexts, type, type === 'defaultLink' ? undefined : request.headers.accept, request.headers['accept-language']);
+    const target = chooseLink(
+      links.contexts,
+      type,
+      type === 'defaultLink' ? undefined : request.headers.accept,
+      request.headers['accept-language'],
+    );
     if (!target) return this.notFound(reply, request, message('trace.linkTypeMissing', { linkType: query.linkType ?? type }), linkset);
     await reply
       .status(307)
@@ -285,7 +297,10 @@ export class ScanResponder {
       gtin !== null && lot !== null
         ? `/01/${gtin}/10/${encodeURIComponent(lot)}/21/${encodeURIComponent(serial)}`
         : `/t/${encodeURIComponent(serial)}`;
-    const keep = [query.lang ? `lang=${encodeURIComponent(query.lang)}` : '', query.format ? `format=${encodeURIComponent(query.format)}` : '']
+    const keep = [
+      query.lang ? `lang=${encodeURIComponent(query.lang)}` : '',
+      query.format ? `format=${encodeURIComponent(query.format)}` : '',
+    ]
       .filter(Boolean)
       .join('&');
     await reply

@@ -322,7 +322,11 @@ export class ScanService {
     const contexts: LinkContext[] = [];
     if (view.gtin) {
       const lot = this.lotAnchor(view);
-      contexts.push({ anchor: lot, itemDescription: `${view.productName} · ${view.lotCode}`, links: { ...pageLinks(lot, 'page'), ...records } });
+      contexts.push({
+        anchor: lot,
+        itemDescription: `${view.productName} · ${view.lotCode}`,
+        links: { ...pageLinks(lot, 'page'), ...records },
+      });
       const product = `${this.base}/01/${view.gtin}`;
       contexts.push({ anchor: product, itemDescription: view.productName, links: pageLinks(product, 'product') });
     }
@@ -347,7 +351,9 @@ export class ScanService {
       anchor,
       itemDescription: `${view.productName} · ${view.lotCode} · ${serial}`,
       // A label without GTIN has no lot or product in Digital Link terms: its records hang on the label itself.
-      links: view.gtin ? pageLinks(anchor, 'page') : { ...pageLinks(anchor, 'page'), ...lotRecordLinks(this.base, view.batchId, view.certificationCount > 0) },
+      links: view.gtin
+        ? pageLinks(anchor, 'page')
+        : { ...pageLinks(anchor, 'page'), ...lotRecordLinks(this.base, view.batchId, view.certificationCount > 0) },
     };
     return { contexts: [own, ...levels.contexts], linkset: linksetDocument([contextJson(own), ...levels.json]) };
   }
@@ -379,10 +385,18 @@ export class ScanService {
     return {
       status: 200,
       headers,
-      body: renderTracePage({ lang, verdict: null, headline: null, serial: null, scanLine: null, reason: null, body: product.html[lang], path }),
+      body: renderTracePage({
+        lang,
+        verdict: null,
+        headline: null,
+        serial: null,
+        scanLine: null,
+        reason: null,
+        body: product.html[lang],
+        path,
+      }),
     };
   }
-
 }
 
 interface LotState {

@@ -172,9 +172,14 @@ describe('GS1-conformant resolver (e2e, issue 14)', () => {
     expect(preflight.headers.link).toBe(linkset);
     const missing = await t.http.get(`${label(serial)}?linkType=gs1:nosuchlt`);
     expect(missing.headers.link).toBe(linkset);
-    expect((await t.http.get(lotPath())).headers.link).toBe(`<${BASE}${lotPath()}?linkType=linkset>; rel="linkset"; type="application/linkset+json"`);
+    expect((await t.http.get(lotPath())).headers.link).toBe(
+      `<${BASE}${lotPath()}?linkType=linkset>; rel="linkset"; type="application/linkset+json"`,
+    );
     // The per-link header of a redirect: full-URI relation type, title (RFC 8187 when not ASCII), media type, language.
-    const redirect = await t.http.get(`${label(serial)}?linkType=gs1:pip`).set('Accept', 'text/html').set('Accept-Language', 'vi');
+    const redirect = await t.http
+      .get(`${label(serial)}?linkType=gs1:pip`)
+      .set('Accept', 'text/html')
+      .set('Accept-Language', 'vi');
     expect(redirect.headers.link).toBe(
       `${linkset}, <${BASE}${label(serial)}?format=html&lang=vi>; rel="${VOC}pip"; title*=UTF-8''${encodeURIComponent('Thông tin truy xuất nguồn gốc')}; type="text/html"; hreflang="vi"`,
     );
@@ -182,7 +187,10 @@ describe('GS1-conformant resolver (e2e, issue 14)', () => {
 
   it('3. serves linkType as a 307 to that link (CURIE or full URI), 404 for a type the item lacks, the page by default', async () => {
     const serial = s.serials[2];
-    const en = await t.http.get(`${label(serial)}?linkType=gs1:pip`).set('Accept', 'text/html').set('Accept-Language', 'en-GB,en;q=0.8');
+    const en = await t.http
+      .get(`${label(serial)}?linkType=gs1:pip`)
+      .set('Accept', 'text/html')
+      .set('Accept-Language', 'en-GB,en;q=0.8');
     expect(en.status).toBe(307);
     expect(en.headers.location).toBe(`${BASE}${label(serial)}?format=html&lang=en`);
     const json = await t.http.get(`${label(serial)}?linkType=${encodeURIComponent(`${VOC}pip`)}`).set('Accept', 'application/json');
@@ -261,7 +269,10 @@ describe('GS1-conformant resolver (e2e, issue 14)', () => {
     expect(lot.body.batch.lotCode).toBe(s.lot);
     const product = await t.http.get(`/01/${GTIN}`).set('Accept', 'application/json');
     expect(product.status).toBe(200);
-    expect(product.body).toMatchObject({ product: { name: 'Vải thiều Thanh Hà', gtin: GTIN }, producer: { cooperative: 'HTX Vải thiều Thanh Hà' } });
+    expect(product.body).toMatchObject({
+      product: { name: 'Vải thiều Thanh Hà', gtin: GTIN },
+      producer: { cooperative: 'HTX Vải thiều Thanh Hà' },
+    });
     const productPage = await t.http.get(`/01/${GTIN}/`).set('Accept', 'text/html').set('Accept-Language', 'en');
     expect(productPage.status).toBe(200);
     expect(productPage.headers['content-language']).toBe('en');

@@ -38,7 +38,8 @@ function quality(ranges: Range[], offer: string): { q: number; explicit: boolean
 }
 
 const CACHE_LIMIT = 500;
-const cache = new Map<string, string | null>();
+/** Per list of offers (the callers' constant arrays), header value → choice. */
+const caches = new WeakMap<readonly string[], Map<string, string | null>>();
 
 /**
  * Which of `offers` a client asked for by name, honouring q-values (ties go to the earlier offer);
@@ -46,8 +47,9 @@ const cache = new Map<string, string | null>();
  * memoised per header value: a few browsers and apps send almost every request.
  */
 export function explicitPreference(accept: string, offers: readonly string[]): string | null {
-  const key = `${offers.join(' ')}|${accept}`;
-  const cached = cache.get(key);
+  let cache = caches.get(offers);
+  if (!cache) caches.set(offers, (cache = new Map<string, string | null>()));
+  const cached = cache.get(accept);
   if (cached !== undefined) return cached;
   const ranges = parseAccept(accept);
   let chosen: string | null = null;
@@ -60,7 +62,7 @@ export function explicitPreference(accept: string, offers: readonly string[]): s
     }
   }
   if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(key, chosen);
+  cache.set(accept, chosen);
   return chosen;
 }
 

@@ -77,6 +77,7 @@ export async function sendResolverProblem(
 type Wanted = 'html' | 'json' | 'linkset' | 'default';
 
 const DEFAULT_OFFERS = ['application/linkset+json', 'application/json', 'text/html'] as const;
+const LINKSET_OFFERS = ['application/linkset+json', 'application/json'] as const;
 
 /**
  * `?format=` wins; then what `Accept` names with q-values: the linkset, the JSON verdict or the page.
@@ -230,7 +231,7 @@ export class ScanResponder {
     if (want === 'linkset') {
       const accept = request.headers.accept;
       // A client that names plain JSON and not the linkset media type gets the same document as JSON (standard 2.10).
-      const json = !!accept && explicitPreference(accept, ['application/linkset+json', 'application/json']) === 'application/json';
+      const json = !!accept && explicitPreference(accept, LINKSET_OFFERS) === 'application/json';
       await reply
         .status(200)
         .headers(CORS)

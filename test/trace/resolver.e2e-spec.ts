@@ -358,4 +358,44 @@ describe('GS1-conformant resolver (e2e, issue 14)', () => {
     await t.http.get(`${label(serial)}?format=html`).set('User-Agent', 'Mozilla/5.0 (Linux; Android 14) Zalo android/1');
     expect(await scans(serial)).toBe(3);
   });
+
+  it('never answers a 5xx to hostile resolver input (paths, queries, headers), and every refusal is a problem', async () => {
+    const serial = s.serials[8];
+    const paths = [
+      `${label(serial)}?linkType=%00`,
+      `${label(serial)}?linkType=${'x'.repeat(5000)}`,
+      `${label(serial)}?linkType=gs1:pip&linkType=gs1:traceability`,
+      `${label(serial)}?linkType=linkset&format=%3Cscript%3E`,
+      `${label(serial)}?17=%F0%9F%98%80`,
+      `${label(serial)}?=&&=x&%20=1`,
+      `${label(serial)}?422=704704704704704704`,
+      `/01/${GTIN}/10/${encodeURIComponent("' OR 1=1")}`,
+      `/01/${GTIN}/10/${'L'.repeat(21)}`,
+      `/01/${GTIN}/22/${encodeURIComponent('<b>')}`,
+      `/01/${GTIN}/21/${encodeURIComponent('..%2F..')}`,
+      `/01/${GTIN}/${'10/A/'.repeat(50)}`,
+      '/01/',
+      '/01',
+      `/01/${'9'.repeat(14)}`,
+      `/01/${GTIN}/10/%F0%9F%98%80`,
+      `/t/${serial}?linkType=gs1:traceability&17=261399`,
+      '/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA1',
+    ];
+    const headers: Record<string, string>[] = [
+      {},
+      { Accept: 'application/linkset+json;q=abc, */*;q=' },
+      { Accept: ';;;,,,/' },
+      { 'Accept-Language': 'q=;en;;q=0.x' },
+      { Accept: 'text/html', 'Accept-Language': '*' },
+    ];
+    for (const path of paths) {
+      for (const header of headers) {
+        for (const method of ['get', 'head', 'options'] as const) {
+          const res = await t.http[method](path).set(header);
+          expect([method, path, header, res.status < 500]).toEqual([method, path, header, true]);
+          if (method === 'get' && res.status >= 400) expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+        }
+      }
+    }
+  });
 });

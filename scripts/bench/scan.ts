@@ -10,7 +10,8 @@
  *    60,000) each: the baseline, the JSON answer (each a real counted scan), the HTML page (counted too)
  *    and the label's linkset (`?linkType=linkset`, not counted). Service and baseline alternate, so each
  *    ratio compares loads measured moments apart: this shared machine's baseline swings 4x within an hour.
- *    The ratios reported are the medians of the rounds' ratios. BENCH_PROFILE=<dir> writes a CPU profile.
+ *    Every service load runs between two baseline loads and is divided by their mean; the ratios reported
+ *    are the medians over the rounds. BENCH_PROFILE=<dir> writes a CPU profile of the service.
  * 4. The service is stopped with SIGTERM (it flushes its counters) and the scans stored in PostgreSQL are
  *    compared with the counted requests sent.
  * Last line on stdout:
@@ -87,7 +88,7 @@ async function startBaseline(body: Buffer): Promise<{ url: string; process: Chil
     ],
     { env: { ...process.env, BODY: body.toString('base64') }, stdio: ['ignore', 'pipe', 'inherit'] },
   );
-  const [portLine] = (await once(baseline.stdout!, 'data')) as [Buffer];
+  const [portLine] = (await once(baseline.stdout, 'data')) as [Buffer];
   return { url: `http://127.0.0.1:${portLine.toString().trim()}`, process: baseline };
 }
 
@@ -158,18 +159,25 @@ async function main(): Promise<void> {
     const baselineBody = Buffer.from(sampleBody);
     const baseline = await startBaseline(baselineBody);
     let counted = warm.result.requests.total + 1;
-    const rounds: { baseline: LoadResult; json: LoadResult; html: LoadResult; linkset: LoadResult }[] = [];
+    // Each service load sits between two baseline loads and is compared with their mean: on a shared
+    // machine the baseline drifts within a minute, so a ratio only compares like with like this way.
+    const rounds: { baseline: number[]; json: LoadResult; html: LoadResult; linkset: LoadResult }[] = [];
     try {
+      const baselineLoad = async () => (await load(baseline.url, paths, 'application/json', REQUESTS)).rps;
+      let before = await baselineLoad();
       for (let round = 1; round <= ROUNDS; round++) {
-        const baselineRound = await load(baseline.url, paths, 'application/json', REQUESTS);
         const json = await load(base, paths, 'application/json', REQUESTS);
+        const afterJson = await baselineLoad();
         const html = await load(base, paths, 'text/html', REQUESTS);
+        const afterHtml = await baselineLoad();
         const linkset = await load(base, linksetPaths, 'application/linkset+json', REQUESTS);
+        const afterLinkset = await baselineLoad();
         counted += json.result.requests.total + html.result.requests.total;
-        rounds.push({ baseline: baselineRound, json, html, linkset });
+        rounds.push({ baseline: [before, afterJson, afterHtml, afterLinkset], json, html, linkset });
         log(
-          `round ${round}: baseline ${Math.round(baselineRound.rps)}, json ${Math.round(json.rps)}, html ${Math.round(html.rps)}, linkset ${Math.round(linkset.rps)} req/s`,
+          `round ${round}: baseline ${[before, afterJson, afterHtml, afterLinkset].map(Math.round).join('/')}, json ${Math.round(json.rps)}, html ${Math.round(html.rps)}, linkset ${Math.round(linkset.rps)} req/s`,
         );
+        before = afterLinkset;
       }
     } finally {
       baseline.process.kill('SIGKILL');
@@ -190,23 +198,26 @@ async function main(): Promise<void> {
       return Number(rows[0].total);
     });
 
-    const ratios = {
-      json: rounds.map((r) => round2(r.json.rps / r.baseline.rps)),
-      html: rounds.map((r) => round2(r.html.rps / r.baseline.rps)),
-      linkset: rounds.map((r) => round2(r.linkset.rps / r.baseline.rps)),
-    };
+    const around = (r: (typeof rounds)[number], i: number) => (r.baseline[i] + r.baseline[i + 1]) / 2;
+    const ratioOf = { json: [] as number[], html: [] as number[], linkset: [] as number[] };
+    for (const r of rounds) {
+      ratioOf.json.push(r.json.rps / around(r, 0));
+      ratioOf.html.push(r.html.rps / around(r, 1));
+      ratioOf.linkset.push(r.linkset.rps / around(r, 2));
+    }
+    const ratios = { json: ratioOf.json.map(round2), html: ratioOf.html.map(round2), linkset: ratioOf.linkset.map(round2) };
     const line = {
       bench: 'scan',
       rounds: ROUNDS,
       requests,
       rps: Math.round(median(rounds.map((r) => r.json.rps))),
       p99Ms: median(rounds.map((r) => r.json.result.latency.p99)),
-      baselineRps: Math.round(median(rounds.map((r) => r.baseline.rps))),
-      ratio: round2(median(rounds.map((r) => r.json.rps / r.baseline.rps))),
+      baselineRps: Math.round(median(rounds.flatMap((r) => r.baseline))),
+      ratio: round2(median(ratioOf.json)),
       htmlRps: Math.round(median(rounds.map((r) => r.html.rps))),
-      htmlRatio: round2(median(rounds.map((r) => r.html.rps / r.baseline.rps))),
+      htmlRatio: round2(median(ratioOf.html)),
       linksetRps: Math.round(median(rounds.map((r) => r.linkset.rps))),
-      linksetRatio: round2(median(rounds.map((r) => r.linkset.rps / r.baseline.rps))),
+      linksetRatio: round2(median(ratioOf.linkset)),
       scansCounted,
       ratios,
     };

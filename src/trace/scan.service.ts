@@ -222,25 +222,6 @@ export class ScanService {
     };
   }
 
-  /** `?linkType=gs1:certificationInfo`: the certificates of the batch a label or lot belongs to. */
-  async certificationInfo(gtin: string | null, lot: string | null, serial: string | null): Promise<ScanAnswer | null> {
-    let batchId: string | null = null;
-    if (serial) {
-      if (!(await this.verifier.isGenuine(serial, gtin, lot))) return null;
-      batchId = (await this.cache.label(serial))?.batchId ?? null;
-    } else if (lot) {
-      batchId = await this.cache.batchIdFor(gtin, lot);
-    }
-    const view = batchId ? await this.cache.view(batchId) : null;
-    if (!view) return null;
-    const origin = (JSON.parse(`{${view.json}}`) as { origin: { certifications: unknown[]; plotCode: string | null } }).origin;
-    return {
-      status: 200,
-      headers: this.commonHeaders(true, 'vi'),
-      body: JSON.stringify({ plotCode: origin.plotCode, certifications: origin.certifications }),
-    };
-  }
-
   /**
    * A counterfeit or unknown answer says what to do next: general advice, the province office's line
    * (TRACE_HELP_LINE), the producer's public contact when the GTIN names one, and a form to type the

@@ -76,7 +76,8 @@ export async function sendResolverProblem(
 /** What a request without `linkType` asks for: a representation, the linkset, or the default link. */
 type Wanted = 'html' | 'json' | 'linkset' | 'default';
 
-const DEFAULT_OFFERS = ['application/linkset+json', 'application/json', 'text/html'] as const;
+// On a tie the page wins over the JSON (as before q-values were read), the linkset over both.
+const DEFAULT_OFFERS = ['application/linkset+json', 'text/html', 'application/json'] as const;
 const LINKSET_OFFERS = ['application/linkset+json', 'application/json'] as const;
 
 /**

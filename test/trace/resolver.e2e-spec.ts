@@ -331,6 +331,9 @@ describe('GS1-conformant resolver (e2e, issue 14)', () => {
     expect(json.headers['content-type']).toMatch(/^application\/json/);
     const html = await t.http.get(label(serial)).set('Accept', 'application/json;q=0.1, text/html;q=0.9');
     expect(html.headers['content-type']).toMatch(/^text\/html/);
+    // Equal qualities: the page, as before q-values were read.
+    const tie = await t.http.get(label(serial)).set('Accept', 'application/json, text/html');
+    expect(tie.headers['content-type']).toMatch(/^text\/html/);
     const refused = await t.http.get(label(serial)).set('Accept', 'text/html;q=0, application/json;q=0.2');
     expect(refused.headers['content-type']).toMatch(/^application\/json/);
     const linkset = await t.http.get(label(serial)).set('Accept', 'application/linkset+json, application/json;q=0.5');

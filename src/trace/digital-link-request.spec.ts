@@ -1,12 +1,12 @@
 import { translate } from '../common/i18n/message';
-import { DigitalLinkFault, parseGtinDigitalLink } from './digital-link-request';
+import { parseGtinDigitalLink } from './digital-link-request';
 import { explicitPreference, preferredLanguages } from './negotiation';
 
 const GTIN = '08930000000019';
 const faultOf = (path: string, query = ''): string => {
   const parsed = parseGtinDigitalLink(path, query);
   if (!('fault' in parsed)) throw new Error(`${path}?${query} was accepted`);
-  return translate((parsed as DigitalLinkFault).fault, 'en');
+  return translate((parsed).fault, 'en');
 };
 
 describe('GS1 Digital Link request grammar', () => {

@@ -4,14 +4,19 @@
  * 1. Starts the built service (ROLE=api) as its own process pinned to core 0, on a throwaway PostgreSQL
  *    database (or DATABASE_URL) and its own Redis prefix; creates a co-op, product, batch with events
  *    and one 10,000-label run through the API.
- * 2. autocannon (pinned to core 1: 50 connections, a random label per request, each a real counted scan)
- *    sends a fixed number of requests (BENCH_SCAN_REQUESTS, 150,000) for the JSON answer, then for the
- *    HTML page, after a 30,000-request warm-up. BENCH_PROFILE=<dir> writes a CPU profile of the service.
- * 3. A bare node:http server answering the same JSON from memory, also pinned to core 0, gets the same load.
+ * 2. A bare node:http server answering the label's JSON from memory runs beside it, also pinned to core 0.
+ * 3. autocannon (pinned to core 1: 50 connections, a random label per request) sends, after a 30,000-request
+ *    warm-up, BENCH_SCAN_ROUNDS rounds (default 3) of a fixed number of requests (BENCH_SCAN_REQUESTS,
+ *    60,000) each: the baseline, the JSON answer (each a real counted scan), the HTML page (counted too)
+ *    and the label's linkset (`?linkType=linkset`, not counted). Service and baseline alternate, so each
+ *    ratio compares loads measured moments apart: this shared machine's baseline swings 4x within an hour.
+ *    Every service load runs between two baseline loads and is divided by their mean; the ratios reported
+ *    are the medians over the rounds. BENCH_PROFILE=<dir> writes a CPU profile of the service.
  * 4. The service is stopped with SIGTERM (it flushes its counters) and the scans stored in PostgreSQL are
- *    compared with the requests sent.
+ *    compared with the counted requests sent.
  * Last line on stdout:
- * {"bench":"scan","requests":…,"rps":…,"p99Ms":…,"baselineRps":…,"ratio":…,"htmlRps":…,"htmlRatio":…,"scansCounted":…}
+ * {"bench":"scan","rounds":…,"requests":…,"rps":…,"p99Ms":…,"baselineRps":…,"ratio":…,"htmlRps":…,"htmlRatio":…,
+ *  "linksetRps":…,"linksetRatio":…,"scansCounted":…,"ratios":{"json":[…],"html":[…],"linkset":[…]}}
  */
 import autocannon from 'autocannon';
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
@@ -23,7 +28,8 @@ import { api, benchDatabase, builtServiceEnv, createLycheeBatch, waitForHealth, 
 
 const ROOT = join(__dirname, '..', '..');
 const LABELS = Number(process.env.BENCH_SCAN_LABELS ?? 10_000);
-const REQUESTS = Number(process.env.BENCH_SCAN_REQUESTS ?? 150_000);
+const REQUESTS = Number(process.env.BENCH_SCAN_REQUESTS ?? 60_000);
+const ROUNDS = Math.max(3, Number(process.env.BENCH_SCAN_ROUNDS ?? 3));
 const CONNECTIONS = 50;
 const ADMIN_POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -60,6 +66,30 @@ async function load(url: string, paths: string[], accept: string, amount: number
     throw new Error(`load on ${url}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
   }
   return { result, rps: result.requests.total / ((lastResponse - started) / 1000) };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+const round2 = (value: number): number => Math.round(value * 100) / 100;
+
+/** The bare node:http server answering `body` from memory, pinned to the service's core; resolves to its URL. */
+async function startBaseline(body: Buffer): Promise<{ url: string; process: ChildProcess }> {
+  const baseline = spawn(
+    pin(0)[0] ?? process.execPath,
+    [
+      ...pin(0).slice(1),
+      ...(pin(0).length ? [process.execPath] : []),
+      '-e',
+      `const body=Buffer.from(process.env.BODY,'base64');require('node:http').createServer((q,s)=>{s.writeHead(200,{'content-type':'application/json; charset=utf-8','content-length':body.length});s.end(body)}).listen(0,'127.0.0.1',function(){process.stdout.write(String(this.address().port)+'\\n')})`,
+    ],
+    { env: { ...process.env, BODY: body.toString('base64') }, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const [portLine] = (await once(baseline.stdout, 'data')) as [Buffer];
+  return { url: `http://127.0.0.1:${portLine.toString().trim()}`, process: baseline };
 }
 
 async function main(): Promise<void> {
@@ -121,11 +151,38 @@ async function main(): Promise<void> {
     log(`${paths.length} labels ready; warming up`);
 
     const warm = await load(base, paths, 'application/json', 30_000);
-    const json = await load(base, paths, 'application/json', REQUESTS);
-    const html = await load(base, paths, 'text/html', REQUESTS);
+    const linksetPaths = paths.map((path) => `${path}?linkType=linkset`);
+    // The linkset of each lot is built once: warm it like the scans (not counted).
+    await load(base, linksetPaths, 'application/linkset+json', 10_000);
     const sample = await fetch(`${base}${paths[0]}`, { headers: { accept: 'application/json' } });
     const sampleBody = await sample.text();
-    const requests = warm.result.requests.total + json.result.requests.total + html.result.requests.total + 1;
+    const baselineBody = Buffer.from(sampleBody);
+    const baseline = await startBaseline(baselineBody);
+    let counted = warm.result.requests.total + 1;
+    // Each service load sits between two baseline loads and is compared with their mean: on a shared
+    // machine the baseline drifts within a minute, so a ratio only compares like with like this way.
+    const rounds: { baseline: number[]; json: LoadResult; html: LoadResult; linkset: LoadResult }[] = [];
+    try {
+      const baselineLoad = async () => (await load(baseline.url, paths, 'application/json', REQUESTS)).rps;
+      let before = await baselineLoad();
+      for (let round = 1; round <= ROUNDS; round++) {
+        const json = await load(base, paths, 'application/json', REQUESTS);
+        const afterJson = await baselineLoad();
+        const html = await load(base, paths, 'text/html', REQUESTS);
+        const afterHtml = await baselineLoad();
+        const linkset = await load(base, linksetPaths, 'application/linkset+json', REQUESTS);
+        const afterLinkset = await baselineLoad();
+        counted += json.result.requests.total + html.result.requests.total;
+        rounds.push({ baseline: [before, afterJson, afterHtml, afterLinkset], json, html, linkset });
+        log(
+          `round ${round}: baseline ${[before, afterJson, afterHtml, afterLinkset].map(Math.round).join('/')}, json ${Math.round(json.rps)}, html ${Math.round(html.rps)}, linkset ${Math.round(linkset.rps)} req/s`,
+        );
+        before = afterLinkset;
+      }
+    } finally {
+      baseline.process.kill('SIGKILL');
+    }
+    const requests = counted;
 
     // SIGTERM: the service flushes its scan counters on the way out.
     const exited = once(service, 'exit');
@@ -141,37 +198,31 @@ async function main(): Promise<void> {
       return Number(rows[0].total);
     });
 
-    // Baseline: the same JSON body from memory, bare node:http, same core.
-    const baselineBody = Buffer.from(sampleBody);
-    const baseline = spawn(
-      pin(0)[0] ?? process.execPath,
-      [
-        ...pin(0).slice(1),
-        ...(pin(0).length ? [process.execPath] : []),
-        '-e',
-        `const body=Buffer.from(process.env.BODY,'base64');require('node:http').createServer((q,s)=>{s.writeHead(200,{'content-type':'application/json; charset=utf-8','content-length':body.length});s.end(body)}).listen(0,'127.0.0.1',function(){process.stdout.write(String(this.address().port)+'\\n')})`,
-      ],
-      { env: { ...process.env, BODY: baselineBody.toString('base64') }, stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    const [portLine] = (await once(baseline.stdout, 'data')) as [Buffer];
-    const baselineResult = await load(`http://127.0.0.1:${portLine.toString().trim()}`, paths, 'application/json', REQUESTS);
-    baseline.kill('SIGKILL');
-
-    const rps = json.rps;
-    const baselineRps = baselineResult.rps;
+    const around = (r: (typeof rounds)[number], i: number) => (r.baseline[i] + r.baseline[i + 1]) / 2;
+    const ratioOf = { json: [] as number[], html: [] as number[], linkset: [] as number[] };
+    for (const r of rounds) {
+      ratioOf.json.push(r.json.rps / around(r, 0));
+      ratioOf.html.push(r.html.rps / around(r, 1));
+      ratioOf.linkset.push(r.linkset.rps / around(r, 2));
+    }
+    const ratios = { json: ratioOf.json.map(round2), html: ratioOf.html.map(round2), linkset: ratioOf.linkset.map(round2) };
     const line = {
       bench: 'scan',
+      rounds: ROUNDS,
       requests,
-      rps: Math.round(rps),
-      p99Ms: json.result.latency.p99,
-      baselineRps: Math.round(baselineRps),
-      ratio: Math.round((rps / baselineRps) * 100) / 100,
-      htmlRps: Math.round(html.rps),
-      htmlRatio: Math.round((html.rps / baselineRps) * 100) / 100,
+      rps: Math.round(median(rounds.map((r) => r.json.rps))),
+      p99Ms: median(rounds.map((r) => r.json.result.latency.p99)),
+      baselineRps: Math.round(median(rounds.flatMap((r) => r.baseline))),
+      ratio: round2(median(ratioOf.json)),
+      htmlRps: Math.round(median(rounds.map((r) => r.html.rps))),
+      htmlRatio: round2(median(ratioOf.html)),
+      linksetRps: Math.round(median(rounds.map((r) => r.linkset.rps))),
+      linksetRatio: round2(median(ratioOf.linkset)),
       scansCounted,
+      ratios,
     };
     log(
-      `html p99 ${html.result.latency.p99} ms; JSON body ${baselineBody.length} bytes; ${scansCounted === requests ? 'every scan counted' : `MISMATCH: ${requests} sent, ${scansCounted} stored`}`,
+      `html p99 ${median(rounds.map((r) => r.html.result.latency.p99))} ms; JSON body ${baselineBody.length} bytes; ${scansCounted === requests ? 'every scan counted' : `MISMATCH: ${requests} sent, ${scansCounted} stored`}`,
     );
     process.stdout.write(`${JSON.stringify(line)}\n`);
   } finally {

@@ -193,6 +193,18 @@ describe('loadEnvironment', () => {
       expect(message).not.toContain('\n');
     });
 
+    it('refuses a public but plain-HTTP PUBLIC_BASE_URL unless ALLOW_HTTP_PUBLIC_BASE_URL=true says so', () => {
+      const http = { ...PRODUCTION, PUBLIC_BASE_URL: 'http://truyxuat.htxthanhha.vn' };
+      const message = messageOf(http);
+      expect(message).toMatch(refusal('PUBLIC_BASE_URL'));
+      expect(message).toContain('ALLOW_HTTP_PUBLIC_BASE_URL=true');
+      expect(message).not.toContain('\n');
+      expect(loadEnvironment({ ...http, ALLOW_HTTP_PUBLIC_BASE_URL: 'true' }).PUBLIC_BASE_URL).toBe('http://truyxuat.htxthanhha.vn');
+      expect(messageOf({ ...http, ALLOW_HTTP_PUBLIC_BASE_URL: 'yes' })).toMatch(/^Invalid configuration: ALLOW_HTTP_PUBLIC_BASE_URL: /);
+      // Outside production the rule does not apply: development runs on http://localhost.
+      expect(load({ NODE_ENV: 'development', PUBLIC_BASE_URL: 'http://truyxuat.htxthanhha.vn' })).not.toThrow();
+    });
+
     it('accepts the mocks and a localhost PUBLIC_BASE_URL outside production', () => {
       expect(load({ NODE_ENV: 'development', PUBLIC_BASE_URL: 'http://localhost:3000' })).not.toThrow();
       expect(load({ NODE_ENV: 'test', SHOPEE_BASE_URL: 'http://127.0.0.1:4999/shopee' })).not.toThrow();

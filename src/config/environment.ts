@@ -89,6 +89,13 @@ export class Environment {
   )
   PUBLIC_BASE_URL = 'http://localhost:3000';
 
+  /**
+   * `true` lets production run with an `http://` PUBLIC_BASE_URL (a closed network with no certificate):
+   * labels printed from it say `http://` for as long as they exist, so it must be said on purpose.
+   */
+  @IsIn(['true', 'false'], { message: 'ALLOW_HTTP_PUBLIC_BASE_URL must be true or false' })
+  ALLOW_HTTP_PUBLIC_BASE_URL: 'true' | 'false' = 'false';
+
   @IsString()
   @Matches(/^(\+84|0)\d{9}$/, { message: 'ADMIN_PHONE must be a Vietnamese phone number (0xxxxxxxxx or +84xxxxxxxxx)' })
   ADMIN_PHONE: string = DEVELOPMENT_DEFAULTS.ADMIN_PHONE;
@@ -546,6 +553,12 @@ function assertProductionSafe(config: Environment): void {
     throw productionRefusal(
       'PUBLIC_BASE_URL',
       `${config.PUBLIC_BASE_URL} is a loopback address, refused when NODE_ENV=production: it is printed into every QR label; set the address shoppers reach`,
+    );
+  }
+  if (config.PUBLIC_BASE_URL.startsWith('http:') && config.ALLOW_HTTP_PUBLIC_BASE_URL !== 'true') {
+    throw productionRefusal(
+      'PUBLIC_BASE_URL',
+      `${config.PUBLIC_BASE_URL} is not HTTPS, refused when NODE_ENV=production: every QR label printed from it would say http:// for good; use https:// (deploy/nginx.conf terminates TLS) or set ALLOW_HTTP_PUBLIC_BASE_URL=true`,
     );
   }
   for (const key of Object.keys(MOCK_MARKETPLACE_DEFAULTS) as (keyof typeof MOCK_MARKETPLACE_DEFAULTS)[]) {

@@ -42,7 +42,11 @@ export const SETTINGS = {
   HOST: { section: 'server', doc: 'interface to listen on' },
   PUBLIC_BASE_URL: {
     section: 'server',
-    doc: "the service's public address, printed into QR labels and the OpenAPI document (a loopback address is refused in production)",
+    doc: "the service's public address, printed into QR labels and the OpenAPI document (a loopback address, or `http://` unless allowed below, is refused in production)",
+  },
+  ALLOW_HTTP_PUBLIC_BASE_URL: {
+    section: 'server',
+    doc: '`true` lets production run with an `http://` `PUBLIC_BASE_URL` (a closed network without a certificate); said on purpose, since labels keep it',
   },
   BODY_LIMIT_BYTES: { section: 'server', doc: 'largest JSON body; larger is `413`' },
   IMPORT_LIMIT_BYTES: { section: 'server', doc: 'largest CSV body for the household import' },

@@ -1,4 +1,5 @@
 import type { BatchDetailResponse, BatchEventResponse } from '../batches/dto/batch.dto';
+import { gtinCheckDigit } from '../common/gs1/gtin';
 import { EpcisEvent, eventHashId, JsonValue } from './event-hash';
 
 export const EPCIS_CONTEXT_URL = 'https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld';
@@ -13,23 +14,61 @@ const VIETNAM_OFFSET = '+07:00';
 
 export interface EpcisSource {
   batch: BatchDetailResponse & { recallReason?: string | null; recalledAt?: string | null };
-  cooperative: { id: string; name: string };
-  /** PUBLIC_BASE_URL: private identifiers (lots, places) are HTTP URIs under it. */
-  baseUrl: string;
+  /** Identifiers belong to the co-op: its GLN (from its GS1 company prefix) when it has one. */
+  cooperative: { id: string; name: string; gs1CompanyPrefix?: string | null };
+  /**
+   * `partner` (the authenticated export) keeps where the goods went and the documents; `public` (what a
+   * label's `gs1:traceability` link serves) leaves out buyers, destinations, carriers and documents.
+   */
+  audience?: 'partner' | 'public';
   now?: Date;
 }
+
+/** The co-op's GLN: its GS1 company prefix, location reference 0, check digit. */
+export function cooperativeGln(companyPrefix: string): string {
+  const body = companyPrefix.padEnd(12, '0').slice(0, 12);
+  return `${body}${gtinCheckDigit(body)}`;
+}
+
+/**
+ * Identifiers that never change with the address the service runs at (issue 14): GS1 Digital Links of
+ * the co-op's GLN (and its planting areas as GLN extensions, AI 254) when it has a company prefix,
+ * otherwise URIs in this project's EPCIS namespace keyed by the co-op and the planting-area code.
+ */
+class Identifiers {
+  private readonly gln: string | null;
+
+  constructor(private readonly cooperative: EpcisSource['cooperative']) {
+    this.gln = cooperative.gs1CompanyPrefix ? cooperativeGln(cooperative.gs1CompanyPrefix) : null;
+  }
+
+  cooperativePlace(): { id: string } {
+    return { id: this.gln ? `https://id.gs1.org/414/${this.gln}` : `${NST_NAMESPACE}cooperative/${this.cooperative.id}` };
+  }
+
+  plot(code: string): { id: string } {
+    const encoded = encodeURIComponent(code);
+    return { id: this.gln ? `https://id.gs1.org/414/${this.gln}/254/${encoded}` : `${NST_NAMESPACE}planting-area/${encoded}` };
+  }
+
+  other(kind: string, value: string): string {
+    return `${NST_NAMESPACE}${kind}/${this.cooperative.id}/${encodeURIComponent(value)}`;
+  }
+}
+
+/** What a spraying is, as an EPCIS business step of this project's namespace (CBV has none for crop treatments). */
+export const SPRAYING_STEP = `${NST_NAMESPACE}bizstep/spraying`;
+const TREATMENT_DETAILS = ['pesticide', 'activeIngredient', 'preHarvestIntervalDays'];
+/** Where the goods went and on which papers: for partners, never on a public page. */
+const PARTNER_ONLY_DETAILS = new Set(['destination', 'source', 'carrier', 'referenceDocument']);
 
 /** UN/CEFACT Rec. 20 codes for the units a batch is weighed in; counted units carry no uom. */
 const UOM: Record<string, string> = { kg: 'KGM', tonne: 'TNE' };
 
-/** The lot as an EPC class: an LGTIN (GS1 Digital Link) when the product has a GTIN, otherwise a URI of ours. */
-export function lotClass(gtin: string | null, lotCode: string, baseUrl: string): string {
+/** The lot as an EPC class: an LGTIN (GS1 Digital Link) when the product has a GTIN, otherwise a URI of the co-op's. */
+export function lotClass(gtin: string | null, lotCode: string, cooperativeId: string): string {
   if (gtin) return `https://id.gs1.org/01/${gtin.padStart(14, '0')}/10/${encodeURIComponent(lotCode)}`;
-  return `${baseUrl.replace(/\/$/, '')}/lots/${encodeURIComponent(lotCode)}`;
-}
-
-function place(baseUrl: string, kind: string, id: string): { id: string } {
-  return { id: `${baseUrl.replace(/\/$/, '')}/places/${kind}/${encodeURIComponent(id)}` };
+  return `${NST_NAMESPACE}lot/${cooperativeId}/${encodeURIComponent(lotCode)}`;
 }
 
 function text(details: Record<string, unknown> | null, key: string): string | null {
@@ -56,17 +95,18 @@ const EXPORTED_DETAILS = new Set([
 ]);
 
 /** Step-specific details the event keeps, as `nst:` extension fields (only scalars and lists of scalars). */
-function detailExtensions(details: Record<string, unknown> | null): Record<string, JsonValue> {
+function detailExtensions(details: Record<string, unknown> | null, audience: 'partner' | 'public'): Record<string, JsonValue> {
   const out: Record<string, JsonValue> = {};
   for (const [key, value] of Object.entries(details ?? {})) {
     if (!EXPORTED_DETAILS.has(key)) continue;
+    if (audience === 'public' && PARTNER_ONLY_DETAILS.has(key)) continue;
     if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) out[`nst:${key}`] = value as JsonValue;
     else if (Array.isArray(value)) out[`nst:${key}`] = value.map((v) => (typeof v === 'object' ? JSON.stringify(v) : v) as JsonValue);
   }
   return out;
 }
 
-/** CBV mapping of our steps. Pre-harvest steps (planting, fertilizing, spraying) happen before the lot exists and stay out. */
+/** CBV mapping of our steps after harvest. Sprayings travel as plot events (below); planting and fertilizing stay out. */
 const STEP_MAP: Partial<Record<BatchEventResponse['bizStep'], { bizStep: string; disposition: string }>> = {
   packing: { bizStep: 'packing', disposition: 'in_progress' },
   inspecting: { bizStep: 'inspecting', disposition: 'in_progress' },
@@ -81,15 +121,17 @@ const STEP_MAP: Partial<Record<BatchEventResponse['bizStep'], { bizStep: string;
  * Every event's eventID is its canonical hash, so the same history always exports the same ids.
  */
 export function toEpcisDocument(source: EpcisSource): Record<string, JsonValue> {
-  const { batch, cooperative, baseUrl } = source;
-  const epcClass = lotClass(batch.product.gtin, batch.lotCode, baseUrl);
+  const { batch, cooperative } = source;
+  const audience = source.audience ?? 'partner';
+  const ids = new Identifiers(cooperative);
+  const epcClass = lotClass(batch.product.gtin, batch.lotCode, cooperative.id);
   const quantityElement = (quantity: number, unit: string): JsonValue => {
     const element: Record<string, JsonValue> = { epcClass, quantity };
     if (UOM[unit]) element.uom = UOM[unit];
     return element;
   };
-  const cooperativePlace = place(baseUrl, 'cooperative', cooperative.id);
-  const plotPlace = batch.plot ? place(baseUrl, 'plot', batch.plot.code) : cooperativePlace;
+  const cooperativePlace = ids.cooperativePlace();
+  const plotPlace = batch.plot ? ids.plot(batch.plot.code) : cooperativePlace;
   const harvestReadPoint = batch.plot ? { id: `geo:${batch.plot.latitude},${batch.plot.longitude}` } : plotPlace;
 
   const ilmd: Record<string, JsonValue> = {
@@ -129,8 +171,27 @@ export function toEpcisDocument(source: EpcisSource): Record<string, JsonValue> 
       readPoint: harvestReadPoint,
       bizLocation: plotPlace,
       ilmd,
-      ...detailExtensions(harvest?.details ?? null),
+      ...detailExtensions(harvest?.details ?? null, audience),
     });
+  }
+  // Treatments of the growing area before harvest travel as events at the plot the commissioning names
+  // (its bizLocation), with the product sprayed and its pre-harvest interval: a partner can check the PHI.
+  for (const event of batch.events) {
+    if (event.bizStep !== 'spraying' || event.supersededBy) continue;
+    const treatment: EpcisEvent = {
+      ...base(event.occurredAt),
+      // What was treated: the crop standing in that planting area (the lot it becomes does not exist yet).
+      quantityList: [{ epcClass: batch.plot ? ids.other('crop', batch.plot.code) : epcClass }],
+      action: 'OBSERVE',
+      bizStep: SPRAYING_STEP,
+      readPoint: plotPlace,
+      bizLocation: plotPlace,
+    };
+    for (const key of TREATMENT_DETAILS) {
+      const value = event.details?.[key];
+      if (typeof value === 'string' || typeof value === 'number') treatment[`nst:${key}`] = value;
+    }
+    events.push(treatment);
   }
   for (const event of batch.events) {
     const step = STEP_MAP[event.bizStep];
@@ -140,7 +201,7 @@ export function toEpcisDocument(source: EpcisSource): Record<string, JsonValue> 
     const unit = text(details, 'unit') ?? batch.unit;
     const packingHouse = text(details, 'packingHouseCode');
     const location = packingHouse
-      ? place(baseUrl, 'packing-house', packingHouse)
+      ? { id: ids.other('packing-house', packingHouse) }
       : event.bizStep === 'packing'
         ? cooperativePlace
         : plotPlace;
@@ -153,20 +214,19 @@ export function toEpcisDocument(source: EpcisSource): Record<string, JsonValue> 
       readPoint: location,
     };
     if (event.bizStep !== 'shipping') mapped.bizLocation = location;
-    const destination = text(details, 'destination');
-    if (event.bizStep === 'shipping' && destination)
-      mapped.destinationList = [{ type: 'location', destination: place(baseUrl, 'place', destination).id }];
-    const origin = text(details, 'source') ?? text(details, 'origin');
-    if (event.bizStep === 'receiving' && origin) mapped.sourceList = [{ type: 'location', source: place(baseUrl, 'place', origin).id }];
-    const reference = text(details, 'referenceDocument') ?? text(details, 'invoiceNumber') ?? text(details, 'billOfLading');
-    if (reference)
-      mapped.bizTransactionList = [
-        {
-          type: event.bizStep === 'shipping' ? 'desadv' : 'inv',
-          bizTransaction: `${baseUrl.replace(/\/$/, '')}/documents/${encodeURIComponent(reference)}`,
-        },
-      ];
-    Object.assign(mapped, detailExtensions(details));
+    if (audience === 'partner') {
+      const destination = text(details, 'destination');
+      if (event.bizStep === 'shipping' && destination)
+        mapped.destinationList = [{ type: 'location', destination: ids.other('place', destination) }];
+      const origin = text(details, 'source') ?? text(details, 'origin');
+      if (event.bizStep === 'receiving' && origin) mapped.sourceList = [{ type: 'location', source: ids.other('place', origin) }];
+      const reference = text(details, 'referenceDocument') ?? text(details, 'invoiceNumber') ?? text(details, 'billOfLading');
+      if (reference)
+        mapped.bizTransactionList = [
+          { type: event.bizStep === 'shipping' ? 'desadv' : 'inv', bizTransaction: ids.other('document', reference) },
+        ];
+    }
+    Object.assign(mapped, detailExtensions(details, audience));
     events.push(mapped);
   }
   if (batch.status === 'recalled' && batch.recalledAt) {
@@ -184,7 +244,8 @@ export function toEpcisDocument(source: EpcisSource): Record<string, JsonValue> 
   events.sort((a, b) => (a.eventTime as string).localeCompare(b.eventTime as string));
   const withIds = events.map((e) => ({ eventID: eventHashId(e, CONTEXT_PREFIXES), ...e }));
   return {
-    '@context': [EPCIS_CONTEXT_URL, { nst: NST_NAMESPACE }],
+    // Every prefix the events use is declared inline, so a hash tool reading the document expands them as we do.
+    '@context': [EPCIS_CONTEXT_URL, { ...CONTEXT_PREFIXES }],
     type: 'EPCISDocument',
     schemaVersion: '2.0',
     creationDate: (source.now ?? new Date()).toISOString(),

@@ -4,9 +4,13 @@ import { problemTitle, problemType } from '../common/errors/problem-details.filt
 import { GS1_AI82 } from '../common/gs1/gtin';
 import { Locale, negotiateLocale } from '../common/i18n/locale';
 import { Message, message, translate } from '../common/i18n/message';
+import { Environment } from '../config/environment';
 import { isConsumerView } from './consumer-view';
+import { parseGtinDigitalLink, parseResolverQuery, ResolverQuery } from './digital-link-request';
 import { pickLanguage } from './i18n';
-import { parseDigitalLinkPath, ScanAnswer, ScanService } from './scan.service';
+import { chooseLink, CONTEXT_LINK, LinkType, linkHeaderEntry, LINKSET_MEDIA_TYPE, linksetLink, readLinkType, withQuery } from './linkset';
+import { explicitPreference } from './negotiation';
+import { parseDigitalLinkPath, RESOLVER_EXPOSED_HEADERS, ResolvedLinks, ScanAnswer, ScanService } from './scan.service';
 
 export interface ScanQuery {
   lang?: string;
@@ -32,13 +36,6 @@ export function normalizeTypedSerial(typed: string): string | null {
 }
 
 export type ScanRequestType = FastifyRequest<{ Params: { gtin?: string; lot?: string; serial?: string }; Querystring: ScanQuery }>;
-
-export function wantsJson(request: FastifyRequest, query: ScanQuery): boolean {
-  if (query.format === 'json') return true;
-  if (query.format === 'html') return false;
-  const accept = request.headers.accept ?? '';
-  return accept.includes('application/json') && !accept.includes('text/html');
-}
 
 /**
  * The language of a resolver problem: `?lang=` as on the consumer page, else `Accept-Language`
@@ -76,66 +73,203 @@ export async function sendResolverProblem(
     );
 }
 
+/** What a request without `linkType` asks for: a representation, the linkset, or the default link. */
+type Wanted = 'html' | 'json' | 'linkset' | 'default';
+
+// On a tie the page wins over the JSON (as before q-values were read), the linkset over both.
+const DEFAULT_OFFERS = ['application/linkset+json', 'text/html', 'application/json'] as const;
+const LINKSET_OFFERS = ['application/linkset+json', 'application/json'] as const;
+
+/**
+ * `?format=` wins; then what `Accept` names with q-values: the linkset, the JSON verdict or the page.
+ * No `Accept` at all is a person's scanner app: the page (resolver standard 2.10, "no media type").
+ * An `Accept` naming none of them (`*\/*`, an image) is a generic client: redirected to the default link.
+ */
+export function wanted(accept: string | undefined, format: string | undefined): Wanted {
+  if (format === 'json') return 'json';
+  if (format === 'html') return 'html';
+  if (!accept) return 'html';
+  const preferred = explicitPreference(accept, DEFAULT_OFFERS);
+  return preferred === 'text/html' ? 'html' : preferred === 'application/json' ? 'json' : preferred ? 'linkset' : 'default';
+}
+
+/** CORS and the caches' key on every resolver answer, errors included. */
+const CORS = { 'access-control-allow-origin': '*', 'access-control-expose-headers': RESOLVER_EXPOSED_HEADERS };
+
 /** Turns resolver requests into answers: shared by the Nest controller and the raw Fastify routes. */
 @Injectable()
 export class ScanResponder {
-  constructor(private readonly scans: ScanService) {}
+  constructor(
+    private readonly scans: ScanService,
+    private readonly env: Environment,
+  ) {}
 
-  /** `/01/{gtin}/10/{lot}` without a serial: the batch page, or its certificates with ?linkType. */
-  async batch(request: ScanRequestType, reply: FastifyReply): Promise<void> {
-    const query = request.query;
-    const parsed = parseDigitalLinkPath(request.params.gtin ?? '', request.params.lot ?? '', 'X');
-    if ('key' in parsed) return this.malformed(reply, request, parsed);
-    if (typeof query.serial === 'string') return this.typedSerial(request, query, reply, request.params.gtin!, request.params.lot!);
-    if (query.linkType === 'gs1:certificationInfo') return this.certificationInfo(reply, parsed.gtin, parsed.lot, null);
-    const lang = pickLanguage(query.lang, request.headers['accept-language']);
-    await this.send(
-      reply,
-      await this.scans.batchPage(parsed.gtin!, parsed.lot!, wantsJson(request, query), lang, request.url.split('?')[0]),
-    );
+  private get base(): string {
+    return this.env.PUBLIC_BASE_URL.replace(/\/+$/, '');
   }
 
-  /** GET/HEAD /01/{gtin}/10/{lot}/21/{serial} (mounted on Fastify directly, see ScanRoutes). */
-  digitalLink(request: ScanRequestType, reply: FastifyReply): Promise<void> {
-    const { gtin, lot, serial } = request.params;
-    return this.resolve(gtin ?? null, lot ?? null, serial ?? '', request.query, request, reply);
+  /**
+   * Every GTIN Digital Link (`/01/…`, mounted on Fastify directly, see ScanRoutes): the label, the lot
+   * and the product, `?linkType=`, linksets, and 400 for what the grammar refuses.
+   */
+  async digitalLink(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const url = request.url;
+    const mark = url.indexOf('?');
+    const parsed = parseGtinDigitalLink(mark < 0 ? url : url.slice(0, mark), mark < 0 ? '' : url.slice(mark + 1));
+    if ('fault' in parsed) return this.malformed(reply, request, parsed.fault);
+    const query = parsed.query;
+    if (parsed.shortGtin) {
+      // GS1 Digital Link URI Syntax 1.4: a GTIN is written with 14 digits; the canonical address is permanent.
+      const location = `${this.base}${parsed.canonicalPath}${mark < 0 ? '' : url.slice(mark)}`;
+      await reply
+        .status(301)
+        .headers(CORS)
+        .header('location', location)
+        .header('link', linksetLink(`${this.base}${parsed.canonicalPath}`))
+        .send();
+      return;
+    }
+    const { gtin, lot, serial, cpv } = parsed;
+    const path = parsed.canonicalPath;
+    if (typeof query.serial === 'string' && lot !== null) return this.typedSerial(request, query, reply, gtin, lot);
+    const linkType = query.linkType === undefined ? undefined : readLinkType(query.linkType);
+    const want: Wanted = linkType === 'linkset' ? 'linkset' : linkType ? 'default' : wanted(request.headers.accept, query.format);
+    // A variant (22) this resolver does not know walks up to the product (resolver standard 2.5.9).
+    if (serial !== null && cpv === null) {
+      const labelLot = lot ?? (await this.scans.lotOfLabel(gtin, serial));
+      if (query.linkType === undefined && (want === 'html' || want === 'json')) {
+        if (labelLot === null)
+          return this.send(reply, await this.scans.unknownLabel(gtin, serial, want === 'json', this.lang(request, query), path));
+        return this.label(request, reply, query, gtin, labelLot, serial, want === 'json', path);
+      }
+      const links = labelLot === null ? null : await this.scans.labelLinks(gtin, labelLot, serial);
+      return this.links(request, reply, query, links, linkType, want, `${this.base}${path}`);
+    }
+    if (lot !== null && serial === null && cpv === null) {
+      if (query.linkType === undefined && (want === 'html' || want === 'json')) {
+        const lang = this.lang(request, query);
+        const page =
+          (await this.scans.batchPage(gtin, lot, want === 'json', lang, path)) ??
+          (await this.scans.productPage(gtin, want === 'json', lang, path));
+        return page ? this.send(reply, page) : this.notFound(reply, request);
+      }
+      const links = (await this.scans.lotLinks(gtin, lot)) ?? (await this.scans.productLinks(gtin));
+      return this.links(request, reply, query, links, linkType, want, `${this.base}${path}`);
+    }
+    if (query.linkType === undefined && (want === 'html' || want === 'json')) {
+      const page = await this.scans.productPage(gtin, want === 'json', this.lang(request, query), path);
+      return page ? this.send(reply, page) : this.notFound(reply, request);
+    }
+    return this.links(request, reply, query, await this.scans.productLinks(gtin), linkType, want, `${this.base}${path}`);
   }
 
   /** GET/HEAD /t/{serial}. */
-  short(request: ScanRequestType, reply: FastifyReply): Promise<void> {
-    return this.resolve(null, null, request.params.serial ?? '', request.query, request, reply);
+  async short(request: ScanRequestType, reply: FastifyReply): Promise<void> {
+    const serial = request.params.serial ?? '';
+    const parsed = parseDigitalLinkPath(null, null, serial);
+    if ('key' in parsed) return this.malformed(reply, request, parsed);
+    const mark = request.url.indexOf('?');
+    const query = parseResolverQuery(mark < 0 ? '' : request.url.slice(mark + 1), {});
+    if ('fault' in query) return this.malformed(reply, request, query.fault);
+    if (typeof query.serial === 'string') return this.typedSerial(request, query, reply, null, null);
+    const linkType = query.linkType === undefined ? undefined : readLinkType(query.linkType);
+    const want: Wanted = linkType === 'linkset' ? 'linkset' : linkType ? 'default' : wanted(request.headers.accept, query.format);
+    if (query.linkType === undefined && (want === 'html' || want === 'json')) {
+      return this.label(request, reply, query, null, null, serial, want === 'json', `/t/${encodeURIComponent(serial)}`);
+    }
+    const links = await this.scans.labelLinks(null, null, serial);
+    return this.links(request, reply, query, links, linkType, want, `${this.base}/t/${encodeURIComponent(serial)}`);
   }
 
-  private async resolve(
+  /** The label's page or JSON verdict: the one answer that counts a scan (consumer-view.ts). */
+  private async label(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    query: ResolverQuery,
     gtin: string | null,
     lot: string | null,
     serial: string,
-    query: ScanQuery,
-    request: FastifyRequest,
-    reply: FastifyReply,
+    json: boolean,
+    path: string,
   ): Promise<void> {
-    const parsed = parseDigitalLinkPath(gtin, lot, serial);
-    if ('key' in parsed) return this.malformed(reply, request, parsed);
-    if (typeof query.serial === 'string') return this.typedSerial(request, query, reply, gtin, lot);
     const retryAfter = this.scans.rateLimit(request.ip);
     if (retryAfter) {
       return sendResolverProblem(reply, request, {
         status: 429,
         detail: message('trace.tooManyScans', { seconds: retryAfter }),
-        headers: { 'retry-after': String(retryAfter), 'access-control-allow-origin': '*' },
+        headers: { 'retry-after': String(retryAfter), ...CORS },
       });
     }
-    if (query.linkType === 'gs1:certificationInfo') return this.certificationInfo(reply, parsed.gtin, parsed.lot, parsed.serial);
-    const json = wantsJson(request, query);
     const answer = await this.scans.scan({
-      ...parsed,
+      gtin,
+      lot,
+      serial,
       count: isConsumerView(request.method, request.headers, query.linkType),
       client: request.ip,
       json,
       lang: pickLanguage(query.lang, request.headers['accept-language']),
-      path: request.url.split('?')[0],
+      path,
     });
     await this.send(reply, answer);
+  }
+
+  /**
+   * Machine answers from an entity's links: its linkset (RFC 9264, with the JSON-LD context in `Link`),
+   * a 307 to the link of the requested type or to the default link, the request's query passed on; 404
+   * when the item is unknown or has no link of that type.
+   */
+  private async links(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    query: ResolverQuery,
+    links: ResolvedLinks | null,
+    linkType: LinkType | 'linkset' | null | undefined,
+    want: Wanted,
+    anchor: string,
+  ): Promise<void> {
+    if (!links) return this.notFound(reply, request);
+    const linkset = linksetLink(links.contexts[0]?.anchor ?? anchor);
+    if (want === 'linkset') {
+      const accept = request.headers.accept;
+      // A client that names plain JSON and not the linkset media type gets the same document as JSON (standard 2.10).
+      const json = !!accept && explicitPreference(accept, LINKSET_OFFERS) === 'application/json';
+      await reply
+        .status(200)
+        .headers(CORS)
+        .header('content-type', json ? 'application/json; charset=utf-8' : `${LINKSET_MEDIA_TYPE}; charset=utf-8`)
+        .header('cache-control', 'public, max-age=300')
+        .header('vary', 'Accept')
+        .header('link', `${linkset}, ${CONTEXT_LINK}`)
+        .send(links.linkset);
+      return;
+    }
+    if (linkType === null) {
+      return this.notFound(reply, request, message('trace.linkTypeMissing', { linkType: query.linkType ?? '' }), linkset);
+    }
+    const type: LinkType = linkType && linkType !== 'linkset' ? linkType : 'defaultLink';
+    const target = chooseLink(
+      links.contexts,
+      type,
+      type === 'defaultLink' ? undefined : request.headers.accept,
+      request.headers['accept-language'],
+    );
+    if (!target) return this.notFound(reply, request, message('trace.linkTypeMissing', { linkType: query.linkType ?? type }), linkset);
+    await reply
+      .status(307)
+      .headers(CORS)
+      .header('location', withQuery(target.href, query.passOn))
+      .header('cache-control', 'no-store')
+      .header('vary', 'Accept, Accept-Language')
+      .header('link', `${linkset}, ${linkHeaderEntry(type, target)}`)
+      .send();
+  }
+
+  private lang(request: FastifyRequest, query: ResolverQuery) {
+    return pickLanguage(query.lang, request.headers['accept-language']);
+  }
+
+  private notFound(reply: FastifyReply, request: FastifyRequest, detail = message('trace.notFound'), link?: string): Promise<void> {
+    return sendResolverProblem(reply, request, { status: 404, detail, headers: link ? { ...CORS, link } : CORS });
   }
 
   /**
@@ -145,21 +279,18 @@ export class ScanResponder {
    */
   private async typedSerial(
     request: FastifyRequest,
-    query: ScanQuery,
+    query: ResolverQuery,
     reply: FastifyReply,
     gtin: string | null,
     lot: string | null,
   ): Promise<void> {
     const lang = pickLanguage(query.lang, request.headers['accept-language']);
     const serial = normalizeTypedSerial(query.serial ?? '');
+    const json = wanted(request.headers.accept, query.format) === 'json';
     if (!serial) {
       // A program gets the one error format; a person gets the page back with the form to try again.
-      if (wantsJson(request, query)) {
-        return sendResolverProblem(reply, request, {
-          status: 400,
-          detail: message('trace.typedSerialUnreadable'),
-          headers: { 'access-control-allow-origin': '*' },
-        });
+      if (json) {
+        return sendResolverProblem(reply, request, { status: 400, detail: message('trace.typedSerialUnreadable'), headers: CORS });
       }
       await this.send(reply, this.scans.unreadableSerial(false, lang, request.url.split('?')[0]));
       return;
@@ -178,33 +309,16 @@ export class ScanResponder {
       .status(303)
       .header('location', keep ? `${path}?${keep}` : path)
       .header('cache-control', 'no-store')
-      .header('access-control-allow-origin', '*')
+      .headers(CORS)
       .send();
-  }
-
-  private async certificationInfo(reply: FastifyReply, gtin: string | null, lot: string | null, serial: string | null): Promise<void> {
-    const answer = await this.scans.certificationInfo(gtin, lot, serial);
-    await this.send(
-      reply,
-      answer ?? {
-        status: 404,
-        headers: { 'content-type': 'application/json; charset=utf-8', 'access-control-allow-origin': '*' },
-        body: '{"verdict":"unknown"}',
-      },
-    );
   }
 
   private async send(reply: FastifyReply, answer: ScanAnswer): Promise<void> {
     await reply.status(answer.status).headers(answer.headers).send(answer.body);
   }
 
-  /** GS1 Digital Link: a malformed URI is a 400, never a 200 with an error inside. */
+  /** GS1 Digital Link: a malformed URI is a 400 naming the fault, never a 200 with an error inside. */
   private malformed(reply: FastifyReply, request: FastifyRequest, detail: Message): Promise<void> {
-    return sendResolverProblem(reply, request, {
-      status: 400,
-      title: message('trace.malformedTitle'),
-      detail,
-      headers: { 'access-control-allow-origin': '*' },
-    });
+    return sendResolverProblem(reply, request, { status: 400, title: message('trace.malformedTitle'), detail, headers: CORS });
   }
 }

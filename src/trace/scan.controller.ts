@@ -1,50 +1,33 @@
-import { Controller, Get, HttpCode, Options, Req, Res } from '@nestjs/common';
-import { ApiExcludeEndpoint, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Res } from '@nestjs/common';
+import { NotFoundError } from '../common/errors/domain-errors';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../common/auth/decorators';
-import { ScanResponder } from './scan-responder';
-import type { ScanRequestType } from './scan-responder';
+import { uuidParam } from '../common/http/uuid-param';
+import { message } from '../common/i18n/message';
+import { ScanService } from './scan.service';
 
 /**
- * The public resolver printed in every QR code (GS1 Digital Link): `/01/{gtin}/10/{lot}/21/{serial}`,
- * the short `/t/{serial}`, and `/01/{gtin}/10/{lot}` for the batch. No login; CORS open; every consumer
- * view of a label (consumer-view.ts: a GET that is no link preview, crawler, prefetch or link lookup)
- * counts as one scan. HEAD is answered by Fastify through the GET handlers (same headers, no body) and
- * is not counted.
+ * The public resolver printed in every QR code (GS1 Digital Link `/01/…` and the short `/t/{serial}`) is
+ * mounted on Fastify directly (ScanRoutes): it needs no guard, pipe or interceptor, and skipping Nest's
+ * per-request pipeline roughly doubles what one core serves. Every consumer view of a label
+ * (consumer-view.ts) counts as one scan; HEAD, linksets and `linkType` lookups never do.
  *
- * The two label routes are the busiest of the service and are mounted on Fastify directly (ScanRoutes):
- * they need no guard, pipe or interceptor, and skipping Nest's per-request pipeline roughly doubles
- * what one core serves. The batch page and CORS preflight stay ordinary Nest routes.
+ * Here: the public records of a lot its labels link to (`gs1:certificationInfo`; the EPCIS document is
+ * EpcisModule's), readable by any partner without an account, as the label advertises them.
  */
 @ApiTags('public')
 @Public()
-@Controller()
+@Controller('trace/lots')
 export class ScanController {
-  constructor(private readonly responder: ScanResponder) {}
+  constructor(private readonly scans: ScanService) {}
 
-  @Get('01/:gtin/10/:lot')
-  @ApiOperation({ summary: 'The batch page (a Digital Link without serial walks up to its lot); no verdict, not counted' })
-  @ApiProduces('text/html', 'application/json')
-  @ApiParam({ name: 'gtin', description: 'GTIN-8, -12, -13 or -14' })
-  @ApiParam({ name: 'lot', description: 'Lot code (GS1 AI 10)' })
-  @ApiQuery({ name: 'lang', required: false, enum: ['vi', 'en'] })
-  @ApiQuery({ name: 'format', required: false, enum: ['json', 'html'] })
-  @ApiQuery({ name: 'linkType', required: false, enum: ['gs1:certificationInfo'] })
-  @ApiQuery({ name: 'serial', required: false, description: "A serial typed into the page's form: 303 to that label's page" })
-  batch(@Req() request: ScanRequestType, @Res() reply: FastifyReply): Promise<void> {
-    return this.responder.batch(request, reply);
-  }
-
-  @Options(['01/:gtin/10/:lot/21/:serial', 't/:serial', '01/:gtin/10/:lot'])
-  @HttpCode(204)
-  @ApiExcludeEndpoint()
-  preflight(@Res() reply: FastifyReply): void {
-    void reply
-      .status(204)
-      .header('access-control-allow-origin', '*')
-      .header('access-control-allow-methods', 'GET, HEAD, OPTIONS')
-      .header('access-control-allow-headers', 'Accept, Accept-Language')
-      .header('access-control-max-age', '86400')
-      .send();
+  @Get(':id/certifications')
+  @ApiOperation({ summary: "The certificates of a lot's growing area (gs1:certificationInfo): public, CORS, cacheable" })
+  @ApiProduces('application/json')
+  async certifications(@Param('id', uuidParam('id')) id: string, @Res() reply: FastifyReply): Promise<void> {
+    const answer = await this.scans.lotCertifications(id);
+    if (!answer) throw new NotFoundError(message('trace.notFound'));
+    await reply.status(answer.status).headers(answer.headers).send(answer.body);
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { isValidGtin, toGtin14, GS1_AI82 } from '../common/gs1/gtin';
 import { Message, message } from '../common/i18n/message';
 import { Environment } from '../config/environment';
-import { labelUrl } from '../labels/serials/digital-link';
+import { encodeAi82, labelUrl } from '../labels/serials/digital-link';
 import { SerialVerifier } from '../labels/serials/serial-verifier';
 import { formatDate, Headline, Language, TEXT } from './i18n';
 import { ScanRateLimiter } from './rate-limiter';
@@ -13,6 +13,17 @@ import type { TraceView } from './trace-view';
 import { networkOf } from './client-address';
 import { decideVerdict, Verdict, VERDICTS } from './verdict';
 import { MetricsService } from '../metrics/metrics.service';
+import { contextJson, LinkContext, linksetDocument, linksetLink, lotRecordLinks, pageLinks } from './linkset';
+
+/** Headers a script on another origin may read from a resolver answer. */
+export const RESOLVER_EXPOSED_HEADERS = 'Link, Location, Content-Language, Retry-After, X-Request-Id';
+
+/** The links of the entities a request identifies, most granular first, and their linkset. */
+export interface ResolvedLinks {
+  contexts: LinkContext[];
+  /** `{"linkset":[…]}` */
+  linkset: string;
+}
 
 export interface ScanRequest {
   gtin: string | null;
@@ -36,7 +47,7 @@ const SHARED_HEADERS = {
   'cache-control': 'no-store',
   vary: 'Accept, Accept-Language',
   'access-control-allow-origin': '*',
-  'access-control-expose-headers': 'Link, Retry-After, X-Request-Id',
+  'access-control-expose-headers': RESOLVER_EXPOSED_HEADERS,
 };
 // The consumer page has no script and no external resource; its one form (type the serial) goes back to
 // this site. The policy can be strict. These
@@ -52,11 +63,10 @@ const JSON_HEADERS: Readonly<Record<string, string>> = Object.freeze({
   'x-content-type-options': 'nosniff',
   ...SHARED_HEADERS,
 });
-const HTML_HEADERS: Readonly<Record<string, string>> = Object.freeze({
-  'content-type': 'text/html; charset=utf-8',
-  ...PAGE_SECURITY,
-  ...SHARED_HEADERS,
-});
+const HTML_HEADERS: Readonly<Record<Language, Readonly<Record<string, string>>>> = {
+  vi: Object.freeze({ 'content-type': 'text/html; charset=utf-8', 'content-language': 'vi', ...PAGE_SECURITY, ...SHARED_HEADERS }),
+  en: Object.freeze({ 'content-type': 'text/html; charset=utf-8', 'content-language': 'en', ...PAGE_SECURITY, ...SHARED_HEADERS }),
+};
 
 /** Path segments arrive percent-decoded; this checks them against the Digital Link grammar's rules (a broken one is named by a catalogue message). */
 export function parseDigitalLinkPath(
@@ -134,7 +144,7 @@ export class ScanService {
     const first = label.firstScannedAt;
     // A label's links never change: built on its first scan, kept with the cached row.
     label.link ??= this.linkHeader(view, req.serial);
-    const headers = { ...this.commonHeaders(req.json), link: label.link };
+    const headers = { ...this.commonHeaders(req.json, req.lang), link: label.link };
     const state = lotState(view, label, now.getTime());
     if (req.json) {
       const scan = `{"count":${count},"firstScannedAt":${first ? `"${first.toISOString()}"` : 'null'}}`;
@@ -165,12 +175,12 @@ export class ScanService {
     };
   }
 
-  /** `/01/{gtin}/10/{lot}` without a serial walks up to the batch page: no verdict, nothing counted. */
-  async batchPage(gtin: string, lot: string, json: boolean, lang: Language, path: string): Promise<ScanAnswer> {
+  /** `/01/{gtin}/10/{lot}` without a serial walks up to the batch page: no verdict, nothing counted; null when no such lot. */
+  async batchPage(gtin: string, lot: string, json: boolean, lang: Language, path: string): Promise<ScanAnswer | null> {
     const batchId = await this.cache.batchIdFor(gtin, lot);
     const view = batchId ? await this.cache.view(batchId) : null;
-    if (!view) return this.notFound('unknown', null, json, lang, path, null);
-    const headers = { ...this.commonHeaders(json), link: this.linkHeader(view, null) };
+    if (!view) return null;
+    const headers = { ...this.commonHeaders(json, lang), link: view.lotLink ?? linksetLink(this.lotAnchor(view)) };
     if (json) return { status: 200, headers, body: `{${view.json}}` };
     return {
       status: 200,
@@ -188,21 +198,26 @@ export class ScanService {
     };
   }
 
-  /** `?linkType=gs1:certificationInfo`: the certificates of the batch a label or lot belongs to. */
-  async certificationInfo(gtin: string | null, lot: string | null, serial: string | null): Promise<ScanAnswer | null> {
-    let batchId: string | null = null;
-    if (serial) {
-      if (!(await this.verifier.isGenuine(serial, gtin, lot))) return null;
-      batchId = (await this.cache.label(serial))?.batchId ?? null;
-    } else if (lot) {
-      batchId = await this.cache.batchIdFor(gtin, lot);
-    }
-    const view = batchId ? await this.cache.view(batchId) : null;
+  /** `/01/{gtin}/21/{serial}` (a serial written without its lot): the lot of that label, when it is one of this GTIN's. */
+  async lotOfLabel(gtin: string, serial: string): Promise<string | null> {
+    const label = await this.cache.label(serial);
+    const view = label ? await this.cache.view(label.batchId) : null;
+    return view && view.gtin === gtin ? view.lotCode : null;
+  }
+
+  /** A serial no label of this GTIN carries: the unknown answer, with the producer to ask. */
+  async unknownLabel(gtin: string, serial: string, json: boolean, lang: Language, path: string): Promise<ScanAnswer> {
+    return this.notFound('unknown', serial, json, lang, path, await this.cache.producerOf(gtin));
+  }
+
+  /** The certificates of a lot's growing area (`gs1:certificationInfo`); null when no such lot. */
+  async lotCertifications(batchId: string): Promise<ScanAnswer | null> {
+    const view = await this.cache.view(batchId);
     if (!view) return null;
     const origin = (JSON.parse(`{${view.json}}`) as { origin: { certifications: unknown[]; plotCode: string | null } }).origin;
     return {
       status: 200,
-      headers: this.commonHeaders(true),
+      headers: { ...this.commonHeaders(true, 'vi'), 'cache-control': 'public, max-age=300' },
       body: JSON.stringify({ plotCode: origin.plotCode, certifications: origin.certifications }),
     };
   }
@@ -222,7 +237,7 @@ export class ScanService {
     problem: string | null = null,
     status = 404,
   ): ScanAnswer {
-    const headers = this.commonHeaders(json);
+    const headers = this.commonHeaders(json, lang);
     const helpLine = this.helpLine(lang);
     if (json) return { status, headers, body: JSON.stringify({ verdict, serial, producer, helpLine }) };
     return {
@@ -257,21 +272,111 @@ export class ScanService {
     return (lang === 'en' ? this.env.TRACE_HELP_LINE_EN || this.env.TRACE_HELP_LINE : this.env.TRACE_HELP_LINE) || null;
   }
 
-  private commonHeaders(json: boolean): Record<string, string> {
-    return json ? JSON_HEADERS : HTML_HEADERS;
+  private commonHeaders(json: boolean, lang: Language): Readonly<Record<string, string>> {
+    return json ? JSON_HEADERS : HTML_HEADERS[lang];
   }
 
-  /** GS1 Digital Link link types: the page (pip), the EPCIS events (traceability), the certificates. */
+  /** A label's answers point at its linkset (resolver standard 2.9); its links are listed there, not in the header. */
   private linkHeader(view: TraceView, serial: string | null): string {
-    const base = this.env.PUBLIC_BASE_URL.replace(/\/+$/, '');
-    const page = serial
-      ? labelUrl(base, view.gtin, view.lotCode, serial)
-      : `${base}/01/${view.gtin}/10/${encodeURIComponent(view.lotCode)}`;
-    return [
-      `<${page}>; rel="gs1:pip"; type="text/html"`,
-      `<${base}/api/v1/batches/${view.batchId}/epcis>; rel="gs1:traceability"; type="application/ld+json"`,
-      `<${page}?linkType=gs1:certificationInfo>; rel="gs1:certificationInfo"; type="application/json"`,
-    ].join(', ');
+    return linksetLink(serial ? this.labelAnchor(view, serial) : this.lotAnchor(view));
+  }
+
+  private get base(): string {
+    return this.env.PUBLIC_BASE_URL.replace(/\/+$/, '');
+  }
+
+  private labelAnchor(view: TraceView, serial: string): string {
+    return labelUrl(this.base, view.gtin, view.lotCode, serial);
+  }
+
+  private lotAnchor(view: TraceView): string {
+    return view.gtin ? `${this.base}/01/${view.gtin}/10/${encodeAi82(view.lotCode)}` : `${this.base}/trace/lots/${view.batchId}`;
+  }
+
+  /**
+   * The lot's and its product's link context objects, built once per cached view: a linkset answer is then
+   * the label's own small object and two strings already made (issue 14: cached per lot).
+   */
+  private lotLevels(view: TraceView): { contexts: LinkContext[]; json: string[] } {
+    if (view.resolver) return view.resolver;
+    const records = lotRecordLinks(this.base, view.batchId, view.certificationCount > 0);
+    const contexts: LinkContext[] = [];
+    if (view.gtin) {
+      const lot = this.lotAnchor(view);
+      contexts.push({
+        anchor: lot,
+        itemDescription: `${view.productName} · ${view.lotCode}`,
+        links: { ...pageLinks(lot, 'page'), ...records },
+      });
+      const product = `${this.base}/01/${view.gtin}`;
+      contexts.push({ anchor: product, itemDescription: view.productName, links: pageLinks(product, 'product') });
+    }
+    view.resolver = { contexts, json: contexts.map(contextJson) };
+    view.lotLink = view.gtin ? linksetLink(this.lotAnchor(view)) : undefined;
+    return view.resolver;
+  }
+
+  /** The links of a label that exists and whose code is genuine (MAC), with its lot's and product's; null otherwise. */
+  async labelLinks(gtin: string | null, lot: string | null, serial: string): Promise<ResolvedLinks | null> {
+    const key = `${gtin}|${lot}|${serial}`;
+    if (!this.verified.has(key)) {
+      if (!(await this.verifier.isGenuine(serial, gtin, lot))) return null;
+      this.verified.add(key);
+    }
+    const label = await this.cache.label(serial);
+    const view = label ? await this.cache.view(label.batchId) : null;
+    if (!view || view.gtin !== gtin || (gtin !== null && view.lotCode !== lot)) return null;
+    const levels = this.lotLevels(view);
+    const anchor = this.labelAnchor(view, serial);
+    const own: LinkContext = {
+      anchor,
+      itemDescription: `${view.productName} · ${view.lotCode} · ${serial}`,
+      // A label without GTIN has no lot or product in Digital Link terms: its records hang on the label itself.
+      links: view.gtin
+        ? pageLinks(anchor, 'page')
+        : { ...pageLinks(anchor, 'page'), ...lotRecordLinks(this.base, view.batchId, view.certificationCount > 0) },
+    };
+    return { contexts: [own, ...levels.contexts], linkset: linksetDocument([contextJson(own), ...levels.json]) };
+  }
+
+  /** The links of a lot (`/01/{gtin}/10/{lot}`) and its product; null when no such lot. */
+  async lotLinks(gtin: string, lot: string): Promise<ResolvedLinks | null> {
+    const batchId = await this.cache.batchIdFor(gtin, lot);
+    const view = batchId ? await this.cache.view(batchId) : null;
+    if (!view) return null;
+    const levels = this.lotLevels(view);
+    return { contexts: levels.contexts, linkset: linksetDocument(levels.json) };
+  }
+
+  /** The links of a product (`/01/{gtin}`); null when no product carries the GTIN. */
+  async productLinks(gtin: string): Promise<ResolvedLinks | null> {
+    const product = await this.cache.product(gtin);
+    if (!product) return null;
+    const anchor = `${this.base}/01/${gtin}`;
+    const context: LinkContext = { anchor, itemDescription: product.name, links: pageLinks(anchor, 'product') };
+    return { contexts: [context], linkset: linksetDocument([contextJson(context)]) };
+  }
+
+  /** `/01/{gtin}`, or a lot or variant this resolver does not know walked up to it: the product's page. */
+  async productPage(gtin: string, json: boolean, lang: Language, path: string): Promise<ScanAnswer | null> {
+    const product = await this.cache.product(gtin);
+    if (!product) return null;
+    const headers = { ...this.commonHeaders(json, lang), link: linksetLink(`${this.base}/01/${gtin}`) };
+    if (json) return { status: 200, headers, body: product.json };
+    return {
+      status: 200,
+      headers,
+      body: renderTracePage({
+        lang,
+        verdict: null,
+        headline: null,
+        serial: null,
+        scanLine: null,
+        reason: null,
+        body: product.html[lang],
+        path,
+      }),
+    };
   }
 }
 

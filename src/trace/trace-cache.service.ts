@@ -5,14 +5,12 @@ import { BatchEvent } from '../batches/batch-event.entity';
 import { Batch } from '../batches/batch.entity';
 import { Product } from '../catalog/product.entity';
 import { Environment } from '../config/environment';
-import { Label } from '../labels/label.entity';
 import { ChangeNotice, ChangeNotices } from '../redis/change-notices';
 import { Cooperative } from '../registry/cooperative.entity';
 import { Household } from '../registry/household.entity';
 import { PlotCertification } from '../registry/plot-certification.entity';
 import { Plot } from '../registry/plot.entity';
-import { ScanAlertClearance } from './scan-alert-clearance.entity';
-import { buildTraceView, PublicContact, TraceView } from './trace-view';
+import { buildProductView, buildTraceView, ProductView, PublicContact, TraceView } from './trace-view';
 
 export interface Producer {
   cooperative: string;
@@ -39,6 +37,16 @@ export interface CachedLabel {
 }
 
 const MAX_LABELS = 200_000;
+
+interface LabelRow {
+  batch_id: string;
+  status: 'active' | 'voided';
+  void_reason: string | null;
+  voided_at: Date | string | null;
+  scan_count: number | string;
+  first_scanned_at: Date | string | null;
+  last_cleared_at: Date | string | null;
+}
 const MAX_VIEWS = 5_000;
 
 /** A raw timestamp: a Date from PostgreSQL, UTC text ("YYYY-MM-DD HH:MM:SS.SSS") from SQLite. */
@@ -59,11 +67,15 @@ export class TraceCache implements OnModuleInit, OnModuleDestroy {
   private readonly views = new Map<string, TraceView>();
   /** GTIN → the co-op that sells it, for unknown serials: a wrong serial under a known GTIN is answered with who to ask. */
   private readonly producers = new Map<string, { producer: Producer | null; loadedAt: number }>();
+  /** GTIN → the product page of `/01/{gtin}` (null: no product carries it). */
+  private readonly products = new Map<string, { view: ProductView | null; loadedAt: number }>();
   private readonly loading = new Map<string, Promise<unknown>>();
   private readonly ttlMs: number;
   private unsubscribe: (() => void) | null = null;
   /** Bumped by every change notice; a read that started before one does not fill the cache. */
   private generation = 0;
+
+  private readonly labelSql: string;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -71,6 +83,11 @@ export class TraceCache implements OnModuleInit, OnModuleDestroy {
     env: Environment,
   ) {
     this.ttlMs = env.TRACE_CACHE_SECONDS * 1000;
+    const parameter = dataSource.options.type === 'postgres' ? '$1' : '?';
+    this.labelSql =
+      'SELECT l.batch_id, l.status, l.void_reason, l.voided_at, l.scan_count, l.first_scanned_at, ' +
+      '(SELECT MAX(c.cleared_at) FROM scan_alert_clearances c WHERE c.serial = l.serial) AS last_cleared_at ' +
+      `FROM labels l WHERE l.serial = ${parameter}`;
   }
 
   onModuleInit(): void {
@@ -89,6 +106,8 @@ export class TraceCache implements OnModuleInit, OnModuleDestroy {
     switch (notice.kind) {
       case 'batch':
         this.views.delete(notice.id);
+        // A product edit is announced with its batches: its page is rebuilt on the next request.
+        this.products.clear();
         // A recall voids every label of the batch: their cached rows go too.
         for (const [serial, label] of this.labels) if (label.batchId === notice.id) this.labels.delete(serial);
         break;
@@ -99,6 +118,7 @@ export class TraceCache implements OnModuleInit, OnModuleDestroy {
         this.labels.clear();
         this.views.clear();
         this.producers.clear();
+        this.products.clear();
         break;
     }
   }
@@ -107,26 +127,22 @@ export class TraceCache implements OnModuleInit, OnModuleDestroy {
     const cached = this.labels.get(serial);
     if (cached && now - cached.loadedAt < this.ttlMs) return cached;
     return this.once(`l:${serial}`, async (generation) => {
-      // One query on the (rare) miss: the label and the time of its latest clearing, from their index.
-      const { entities, raw } = await this.dataSource
-        .getRepository(Label)
-        .createQueryBuilder('l')
-        .select(['l.id', 'l.serial', 'l.batchId', 'l.status', 'l.voidReason', 'l.voidedAt', 'l.scanCount', 'l.firstScannedAt'])
-        .addSelect((sub) => sub.select('MAX(c.cleared_at)').from(ScanAlertClearance, 'c').where('c.serial = l.serial'), 'last_cleared_at')
-        .where('l.serial = :serial', { serial })
-        .getRawAndEntities<{ last_cleared_at: Date | string | null }>();
-      const row = entities[0];
+      // One query on a miss (and every TRACE_CACHE_SECONDS per label): the label and the time of its latest
+      // clearing, from their indexes. Plain SQL: building it with the query builder cost more CPU than the
+      // rest of the scan (bench:scan profile, issue 14).
+      const rows = await this.dataSource.query<LabelRow[]>(this.labelSql, [serial]);
+      const row = rows[0];
       if (!row) return null;
       const entry: CachedLabel = {
         serial,
-        batchId: row.batchId,
+        batchId: row.batch_id,
         status: row.status,
-        voidReason: row.voidReason,
-        voidedAt: row.voidedAt,
-        storedScans: row.scanCount,
+        voidReason: row.void_reason,
+        voidedAt: row.voided_at === null ? null : new Date(timestampMs(row.voided_at)),
+        storedScans: Number(row.scan_count),
         localScans: 0,
-        firstScannedAt: row.firstScannedAt,
-        clearedAt: timestampMs(raw[0]?.last_cleared_at ?? null),
+        firstScannedAt: row.first_scanned_at === null ? null : new Date(timestampMs(row.first_scanned_at)),
+        clearedAt: timestampMs(row.last_cleared_at),
         loadedAt: Date.now(),
       };
       if (generation !== this.generation) return entry;
@@ -167,6 +183,22 @@ export class TraceCache implements OnModuleInit, OnModuleDestroy {
       if (this.producers.size >= MAX_VIEWS) this.producers.delete(this.producers.keys().next().value!);
       this.producers.set(gtin, { producer, loadedAt: Date.now() });
       return producer;
+    });
+  }
+
+  /** The product `/01/{gtin}` names (GTIN-14) with its co-operative; null when no product carries it. */
+  async product(gtin: string, now = Date.now()): Promise<ProductView | null> {
+    const cached = this.products.get(gtin);
+    if (cached && now - cached.loadedAt < this.ttlMs) return cached.view;
+    return this.once(`g:${gtin}`, async (generation) => {
+      const product = await this.dataSource.getRepository(Product).findOne({ where: { gtin } });
+      const cooperative = product ? await this.dataSource.getRepository(Cooperative).findOneBy({ id: product.cooperativeId }) : null;
+      const view = product && cooperative ? buildProductView(product, cooperative) : null;
+      if (generation === this.generation) {
+        if (this.products.size >= MAX_VIEWS) this.products.delete(this.products.keys().next().value!);
+        this.products.set(gtin, { view, loadedAt: Date.now() });
+      }
+      return view;
     });
   }
 

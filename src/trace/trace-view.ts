@@ -63,6 +63,56 @@ export interface TraceView {
   json: string;
   html: Record<Language, string>;
   builtAt: number;
+  /** The product's name, for the linkset's item descriptions. */
+  productName: string;
+  /** Certificates of the growing area: the lot has a `gs1:certificationInfo` link only when there are some. */
+  certificationCount: number;
+  /** The lot's and product's link context objects, built on the first resolver request (ScanService). */
+  resolver?: { contexts: import('./linkset').LinkContext[]; json: string[] };
+  /** `Link` header of the lot's own answers. */
+  lotLink?: string;
+}
+
+/** A product as `/01/{gtin}` shows it: what it is and who makes it (no lot, no verdict). */
+export interface ProductView {
+  name: string;
+  /** `{"product":{…},"producer":{…}}` */
+  json: string;
+  html: Record<Language, string>;
+  loadedAt: number;
+}
+
+export function buildProductView(product: Product, cooperative: Cooperative, now = Date.now()): ProductView {
+  const contact = publicContactOf(cooperative);
+  const json = {
+    product: {
+      name: product.name,
+      variety: product.variety,
+      gtin: product.gtin,
+      geographicalIndication: product.geographicalIndication,
+      ocopStars: product.ocopStars,
+      unit: product.unit,
+      shelfLifeDays: product.shelfLifeDays,
+      description: product.description,
+    },
+    producer: { cooperative: cooperative.name, contact, province: cooperative.province },
+  };
+  const e = escapeHtml;
+  const html = (lang: Language): string => {
+    const t = TEXT[lang];
+    const rows: [string, string | null][] = [
+      [t.variety, product.variety ? e(product.variety) : null],
+      [t.gi, product.geographicalIndication ? e(product.geographicalIndication) : null],
+      ['OCOP', product.ocopStars ? e(`${'★'.repeat(product.ocopStars)} ${t.ocop(product.ocopStars)}`) : null],
+      [t.cooperative, e(cooperative.name)],
+      [t.contact, contactHtml(contact)],
+    ];
+    return `<section><h2>${e(t.product)}</h2><p class="name">${e(product.name)}</p><dl>${rows
+      .filter(([, value]) => value)
+      .map(([key, value]) => `<dt>${e(key)}</dt><dd>${value}</dd>`)
+      .join('')}</dl>${product.description ? `<p>${e(product.description)}</p>` : ''}</section>`;
+  };
+  return { name: product.name, json: JSON.stringify(json), html: { vi: html('vi'), en: html('en') }, loadedAt: now };
 }
 
 export interface PublicCertification {
@@ -180,6 +230,8 @@ export function buildTraceView(src: TraceSources, now = new Date()): TraceView {
     json: body.slice(1, -1),
     html: { vi: sections('vi', json, src), en: sections('en', json, src) },
     builtAt: now.getTime(),
+    productName: product.name,
+    certificationCount: certifications.length,
   };
 }
 

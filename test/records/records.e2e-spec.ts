@@ -94,10 +94,18 @@ describe('records that travel (e2e): EPCIS, recall, FSMA CSV, reconciliation, in
     expect(validation.errors).toEqual([]);
     expect(validation.success).toBe(true);
     const events = doc.epcisBody.eventList as Record<string, unknown>[];
-    expect(events.map((e) => e.bizStep)).toEqual(['commissioning', 'packing', 'inspecting', 'shipping', 'receiving']);
-    expect(events[0]).toMatchObject({ type: 'ObjectEvent', action: 'ADD', eventTimeZoneOffset: '+07:00', disposition: 'active' });
-    expect(events[0].ilmd).toMatchObject({ 'cbvmda:harvestStartDate': '2026-06-10', 'cbvmda:lotNumber': f.lotCode });
-    expect((events[0].quantityList as { epcClass: string }[])[0].epcClass).toBe(`https://id.gs1.org/01/08930000000019/10/${f.lotCode}`);
+    // The spraying before harvest travels too, as an event at the plot (issue 14).
+    expect(events.map((e) => e.bizStep)).toEqual([
+      'https://nongsan-trace.vn/epcis/bizstep/spraying',
+      'commissioning',
+      'packing',
+      'inspecting',
+      'shipping',
+      'receiving',
+    ]);
+    expect(events[1]).toMatchObject({ type: 'ObjectEvent', action: 'ADD', eventTimeZoneOffset: '+07:00', disposition: 'active' });
+    expect(events[1].ilmd).toMatchObject({ 'cbvmda:harvestStartDate': '2026-06-10', 'cbvmda:lotNumber': f.lotCode });
+    expect((events[1].quantityList as { epcClass: string }[])[0].epcClass).toBe(`https://id.gs1.org/01/08930000000019/10/${f.lotCode}`);
     for (const e of events) expect(e.eventID).toMatch(/^ni:\/\/\/sha-256;[0-9a-f]{64}\?ver=CBV2\.0$/);
     expect(res.text).not.toContain('0912345678');
     // Stable: the same history exports the same ids.

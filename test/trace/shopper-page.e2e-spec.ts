@@ -235,7 +235,9 @@ describe('what shoppers see (e2e)', () => {
     expect(readable(certs(pages.en))).toContain('Organic');
     expect(certs(pages.en)).not.toMatch(/class="(valid|expiring)"/);
     // The certificates link type carries the same statuses.
-    const info = await t.http.get(`${lot.path(lot.serials[0])}?linkType=gs1:certificationInfo`);
+    const link = await t.http.get(`${lot.path(lot.serials[0])}?linkType=gs1:certificationInfo`);
+    expect(link.status).toBe(307);
+    const info = await t.http.get(new URL(link.headers.location).pathname);
     expect((info.body.certifications as { status: string }[]).map((c) => c.status).sort()).toEqual(['expired', 'revoked', 'unverified']);
   });
 

@@ -78,7 +78,9 @@ describe('short-form labels /t/{serial} of products without a GTIN (e2e)', () =>
       expect(forged.status).toBe(404);
       expect(forged.body.verdict).toBe('counterfeit');
     }
-    const certificates = await t.http.get(`/t/${label.serial}?linkType=gs1:certificationInfo`);
+    const link = await t.http.get(`/t/${label.serial}?linkType=gs1:certificationInfo`);
+    expect(link.status).toBe(307);
+    const certificates = await t.http.get(new URL(link.headers.location).pathname);
     expect(certificates.status).toBe(200);
     expect(certificates.body.certifications).toHaveLength(1);
   });

@@ -6,6 +6,3 @@ import { dialectAtLoad } from './sql-dialect';
  * process only ever talks to one kind of database.
  */
 export const columnTypes = dialectAtLoad().columnTypes;
-
-// Still imported by src/trace/scan-recorder.service.ts (outside this change); new code asks `dialectOf(…).timestamp(date)`.
-export { sqliteTimestamp } from './sql-dialect';

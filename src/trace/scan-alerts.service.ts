@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
 import { assertManagesCooperative } from '../common/auth/access-policy';
 import { NotFoundError } from '../common/errors/domain-errors';
-import { Environment } from '../config/environment';
+import { ScanConfig } from '../config/sections';
 import { Label } from '../labels/label.entity';
 import { ChangeNotices } from '../redis/change-notices';
 import { ClearScanAlertDto, ScanAlertResponse } from './dto/scan-alert.dto';
@@ -22,7 +22,7 @@ export class ScanAlertsService {
     private readonly recorder: ScanRecorder,
     private readonly cache: TraceCache,
     private readonly notices: ChangeNotices,
-    private readonly env: Environment,
+    private readonly scanConfig: ScanConfig,
   ) {}
 
   async get(actor: Actor, serial: string): Promise<ScanAlertResponse> {
@@ -64,14 +64,14 @@ export class ScanAlertsService {
     const view = await this.cache.view(label.batchId);
     const verdict = decideVerdict(
       { labelStatus: label.status, batchRecalled: view?.recalled ?? false, networksInWindow: networks },
-      { suspiciousNetworks: this.env.SCAN_SUSPICIOUS_NETWORKS },
+      { suspiciousNetworks: this.scanConfig.SCAN_SUSPICIOUS_NETWORKS },
     ) as ScanAlertResponse['verdict'];
     return {
       serial: label.serial,
       verdict,
       networksInWindow: networks,
-      suspiciousAbove: this.env.SCAN_SUSPICIOUS_NETWORKS,
-      windowHours: this.env.SCAN_WINDOW_HOURS,
+      suspiciousAbove: this.scanConfig.SCAN_SUSPICIOUS_NETWORKS,
+      windowHours: this.scanConfig.SCAN_WINDOW_HOURS,
       scanCount: label.scanCount,
       clearances: clearances.map((c) => ({
         id: c.id,

@@ -2,8 +2,8 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBoo
 import { InjectDataSource } from '@nestjs/typeorm';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
-import { Environment } from '../config/environment';
-import { sqliteTimestamp } from '../database/column-types';
+import { ScanConfig } from '../config/sections';
+import { dialectOf } from '../database/sql-dialect';
 import { REDIS } from '../redis/redis.token';
 
 interface PendingScans {
@@ -52,9 +52,9 @@ export class ScanRecorder implements OnApplicationBootstrap, BeforeApplicationSh
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(REDIS) private readonly redis: Redis,
-    env: Environment,
+    scanConfig: ScanConfig,
   ) {
-    this.windowMs = env.SCAN_WINDOW_HOURS * 3600_000;
+    this.windowMs = scanConfig.SCAN_WINDOW_HOURS * 3600_000;
   }
 
   onApplicationBootstrap(): void {
@@ -158,8 +158,10 @@ export class ScanRecorder implements OnApplicationBootstrap, BeforeApplicationSh
     // moment queue behind each other instead of deadlocking.
     const serials = [...batch.keys()].sort();
     const entries = serials.map((serial) => batch.get(serial)!);
+    const dialect = dialectOf(this.dataSource);
     await this.dataSource.transaction(async (manager) => {
-      if (this.dataSource.options.type === 'postgres') {
+      // PostgreSQL takes the whole flush as arrays in three statements; SQLite (one writer, in process) row by row.
+      if (dialect.kind === 'postgres') {
         await manager.query('SELECT 1 FROM labels WHERE serial = ANY($1::varchar[]) ORDER BY serial FOR UPDATE', [serials]);
         await manager.query(
           `UPDATE labels AS l
@@ -184,7 +186,7 @@ export class ScanRecorder implements OnApplicationBootstrap, BeforeApplicationSh
         await manager.query(
           `UPDATE labels SET scan_count = scan_count + ?, first_scanned_at = COALESCE(first_scanned_at, ?),
              last_scanned_at = MAX(COALESCE(last_scanned_at, ?), ?) WHERE serial = ?`,
-          [e.count, sqliteTimestamp(e.first), sqliteTimestamp(e.last), sqliteTimestamp(e.last), serials[i]],
+          [e.count, dialect.timestamp(e.first), dialect.timestamp(e.last), dialect.timestamp(e.last), serials[i]],
         );
       }
       for (const r of days.values()) {

@@ -4,7 +4,7 @@ import { problemTitle, problemType } from '../common/errors/problem-details.filt
 import { GS1_AI82 } from '../common/gs1/gtin';
 import { Locale, negotiateLocale } from '../common/i18n/locale';
 import { Message, message, translate } from '../common/i18n/message';
-import { Environment } from '../config/environment';
+import { ServerConfig } from '../config/sections';
 import { isConsumerView } from './consumer-view';
 import { parseGtinDigitalLink, parseResolverQuery, ResolverQuery } from './digital-link-request';
 import { pickLanguage } from './i18n';
@@ -101,11 +101,11 @@ const CORS = { 'access-control-allow-origin': '*', 'access-control-expose-header
 export class ScanResponder {
   constructor(
     private readonly scans: ScanService,
-    private readonly env: Environment,
+    private readonly server: ServerConfig,
   ) {}
 
   private get base(): string {
-    return this.env.PUBLIC_BASE_URL.replace(/\/+$/, '');
+    return this.server.PUBLIC_BASE_URL.replace(/\/+$/, '');
   }
 
   /**

@@ -2,7 +2,7 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { message } from '../common/i18n/message';
-import { Environment } from '../config/environment';
+import { ServerConfig } from '../config/sections';
 import { parseGtinDigitalLink } from './digital-link-request';
 import { GS1_VOC, LINKSET_CONTEXT, linksetLink } from './linkset';
 import { ScanResponder, sendResolverProblem } from './scan-responder';
@@ -57,7 +57,7 @@ export class ScanRoutes implements OnModuleInit {
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     private readonly responder: ScanResponder,
-    private readonly env: Environment,
+    private readonly server: ServerConfig,
   ) {}
 
   onModuleInit(): void {
@@ -135,7 +135,7 @@ export class ScanRoutes implements OnModuleInit {
   }
 
   private get base(): string {
-    return this.env.PUBLIC_BASE_URL.replace(/\/+$/, '');
+    return this.server.PUBLIC_BASE_URL.replace(/\/+$/, '');
   }
 
   /** `/.well-known/gs1resolver` (GS1-Conformant Resolver, section 3): what this resolver is and serves. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { isValidGtin, toGtin14, GS1_AI82 } from '../common/gs1/gtin';
 import { Message, message } from '../common/i18n/message';
-import { Environment } from '../config/environment';
+import { ScanConfig, ServerConfig } from '../config/sections';
 import { encodeAi82, labelUrl } from '../labels/serials/digital-link';
 import { SerialVerifier } from '../labels/serials/serial-verifier';
 import { formatDate, Headline, Language, TEXT } from './i18n';
@@ -99,10 +99,11 @@ export class ScanService {
     private readonly verifier: SerialVerifier,
     private readonly cache: TraceCache,
     private readonly recorder: ScanRecorder,
-    private readonly env: Environment,
+    private readonly scanConfig: ScanConfig,
+    private readonly server: ServerConfig,
     metrics: MetricsService,
   ) {
-    this.limiter = new ScanRateLimiter(env.SCAN_RATE_LIMIT_PER_MINUTE);
+    this.limiter = new ScanRateLimiter(scanConfig.SCAN_RATE_LIMIT_PER_MINUTE);
     // Label children resolved once: the counter update on each scan is then a plain increment.
     this.verdictCounters = Object.fromEntries(VERDICTS.map((v) => [v, metrics.scans.labels(v)])) as Record<Verdict, { inc(): void }>;
   }
@@ -137,7 +138,7 @@ export class ScanService {
     const count = label.storedScans + label.localScans;
     const verdict = decideVerdict(
       { labelStatus: label.status, batchRecalled: view.recalled, networksInWindow: networks },
-      { suspiciousNetworks: this.env.SCAN_SUSPICIOUS_NETWORKS },
+      { suspiciousNetworks: this.scanConfig.SCAN_SUSPICIOUS_NETWORKS },
     );
     if (req.count) this.verdictCounters[verdict].inc();
     const reason = label.status === 'voided' ? label.voidReason : view.recalled ? view.recallReason : null;
@@ -269,7 +270,7 @@ export class ScanService {
   }
 
   private helpLine(lang: Language): string | null {
-    return (lang === 'en' ? this.env.TRACE_HELP_LINE_EN || this.env.TRACE_HELP_LINE : this.env.TRACE_HELP_LINE) || null;
+    return (lang === 'en' ? this.scanConfig.TRACE_HELP_LINE_EN || this.scanConfig.TRACE_HELP_LINE : this.scanConfig.TRACE_HELP_LINE) || null;
   }
 
   private commonHeaders(json: boolean, lang: Language): Readonly<Record<string, string>> {
@@ -282,7 +283,7 @@ export class ScanService {
   }
 
   private get base(): string {
-    return this.env.PUBLIC_BASE_URL.replace(/\/+$/, '');
+    return this.server.PUBLIC_BASE_URL.replace(/\/+$/, '');
   }
 
   private labelAnchor(view: TraceView, serial: string): string {

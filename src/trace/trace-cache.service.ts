@@ -4,7 +4,8 @@ import { DataSource, In } from 'typeorm';
 import { BatchEvent } from '../batches/batch-event.entity';
 import { Batch } from '../batches/batch.entity';
 import { Product } from '../catalog/product.entity';
-import { Environment } from '../config/environment';
+import { ScanConfig } from '../config/sections';
+import { dialectOf } from '../database/sql-dialect';
 import { ChangeNotice, ChangeNotices } from '../redis/change-notices';
 import { Cooperative } from '../registry/cooperative.entity';
 import { Household } from '../registry/household.entity';
@@ -80,10 +81,10 @@ export class TraceCache implements OnModuleInit, OnModuleDestroy {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly notices: ChangeNotices,
-    env: Environment,
+    scanConfig: ScanConfig,
   ) {
-    this.ttlMs = env.TRACE_CACHE_SECONDS * 1000;
-    const parameter = dataSource.options.type === 'postgres' ? '$1' : '?';
+    this.ttlMs = scanConfig.TRACE_CACHE_SECONDS * 1000;
+    const parameter = dialectOf(dataSource).placeholder(1);
     this.labelSql =
       'SELECT l.batch_id, l.status, l.void_reason, l.voided_at, l.scan_count, l.first_scanned_at, ' +
       '(SELECT MAX(c.cleared_at) FROM scan_alert_clearances c WHERE c.serial = l.serial) AS last_cleared_at ' +

@@ -15,6 +15,7 @@ export default tseslint.config(
       'test-output/**',
       '*.{js,cjs,mjs}',
       'test/**/*.{js,cjs,mjs}',
+      'web/dist/**',
     ],
   },
   js.configs.recommended,
@@ -32,6 +33,16 @@ export default tseslint.config(
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
       eqeqeq: ['error', 'always'],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The farm app runs in the browser: its own programs (DOM lib, Preact JSX; the worker; the Vite config).
+    files: ['web/**/*.{ts,tsx}'],
+    languageOptions: {
+      parserOptions: {
+        project: ['./web/tsconfig.json', './web/tsconfig.sw.json', './web/tsconfig.node.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
   },
   {

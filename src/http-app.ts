@@ -12,6 +12,7 @@ import { createValidationPipe } from './common/http/validation';
 import { DEFAULT_MULTIPART_LIMITS, readMultipartForm } from './registry/multipart-form';
 import { SCAN_ROUTE_DOCS } from './trace/scan-routes';
 import { Environment, ProcessRole } from './config/environment';
+import { serveWebApp, WEB_APP_DIR } from './web-app/serve-web-app';
 
 const frameworkLogger = new NestLogger('Errors');
 
@@ -66,6 +67,7 @@ function configureFastify(fastify: FastifyInstance, env: Environment): void {
     void reply.header('x-request-id', request.id);
     done();
   });
+  if (!serveWebApp(fastify)) new NestLogger('WebApp').warn(`The farm app is not built (${WEB_APP_DIR}): run "npm run build:web"`);
 }
 
 function setUpOpenApi(app: NestFastifyApplication, env: Environment): void {

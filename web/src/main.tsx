@@ -1,0 +1,19 @@
+import { render } from 'preact';
+import { App } from './app';
+import { lang } from './i18n';
+import { restorePin, restoreSession } from './session/session';
+import './styles.css';
+
+document.documentElement.lang = lang.value;
+
+async function start(): Promise<void> {
+  await Promise.all([restoreSession(), restorePin()]);
+}
+
+render(<App />, document.getElementById('app')!);
+void start();
+
+if ('serviceWorker' in navigator && import.meta.env.PROD) {
+  // After the first screen is up: the shell's precache must not compete with it on a slow line.
+  window.addEventListener('load', () => void navigator.serviceWorker.register('/app/sw.js', { scope: '/app/' }));
+}

@@ -12,7 +12,10 @@ import { currentUser, lock, locked, logout, pinSet, sessionReady, type Role } fr
 import { ShellExtras } from './shell-extras';
 
 /** Screens every logged-in role has. */
-const SHARED_ROUTES: readonly Route[] = [{ path: '/settings', load: () => import('./screens/shared/settings') }];
+const SHARED_ROUTES: readonly Route[] = [
+  { path: '/settings', load: () => import('./screens/shared/settings') },
+  { path: '/outbox', load: () => import('./screens/shared/outbox') },
+];
 
 export const online = signal(navigator.onLine);
 window.addEventListener('online', () => (online.value = true));

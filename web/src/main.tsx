@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { App } from './app';
 import { lang } from './i18n';
+import { startOutbox } from './outbox';
 import { restorePin, restoreSession } from './session/session';
 import './styles.css';
 
@@ -8,6 +9,7 @@ document.documentElement.lang = lang.value;
 
 async function start(): Promise<void> {
   await Promise.all([restoreSession(), restorePin()]);
+  startOutbox();
 }
 
 render(<App />, document.getElementById('app')!);

@@ -1,13 +1,19 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { t } from '../i18n';
+import { Alert } from './alert';
+import { flash } from './flash';
 import { navigate } from '../router/router';
 
 /** A screen: its heading (focused on arrival, so a screen reader announces the new screen) and body. */
 export function Page({ title, back, children }: { title: string; back?: string; children: ComponentChildren }) {
+  const [message] = useState(() => flash.peek());
   useEffect(() => {
     document.title = `${title} – ${t('common.appName')}`;
   }, [title]);
+  useEffect(() => {
+    flash.value = null;
+  }, []);
   return (
     <main class="page" id="main">
       {back !== undefined && (
@@ -16,6 +22,7 @@ export function Page({ title, back, children }: { title: string; back?: string; 
         </button>
       )}
       <h1 tabIndex={-1}>{title}</h1>
+      {message && <Alert tone="success">{message}</Alert>}
       {children}
     </main>
   );

@@ -7,4 +7,8 @@ addStrings(vi, en);
 
 export const home = '/farmer';
 
-export const routes: readonly Route[] = [{ path: '/farmer', load: () => import('./home') }];
+export const routes: readonly Route[] = [
+  { path: '/farmer', load: () => import('./home') },
+  { path: '/farmer/entry/:activity', load: () => import('./entry') },
+  { path: '/farmer/plots/:id', load: () => import('./plot') },
+];

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 
@@ -12,16 +13,18 @@ function serviceWorkerManifest(): Plugin {
   return {
     name: 'nongsan-service-worker-manifest',
     apply: 'build',
+    enforce: 'post',
     generateBundle(_options, bundle) {
-      const files = Object.keys(bundle)
-        .filter((name) => name !== 'sw.js' && !name.endsWith('.map'))
+      // The public files (manifest, icon) are copied beside the bundle, not part of it.
+      const files = [...Object.keys(bundle), ...readdirSync(join(root, 'public'))]
+        .filter((name) => name !== 'sw.js' && name !== 'index.html' && !name.endsWith('.map'))
         .sort();
       const version = createHash('sha256').update(files.join('\n')).digest('hex').slice(0, 12);
       const worker = bundle['sw.js'];
       if (!worker || worker.type !== 'chunk') throw new Error('sw.js missing from the bundle');
-      worker.code = worker.code
-        .replace('"__PRECACHE_FILES__"', JSON.stringify(files))
-        .replace('__PRECACHE_VERSION__', version);
+      const before = worker.code;
+      worker.code = before.replace(/(["'`])__PRECACHE_FILES__\1/, JSON.stringify(files)).replace('__PRECACHE_VERSION__', version);
+      if (worker.code === before || worker.code.includes('__PRECACHE_FILES__')) throw new Error('sw.js: precache placeholders not found');
     },
   };
 }

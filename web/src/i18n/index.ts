@@ -72,9 +72,10 @@ export function formatDate(value: Date | string | number): string {
   return new Intl.DateTimeFormat(locale(), { timeZone: TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric' }).format(toDate(value));
 }
 
-/** 07/12 — the short form farmers write ("an toàn thu hoạch từ 07/12"). */
+/** 07/12 — the short form farmers write ("an toàn thu hoạch từ 07/12"); Intl's vi-VN writes 07-12. */
 export function formatDayMonth(value: Date | string | number): string {
-  return new Intl.DateTimeFormat(locale(), { timeZone: TIME_ZONE, day: '2-digit', month: '2-digit' }).format(toDate(value));
+  const [, month, day] = isoDay(value).split('-');
+  return `${day}/${month}`;
 }
 
 /** 07/12/2026 14:05 */
@@ -96,8 +97,7 @@ export function formatNumber(value: number, maximumFractionDigits = 2): string {
 
 /** YYYY-MM-DD of a moment, as the calendar reads in Viet Nam. */
 export function isoDay(value: Date | string | number = new Date()): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(toDate(value));
-  return parts;
+  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(toDate(value));
 }
 
 /** Traditional weight units still used at the farm gate: 1 yến = 10 kg, 1 tạ = 100 kg, 1 tấn = 1000 kg. */

@@ -5,7 +5,7 @@ import { useLoad } from '../../components/use-load';
 import { formatDateTime, t } from '../../i18n';
 import { navigate } from '../../router/router';
 import { currentUser } from '../../session/session';
-import { ENTRY_KINDS, ICONS } from './activities';
+import { ENTRY_KINDS, ICON_PATHS } from './activities';
 import { loadPlots, loadSafety } from './data';
 import { PlotCard } from './plot-card';
 
@@ -24,9 +24,9 @@ export default function Home() {
         {ENTRY_KINDS.map((kind) => (
           <li key={kind}>
             <button type="button" class="tile" onClick={() => navigate(`/farmer/entry/${kind}`)}>
-              <span class="icon" aria-hidden="true">
-                {ICONS[kind]}
-              </span>
+              <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                <path d={ICON_PATHS[kind]} />
+              </svg>
               {t(`farmer.activity.${kind}`)}
             </button>
           </li>

@@ -40,14 +40,14 @@ export default tseslint.config(
     files: ['web/**/*.{ts,tsx}'],
     languageOptions: {
       parserOptions: {
-        project: ['./web/tsconfig.json', './web/tsconfig.sw.json', './web/tsconfig.node.json'],
+        project: ['./web/tsconfig.json', './web/tsconfig.sw.json', './web/tsconfig.node.json', './web/tsconfig.test.json'],
         tsconfigRootDir: import.meta.dirname,
       },
     },
   },
   {
     // Jest's expect(...) matchers return `any` by design; tests read response bodies as untyped JSON.
-    files: ['test/**/*.ts', 'src/**/*.spec.ts'],
+    files: ['test/**/*.ts', 'src/**/*.spec.ts', 'web/**/*.spec.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',

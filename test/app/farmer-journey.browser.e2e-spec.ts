@@ -58,7 +58,7 @@ describeWithChromium('farm app: the farmer’s field diary, end to end', () => {
       await page.getByRole('heading', { name: 'Ghi: Phun thuốc' }).waitFor();
       const pesticide = page.getByLabel('Thuốc bảo vệ thực vật');
       const option = await pesticide.locator('option', { hasText: /cách ly 7 ngày/ }).first().getAttribute('value');
-      await pesticide.selectOption(option ?? "");
+      await pesticide.selectOption(option ?? '');
       await page.getByText(/Thời gian cách ly: 7 ngày/).waitFor();
       await expectAccessible(page, 'farmer-entry-spraying');
       const sprayedAt = Date.now();

@@ -25,7 +25,9 @@ outbox.subscribe(() => void reload());
 export async function flushNow(): Promise<void> {
   const user = currentUser.value;
   if (!user) return;
-  await outbox.flush(user.id);
+  // Two tabs of the app must not send the same write at the same time (harmless, but wasteful on 3G).
+  if (navigator.locks) await navigator.locks.request('nongsan-outbox', () => outbox.flush(user.id));
+  else await outbox.flush(user.id);
   await reload();
 }
 

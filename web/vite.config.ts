@@ -17,7 +17,7 @@ function serviceWorkerManifest(): Plugin {
     generateBundle(_options, bundle) {
       // The public files (manifest, icon) are copied beside the bundle, not part of it.
       const files = [...Object.keys(bundle), ...readdirSync(join(root, 'public'))]
-        .filter((name) => name !== 'sw.js' && name !== 'index.html' && !name.endsWith('.map'))
+        .filter((name) => name !== 'sw.js' && name !== 'index.html' && !name.startsWith('.vite/') && !name.endsWith('.map'))
         .sort();
       const version = createHash('sha256').update(files.join('\n')).digest('hex').slice(0, 12);
       const worker = bundle['sw.js'];
@@ -37,6 +37,8 @@ export default defineConfig({
   build: {
     outDir: join(root, 'dist'),
     emptyOutDir: true,
+    // .vite/manifest.json: the chunk graph, read by bench:app to measure the first load (not served).
+    manifest: true,
     target: 'es2020',
     modulePreload: { polyfill: false },
     reportCompressedSize: false,

@@ -32,10 +32,10 @@ export async function flushNow(): Promise<void> {
 }
 
 /** Records a write: stored first (it survives anything from here), then sent if the network allows. */
-export async function record<P>(kind: OperationKind, payload: P, dependsOn: string[] = []): Promise<Operation<P>> {
+export async function record<P>(kind: OperationKind, payload: P, options: { dependsOn?: string[]; subject?: string } = {}): Promise<Operation<P>> {
   const user = currentUser.value;
   if (!user) throw new Error('not logged in');
-  const op = await outbox.enqueue({ userId: user.id, kind, payload, dependsOn });
+  const op = await outbox.enqueue({ userId: user.id, kind, payload, dependsOn: options.dependsOn, subject: options.subject });
   void flushNow();
   return op;
 }

@@ -30,6 +30,8 @@ export interface Operation<P = unknown> {
   userId: string;
   kind: string;
   payload: P;
+  /** What the person calls the record's subject (the plot code "VN-HD-123456"), for the list; never sent. */
+  subject?: string;
   /** Operations that must be sent before this one (their ids). */
   dependsOn: string[];
   state: OperationState;
@@ -91,7 +93,7 @@ export class Outbox {
   }
 
   /** Stores a new operation; `id` defaults to a fresh UUID (the record's id on the server). */
-  async enqueue<P>(spec: { userId: string; kind: string; payload: P; dependsOn?: string[]; id?: string }): Promise<Operation<P>> {
+  async enqueue<P>(spec: { userId: string; kind: string; payload: P; dependsOn?: string[]; id?: string; subject?: string }): Promise<Operation<P>> {
     const all = await this.store.all();
     const op: Operation<P> = {
       id: spec.id ?? this.newId(),
@@ -99,6 +101,7 @@ export class Outbox {
       userId: spec.userId,
       kind: spec.kind,
       payload: spec.payload,
+      ...(spec.subject ? { subject: spec.subject } : {}),
       dependsOn: spec.dependsOn ?? [],
       state: 'waiting',
       createdAt: this.now().toISOString(),

@@ -132,7 +132,7 @@ function EntryForm({ kind }: { kind: EntryKind }) {
       const occurredAt = occurredAtOf(day);
       if (kind === 'harvesting') {
         const payload: BatchPayload = { productId, householdId: user.householdId!, plotId, harvestedAt: occurredAt, quantity: kg, unit: 'kg' };
-        const op = await record('batch', payload);
+        const op = await record('batch', payload, { subject: plot?.code });
         await saveLastEntry(user, { plotId, productId, quantity, unit, batchId: op.id });
       } else if (kind === 'packing') {
         const payload: BatchEventPayload = {
@@ -141,7 +141,7 @@ function EntryForm({ kind }: { kind: EntryKind }) {
           occurredAt,
           ...(packingHouse.trim() ? { details: { packingHouseCode: packingHouse.trim() } } : {}),
         };
-        await record('batchEvent', payload, unsentBatches.some((b) => b.id === batchId) ? [batchId] : []);
+        await record('batchEvent', payload, { dependsOn: unsentBatches.some((b) => b.id === batchId) ? [batchId] : [] });
         await saveLastEntry(user, { batchId });
       } else {
         const details: Record<string, unknown> =
@@ -153,7 +153,7 @@ function EntryForm({ kind }: { kind: EntryKind }) {
                 ? { note: note.trim() }
                 : {};
         const payload: PlotActivityPayload = { plotId, activity: kind, occurredAt, ...(Object.keys(details).length ? { details } : {}) };
-        await record('plotActivity', payload);
+        await record('plotActivity', payload, { subject: plot?.code });
         await saveLastEntry(user, { plotId, ...(kind === 'spraying' ? { pesticideId, dose } : kind === 'fertilizing' ? { fertilizer, dose } : {}) });
       }
       flash.value = t('farmer.entry.saved', {

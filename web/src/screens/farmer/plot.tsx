@@ -58,7 +58,7 @@ export default function PlotScreen({ params }: { params: RouteParams }) {
         const latitude = Math.round(where.coords.latitude * 1e6) / 1e6;
         const longitude = Math.round(where.coords.longitude * 1e6) / 1e6;
         const payload: PlotEditPayload = { plotId: plot!.id, version: plot!.version, changes: { latitude, longitude } };
-        void record('plotEdit', payload).then(() =>
+        void record('plotEdit', payload, { subject: plot!.code }).then(() =>
           setGps({ tone: 'success', text: t('farmer.plot.gpsSaved', { lat: formatNumber(latitude, 6), lng: formatNumber(longitude, 6) }) }),
         );
       },

@@ -16,16 +16,16 @@ function describe(op: Operation): string {
   switch (op.kind) {
     case 'plotActivity': {
       const p = op.payload as PlotActivityPayload;
-      return t('outbox.kind.plotActivity', { activity: t(`farmer.activity.${p.activity}`), plot: p.plotId.slice(0, 8) });
+      return t('outbox.kind.plotActivity', { activity: t(`farmer.activity.${p.activity}`), plot: op.subject ?? p.plotId.slice(0, 8) });
     }
     case 'batch': {
       const p = op.payload as BatchPayload;
-      return t('outbox.kind.batch', { quantity: formatWeight(p.quantity), plot: (p.plotId ?? '').slice(0, 8) });
+      return t('outbox.kind.batch', { quantity: formatWeight(p.quantity), plot: op.subject ?? (p.plotId ?? '').slice(0, 8) });
     }
     case 'batchEvent':
       return t('outbox.kind.batchEvent', { batch: (op.payload as BatchEventPayload).batchId.slice(0, 8) });
     case 'plotEdit':
-      return t('outbox.kind.plotEdit', { plot: (op.payload as PlotEditPayload).plotId.slice(0, 8) });
+      return t('outbox.kind.plotEdit', { plot: op.subject ?? (op.payload as PlotEditPayload).plotId.slice(0, 8) });
     default:
       return op.kind;
   }

@@ -22,6 +22,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
+import { waitInPage } from '../../test/app/support/page-wait';
 import { launchChromium } from '../../test/support/browser';
 import { benchDatabase, builtServiceEnv, waitForHealth, withClient } from '../support/service-client';
 
@@ -86,7 +87,7 @@ async function main(): Promise<void> {
   execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(ROOT, 'web', 'vite.config.ts')], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
+    env: { ...process.env, NODE_ENV: 'production', VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
   });
   const jsGzKb = firstLoadJsGzKb();
   log(`first-load JavaScript: ${jsGzKb} KB gzipped`);
@@ -129,7 +130,7 @@ async function main(): Promise<void> {
       const phone = await throttled(browser);
       await phone.page.goto(`${base}/app/`, { waitUntil: 'commit' });
       first.push(await usableAfter(phone.page, 'form button[type=submit]'));
-      await phone.page.waitForFunction('navigator.serviceWorker.controller !== null', undefined, { timeout: 120_000 });
+      await waitInPage(phone.page, 'navigator.serviceWorker.controller !== null', 120_000);
       const scripts: { url: string; fromWorker: boolean }[] = [];
       phone.page.on('response', (response) => {
         if (response.request().resourceType() === 'script') scripts.push({ url: response.url(), fromWorker: response.fromServiceWorker() });

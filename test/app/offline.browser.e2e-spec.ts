@@ -11,6 +11,7 @@ import {
   openPhone,
   screenshot,
   startAppServer,
+  waitInPage,
 } from './support/phone';
 
 jest.setTimeout(240_000);
@@ -34,7 +35,7 @@ describeWithChromium('farm app: offline, the outbox never loses or duplicates', 
   async function readyOffline(page: Page, base: string, farmer: FarmerAccount): Promise<void> {
     await logIn(page, base, farmer);
     await page.locator('li.card').first().waitFor();
-    await page.waitForFunction('navigator.serviceWorker.controller !== null', undefined, { timeout: 60_000 });
+    await waitInPage(page, 'navigator.serviceWorker.controller !== null');
   }
 
   async function quickEntry(page: Page, tile: string): Promise<void> {

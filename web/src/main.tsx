@@ -15,7 +15,8 @@ async function start(): Promise<void> {
 render(<App />, document.getElementById('app')!);
 void start();
 
-if ('serviceWorker' in navigator && import.meta.env.PROD) {
+// MODE, not PROD: PROD follows NODE_ENV, which a test runner sets to `test` while it builds the app.
+if ('serviceWorker' in navigator && import.meta.env.MODE === 'production') {
   // After the first screen is up: the shell's precache must not compete with it on a slow line.
   window.addEventListener('load', () => void navigator.serviceWorker.register('/app/sw.js', { scope: '/app/' }));
 }

@@ -121,15 +121,5 @@ export async function logIn(page: Page, base: string, account: { phone: string; 
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
 }
 
-/**
- * Reads `read()` until `accept` holds (the app sends in the background), then answers the last value;
- * gives up after `timeoutMs` with the value seen, so the assertion after it reports what was there.
- */
-export async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (accept(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
+
+export { eventually, waitInPage } from './page-wait';

@@ -9,14 +9,17 @@ import { BatchesService } from './batches.service';
 import { PlotActivitiesController } from './plot-activities.controller';
 import { PlotActivitiesService } from './plot-activities.service';
 import { PlotActivity } from './plot-activity.entity';
+import { Photo } from './photo.entity';
+import { PhotosController } from './photos.controller';
+import { PhotosService } from './photos.service';
 import { PesticidesController } from './pesticides/pesticides.controller';
 import { SafetyController } from './safety.controller';
 
 /** Harvest batches (lots) and what happened to them, with food-safety checks. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Batch, BatchEvent, PlotActivity]), RegistryModule, CatalogModule],
-  controllers: [BatchesController, SafetyController, PesticidesController, PlotActivitiesController],
-  providers: [BatchesService, PlotActivitiesService],
+  imports: [TypeOrmModule.forFeature([Batch, BatchEvent, PlotActivity, Photo]), RegistryModule, CatalogModule],
+  controllers: [BatchesController, SafetyController, PesticidesController, PlotActivitiesController, PhotosController],
+  providers: [BatchesService, PlotActivitiesService, PhotosService],
   exports: [BatchesService],
 })
 export class BatchesModule {}

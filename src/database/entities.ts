@@ -3,6 +3,7 @@ import { User } from '../auth/user.entity';
 import { Batch } from '../batches/batch.entity';
 import { BatchEvent } from '../batches/batch-event.entity';
 import { PlotActivity } from '../batches/plot-activity.entity';
+import { Photo } from '../batches/photo.entity';
 import { Product } from '../catalog/product.entity';
 import { Label } from '../labels/label.entity';
 import { LabelRun } from '../labels/label-run.entity';
@@ -28,6 +29,7 @@ export const ENTITIES = [
   Batch,
   BatchEvent,
   PlotActivity,
+  Photo,
   LabelRun,
   Label,
   Listing,

@@ -2,6 +2,7 @@ import { bearer } from '../support/test-app';
 import {
   AppServer,
   axeViolations,
+  cameraPhoto,
   createFarmerAccount,
   describeWithChromium,
   eventually,
@@ -57,6 +58,29 @@ describeWithChromium('farm app: a stale edit, the shared-phone PIN, English', ()
         (p) => p.latitude !== 20.5,
       );
       expect(plot).toEqual(expect.objectContaining({ latitude: 20.912345, longitude: 106.456789 }));
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a photo of the paper certificate is shrunk on the phone and reaches the plot', async () => {
+    const { context, page } = await openPhone(server);
+    try {
+      await logIn(page, server.base, farmer);
+      await page.getByRole('button', { name: /Xem vùng/ }).first().click();
+      await page.getByText('Nhật ký vùng trồng').waitFor();
+      const plotId = new URL(page.url()).pathname.split('/').pop()!;
+      const original = await cameraPhoto();
+      await page.getByLabel('Chụp ảnh giấy chứng nhận').setInputFiles({ name: 'IMG_0002.jpg', mimeType: 'image/jpeg', buffer: original });
+      await page.getByText(/Đã lưu ảnh \(\d+ KB\)/).waitFor();
+      await screenshot(page, 'farmer-plot-photo');
+      expect(await axeViolations(page)).toEqual([]);
+      const photos = await eventually(
+        async () => (await server.t.http.get(`/api/v1/plots/${plotId}/photos`).set(bearer(farmer.managerToken))).body as { width: number; height: number; bytes: number; kind: string }[],
+        (items) => items.length > 0,
+      );
+      expect(photos).toEqual([expect.objectContaining({ kind: 'certificate', width: 1280, height: 960, contentType: 'image/jpeg' })]);
+      expect(photos[0].bytes).toBeLessThan(original.length / 4);
     } finally {
       await context.close();
     }

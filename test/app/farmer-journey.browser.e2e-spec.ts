@@ -4,6 +4,7 @@ import {
   AppServer,
   axeViolations,
   createFarmerAccount,
+  cameraPhoto,
   describeWithChromium,
   eventually,
   FarmerAccount,
@@ -89,11 +90,21 @@ describeWithChromium('farm app: the farmer’s field diary, end to end', () => {
       await page.getByLabel('Đơn vị').selectOption('ta');
       await page.getByLabel('Sản lượng').fill('2,5');
       await page.getByText('250 kg (2,5 tạ)').waitFor();
+      // A photo of the harvest, straight from the camera: shrunk on the phone before it is stored or sent.
+      const original = await cameraPhoto();
+      await page.getByLabel('Chụp ảnh thu hoạch (không bắt buộc)').setInputFiles({ name: 'IMG_0001.jpg', mimeType: 'image/jpeg', buffer: original });
+      await page.getByText(/Đã chụp ảnh \(\d+ KB\)/).waitFor();
       await page.getByRole('button', { name: 'Lưu' }).click();
       await page.getByText(/Đã lưu “Thu hoạch”/).waitFor();
       const harvested = await eventually(batches, (items) => items.length > 0);
       expect(harvested).toHaveLength(1);
       expect(harvested[0]).toEqual(expect.objectContaining({ plotId: farmer.plotIds[1], quantity: 250, unit: 'kg' }));
+      const photos = await eventually(
+        async () => (await server.t.http.get(`/api/v1/batches/${harvested[0].id}/photos`).set(bearer(farmer.managerToken))).body as { width: number; height: number; bytes: number; kind: string }[],
+        (items) => items.length > 0,
+      );
+      expect(photos).toEqual([expect.objectContaining({ kind: 'harvest', width: 1280, height: 960 })]);
+      expect(photos[0].bytes).toBeLessThan(original.length / 4);
 
       // Routine entry: tile, then Lưu (plot and date default to the last entry) — within three taps.
       let taps = 0;

@@ -152,6 +152,18 @@ const CASES: RouteCase[] = [
     expected: FORBIDDEN_UNLESS(200, 'admin', 'ownManager', 'ownFarmer'),
   },
   {
+    route: 'GET /plots/:id/photos',
+    method: 'get',
+    path: (a) => `/api/v1/plots/${a.plotId}/photos`,
+    expected: FORBIDDEN_UNLESS(200, 'admin', 'ownManager', 'ownFarmer'),
+  },
+  {
+    route: 'GET /batches/:id/photos',
+    method: 'get',
+    path: (a) => `/api/v1/batches/${a.batchId}/photos`,
+    expected: FORBIDDEN_UNLESS(200, 'admin', 'ownManager', 'ownFarmer'),
+  },
+  {
     route: 'POST /products',
     method: 'post',
     path: () => '/api/v1/products',

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { chromiumAvailable, CHROMIUM, launchChromium } from '../../support/browser';
 import { createCooperative, createHousehold, createManager, createPlot, createProduct, nextPhone } from '../../support/factories';
 import { bearer, startTestApp, TestApp } from '../../support/test-app';
@@ -111,6 +112,13 @@ export async function createFarmerAccount(t: TestApp): Promise<FarmerAccount> {
   ];
   const productId = await createProduct(t, managerToken, cooperativeId);
   return { phone, password, cooperativeId, managerToken, householdId, plotIds, productId };
+}
+
+/** A camera original: 4000×3000 with sensor-like noise, several MB as JPEG. */
+export async function cameraPhoto(): Promise<Buffer> {
+  return sharp({ create: { width: 4000, height: 3000, channels: 3, background: 'white', noise: { type: 'gaussian', mean: 128, sigma: 40 } } })
+    .jpeg({ quality: 92 })
+    .toBuffer();
 }
 
 /** Logs in through the login screen as a person would. */

@@ -34,7 +34,15 @@ export interface PlotEditPayload {
   overwrite?: boolean;
 }
 
-export type OperationKind = 'plotActivity' | 'batch' | 'batchEvent' | 'plotEdit';
+/** A photo, already shrunk on the phone; IndexedDB keeps the Blob itself until it is sent. */
+export interface PhotoPayload {
+  subject: 'plot' | 'batch';
+  subjectId: string;
+  kind: 'certificate' | 'field' | 'harvest';
+  image: Blob;
+}
+
+export type OperationKind = 'plotActivity' | 'batch' | 'batchEvent' | 'plotEdit' | 'photo';
 
 function call(op: Operation): Promise<unknown> {
   switch (op.kind as OperationKind) {
@@ -47,6 +55,10 @@ function call(op: Operation): Promise<unknown> {
     case 'batchEvent': {
       const { batchId, ...body } = op.payload as BatchEventPayload;
       return request(`/api/v1/batches/${batchId}/events`, { method: 'POST', body: { id: op.id, ...body } });
+    }
+    case 'photo': {
+      const { subject, subjectId, kind, image } = op.payload as PhotoPayload;
+      return request(`/api/v1/${subject === 'plot' ? 'plots' : 'batches'}/${subjectId}/photos?kind=${kind}&id=${op.id}`, { method: 'POST', rawBody: image });
     }
     case 'plotEdit': {
       const { plotId, version, changes, overwrite } = op.payload as PlotEditPayload;

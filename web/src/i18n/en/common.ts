@@ -70,5 +70,6 @@ export default {
   'outbox.kind.batch': 'Harvest {quantity} – plot {plot}',
   'outbox.kind.batchEvent': 'Packing a lot',
   'outbox.kind.plotEdit': 'Position of plot {plot}',
+  'outbox.kind.photo': 'Photo – {subject}',
   'outbox.createdAt': 'Recorded {time}',
 } satisfies Record<keyof typeof vi, string>;

@@ -61,4 +61,9 @@ export default {
   'farmer.entry.quantityInvalid': 'The quantity must be a number above 0.',
   'farmer.entry.pesticideRequired': 'Choose the product you sprayed.',
   'farmer.entry.defaults': 'Filled in from your last entry.',
+  'farmer.photo.certificate': 'Photograph the certificate',
+  'farmer.photo.harvest': 'Photograph the harvest (optional)',
+  'farmer.photo.saved': 'Photo saved ({size} KB); it will be sent to the server.',
+  'farmer.photo.attached': 'Photo taken ({size} KB).',
+  'farmer.photo.failed': 'This photo cannot be read. Please take it again.',
 } satisfies Record<keyof typeof vi, string>;

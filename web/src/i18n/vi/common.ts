@@ -69,5 +69,6 @@ export default {
   'outbox.kind.batch': 'Thu hoạch {quantity} – vùng {plot}',
   'outbox.kind.batchEvent': 'Đóng gói lô',
   'outbox.kind.plotEdit': 'Toạ độ vùng {plot}',
+  'outbox.kind.photo': 'Ảnh – {subject}',
   'outbox.createdAt': 'Ghi lúc {time}',
 } as const;

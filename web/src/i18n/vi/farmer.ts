@@ -60,4 +60,9 @@ export default {
   'farmer.entry.quantityInvalid': 'Sản lượng phải là số lớn hơn 0.',
   'farmer.entry.pesticideRequired': 'Hãy chọn thuốc đã phun.',
   'farmer.entry.defaults': 'Đã điền sẵn theo lần ghi trước.',
+  'farmer.photo.certificate': 'Chụp ảnh giấy chứng nhận',
+  'farmer.photo.harvest': 'Chụp ảnh thu hoạch (không bắt buộc)',
+  'farmer.photo.saved': 'Đã lưu ảnh ({size} KB); sẽ tự gửi lên máy chủ.',
+  'farmer.photo.attached': 'Đã chụp ảnh ({size} KB).',
+  'farmer.photo.failed': 'Không đọc được ảnh này. Hãy chụp lại.',
 } as const;

@@ -5,10 +5,12 @@ import { describeError } from '../../components/errors';
 import { SelectField, TextField } from '../../components/field';
 import { flash } from '../../components/flash';
 import { Page } from '../../components/page';
+import { PhotoInput } from '../../components/photo-input';
+import { shrinkPhoto } from '../../photos/shrink';
 import { useLoad } from '../../components/use-load';
 import { formatDate, formatDayMonth, formatWeight, isoDay, t, toKg, WEIGHT_UNITS, type WeightUnit } from '../../i18n';
 import { operations, record } from '../../outbox';
-import type { BatchEventPayload, BatchPayload, PlotActivityPayload } from '../../outbox/operations';
+import type { BatchEventPayload, BatchPayload, PhotoPayload, PlotActivityPayload } from '../../outbox/operations';
 import { navigate, type RouteParams } from '../../router/router';
 import { currentUser } from '../../session/session';
 import { isEntryKind, type EntryKind } from './activities';
@@ -73,6 +75,8 @@ function EntryForm({ kind }: { kind: EntryKind }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [photo, setPhoto] = useState<Blob | null>(null);
+  const [photoError, setPhotoError] = useState(false);
 
   useEffect(() => {
     if (form.state !== 'done') return;
@@ -133,6 +137,11 @@ function EntryForm({ kind }: { kind: EntryKind }) {
       if (kind === 'harvesting') {
         const payload: BatchPayload = { productId, householdId: user.householdId!, plotId, harvestedAt: occurredAt, quantity: kg, unit: 'kg' };
         const op = await record('batch', payload, { subject: plot?.code });
+        if (photo) {
+          // Sent after the batch it belongs to (the batch may still be waiting for the network).
+          const picture: PhotoPayload = { subject: 'batch', subjectId: op.id, kind: 'harvest', image: photo };
+          await record('photo', picture, { dependsOn: [op.id], subject: plot?.code });
+        }
         await saveLastEntry(user, { plotId, productId, quantity, unit, batchId: op.id });
       } else if (kind === 'packing') {
         const payload: BatchEventPayload = {
@@ -243,6 +252,17 @@ function EntryForm({ kind }: { kind: EntryKind }) {
                 </option>
               ))}
             </SelectField>
+            <PhotoInput
+              label={t('farmer.photo.harvest')}
+              onPhoto={(file) =>
+                void shrinkPhoto(file).then(
+                  (image) => (setPhoto(image), setPhotoError(false)),
+                  () => setPhotoError(true),
+                )
+              }
+            />
+            {photo && <p class="hint">{t('farmer.photo.attached', { size: Math.round(photo.size / 1024) })}</p>}
+            {photoError && <Alert tone="error">{t('farmer.photo.failed')}</Alert>}
             {harvestBlocked && harvestSafeFrom && <Alert tone="error">{t('farmer.entry.harvestBlocked', { date: formatDayMonth(harvestSafeFrom) })}</Alert>}
           </>
         )}

@@ -3,10 +3,12 @@ import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';
 import { describeError } from '../../components/errors';
 import { Page } from '../../components/page';
+import { PhotoInput } from '../../components/photo-input';
+import { shrinkPhoto } from '../../photos/shrink';
 import { useLoad } from '../../components/use-load';
 import { formatDateTime, formatDayMonth, formatNumber, t } from '../../i18n';
 import { operations, record } from '../../outbox';
-import type { PlotActivityPayload, PlotEditPayload } from '../../outbox/operations';
+import type { PhotoPayload, PlotActivityPayload, PlotEditPayload } from '../../outbox/operations';
 import type { RouteParams } from '../../router/router';
 import { currentUser } from '../../session/session';
 import { loadActivities, loadPlots, loadSafety, safeFromOf } from './data';
@@ -67,6 +69,17 @@ export default function PlotScreen({ params }: { params: RouteParams }) {
     );
   }
 
+  async function takePhoto(file: File) {
+    try {
+      const image = await shrinkPhoto(file);
+      const payload: PhotoPayload = { subject: 'plot', subjectId: plot!.id, kind: 'certificate', image };
+      await record('photo', payload, { subject: plot!.code });
+      setGps({ tone: 'success', text: t('farmer.photo.saved', { size: Math.round(image.size / 1024) }) });
+    } catch {
+      setGps({ tone: 'error', text: t('farmer.photo.failed') });
+    }
+  }
+
   return (
     <Page title={`${plot.crop} · ${t('farmer.plot.code', { code: plot.code })}`} back="/farmer">
       <p>
@@ -79,6 +92,7 @@ export default function PlotScreen({ params }: { params: RouteParams }) {
       <Button variant="secondary" onClick={takePosition}>
         {t('farmer.plot.gpsTake')}
       </Button>
+      <PhotoInput label={t('farmer.photo.certificate')} onPhoto={(file) => void takePhoto(file)} />
       {gps && <Alert tone={gps.tone}>{gps.text}</Alert>}
       <h2>{t('farmer.plot.diary')}</h2>
       {diary.length === 0 && <p>{t('farmer.plot.noDiary')}</p>}

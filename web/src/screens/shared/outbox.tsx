@@ -24,6 +24,8 @@ function describe(op: Operation): string {
     }
     case 'batchEvent':
       return t('outbox.kind.batchEvent', { batch: (op.payload as BatchEventPayload).batchId.slice(0, 8) });
+    case 'photo':
+      return t('outbox.kind.photo', { subject: op.subject ?? '' });
     case 'plotEdit':
       return t('outbox.kind.plotEdit', { plot: op.subject ?? (op.payload as PlotEditPayload).plotId.slice(0, 8) });
     default:

@@ -44,7 +44,7 @@ function Shell({ loggedIn, children }: { loggedIn: boolean; children: ComponentC
   return (
     <>
       <a class="skip" href="#main">
-        {t('common.menu')}
+        {t('common.skip')}
       </a>
       <Header loggedIn={loggedIn} />
       {!online.value && <p class="offline-bar" role="status">{t('common.offline')}</p>}

@@ -14,6 +14,7 @@ export default {
   'common.logout': 'Log out',
   'common.lock': 'Lock',
   'common.menu': 'Menu',
+  'common.skip': 'Skip to the main content',
   'common.offline': 'Offline – entries will be sent when the network is back',
   'common.notFound': 'There is no such page.',
   'common.goHome': 'Home',

@@ -13,6 +13,7 @@ export default {
   'common.logout': 'Đăng xuất',
   'common.lock': 'Khoá máy',
   'common.menu': 'Chức năng',
+  'common.skip': 'Đến nội dung chính',
   'common.offline': 'Đang ngoại tuyến – dữ liệu sẽ được gửi khi có mạng',
   'common.notFound': 'Không có trang này.',
   'common.goHome': 'Về trang chính',

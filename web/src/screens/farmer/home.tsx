@@ -6,7 +6,7 @@ import { formatDateTime, t } from '../../i18n';
 import { navigate } from '../../router/router';
 import { currentUser } from '../../session/session';
 import { ENTRY_KINDS, ICON_PATHS } from './activities';
-import { loadPlots, loadSafety } from './data';
+import { loadBatches, loadPesticides, loadPlots, loadProducts, loadSafety } from './data';
 import { PlotCard } from './plot-card';
 
 export default function Home() {
@@ -14,6 +14,8 @@ export default function Home() {
   const [plots] = useLoad(async () => {
     const list = await loadPlots(user);
     const safeties = await Promise.all(list.data.items.map((p) => loadSafety(user, p.id).then((s) => s.data).catch(() => null)));
+    // While the network is there, keep what the entry forms need on the phone: the orchard may have none.
+    if (!list.fromCache) void Promise.allSettled([loadPesticides(user), loadProducts(user), loadBatches(user)]);
     return { ...list, safeties };
   }, [user.id]);
 

@@ -36,8 +36,11 @@ describeWithChromium('farm app: offline, the outbox never loses or duplicates', 
     await logIn(page, base, farmer);
     await page.locator('li.card').first().waitFor();
     await waitInPage(page, 'navigator.serviceWorker.controller !== null');
-    // The lists the entry forms need are fetched in the background after the home screen.
-    await page.waitForLoadState('networkidle');
+    // The lists the entry forms need are fetched in the background after the home screen: wait until they are kept.
+    await waitInPage(
+      page,
+      `new Promise((done) => { const open = indexedDB.open('nongsan-app'); open.onsuccess = () => { const keys = open.result.transaction('cache').objectStore('cache').getAllKeys(); keys.onsuccess = () => { open.result.close(); done(['/api/v1/pesticides', '/api/v1/products', '/api/v1/batches'].every((path) => keys.result.some((key) => String(key).includes(path)))); }; }; })`,
+    );
   }
 
   async function quickEntry(page: Page, tile: string): Promise<void> {

@@ -8,8 +8,9 @@
  *    mock, so the processes run with NODE_ENV=test (production refuses the mocks).
  * 2. Through api A and api B alternately: fixtures, label runs (PDF and ZPL, one retried with the same
  *    Idempotency-Key on the other api), CLUSTER_SCANS (10,000) scans spread over both apis (every one
- *    answered 200 and counted here), voids (the label is cached on the other api first; the next scan
- *    there must say `voided`: cross-process invalidation over Redis pub/sub), and listings on all three
+ *    answered 200 and counted here), voids (the label is cached on the other api first; scans there
+ *    must say `voided` within 5 s, long before the cache's own expiry: cross-process invalidation over
+ *    Redis pub/sub, the slowest arrival printed as voidNoticeMs), and listings on all three
  *    marketplaces.
  * 3. Waits for every run `done` and every channel `live`, stops every process with SIGTERM (scan
  *    counters flush on the way out) and checks: every run done with each serial exactly once in the
@@ -19,22 +20,26 @@
  * CLUSTER_LOG_LEVEL (warn) for the processes' own logs, TEST_POSTGRES_URL, REDIS_URL. The processes run
  * from a private copy of dist/, so a concurrent `nest build` in the checkout cannot break a run.
  * Logs go to stderr; the last line on stdout is one JSON object, and the exit code is 1 when a check fails:
- * {"cluster":"2api+2worker","labelRuns":…,"labels":…,"scansSent":…,"scansCounted":…,"channels":…,"maxCreateCalls":1,"ok":true}
+ * {"cluster":"2api+2worker","labelRuns":…,"labels":…,"voids":6,"voidNoticeMs":…,"scansSent":…,"scansCounted":…,"channels":…,"maxCreateCalls":1,"ok":true}
  */
-import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes, randomInt } from 'node:crypto';
-import { once } from 'node:events';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { isAbsolute, join } from 'node:path';
+import { join } from 'node:path';
 import Redis from 'ioredis';
+import { freePorts, killAll, startNode, Started } from './support/processes';
+import { removeSnapshot, ROOT, snapshotBuild, startBuiltService } from './support/service';
 import { api, inParallel, request, withClient } from './support/service-client';
+import { GiveUp, waitFor, waitForHttp } from './support/wait';
 
-const ROOT = join(__dirname, '..');
 const SCANS = Number(process.env.CLUSTER_SCANS ?? 10_000);
 const SCAN_CONCURRENCY = Number(process.env.CLUSTER_SCAN_CONCURRENCY ?? 24);
 const LISTINGS = Number(process.env.CLUSTER_LISTINGS ?? 90);
 const VOIDS = 6;
+/** How long a void may take to reach the other api (its change notice); the cache's own expiry is 30 s. */
+const VOID_NOTICE_DEADLINE_MS = 5000;
 const RUNS = [
   { quantity: 240, layout: 'a4-3x8', format: 'pdf' },
   { quantity: 2000, layout: 'thermal-50x30', format: 'zpl' },
@@ -48,89 +53,10 @@ const ADMIN = { phone: '0900000029', password: 'cluster-admin-password' };
 const DEADLINE_MS = Number(process.env.CLUSTER_WAIT_MS ?? 120_000);
 
 const log = (message: string): void => void process.stderr.write(`[cluster] ${message}\n`);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-interface Managed {
-  name: string;
-  child: ChildProcess;
-}
-
-/**
- * A private copy of dist/ for this run, so a `nest build` elsewhere in the checkout (which empties dist/)
- * cannot pull the code from under the running processes. It sits under node_modules/.cache so the copy
- * still resolves the project's node_modules.
- */
-async function snapshotBuild(): Promise<string> {
-  const parent = join(ROOT, 'node_modules', '.cache');
-  mkdirSync(parent, { recursive: true });
-  const target = mkdtempSync(join(parent, 'nongsan-cluster-'));
-  const required = ['main.js', 'app.module.js', 'database/migrations/index.js', 'labels/rendering/render-worker.js'];
-  for (let attempt = 1; ; attempt++) {
-    try {
-      rmSync(join(target, 'dist'), { recursive: true, force: true });
-      cpSync(join(ROOT, 'dist'), join(target, 'dist'), { recursive: true });
-      if (required.every((file) => existsSync(join(target, 'dist', file)))) return join(target, 'dist');
-    } catch {
-      // dist/ was being rebuilt while we copied it
-    }
-    if (attempt === 20) throw new Error('dist/ is incomplete: run `nest build` (npm run test:cluster does)');
-    await sleep(1000);
-  }
-}
-
-let BUILD = join(ROOT, 'dist');
-
-function startProcess(name: string, script: string, env: NodeJS.ProcessEnv, nodeArgs: string[] = []): Managed {
-  const path = isAbsolute(script) ? script : join(BUILD, script);
-  const child = spawn(process.execPath, [...nodeArgs, path], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const forward = (chunk: Buffer) => {
-    for (const line of chunk.toString().split('\n')) if (line.trim()) process.stderr.write(`[${name}] ${line}\n`);
-  };
-  child.stdout.on('data', forward);
-  child.stderr.on('data', forward);
-  return { name, child };
-}
-
-function assertAlive(processes: Managed[]): void {
-  for (const p of processes) {
-    if (p.child.exitCode !== null || p.child.signalCode !== null) {
-      throw new Error(`${p.name} exited early (${p.child.exitCode ?? p.child.signalCode})`);
-    }
-  }
-}
-
-/**
- * SIGTERM, then SIGKILL after `graceMs`. Answers how it ended: `0`, or `SIGTERM` (Nest re-raises the signal
- * once its shutdown hooks are done), is a clean stop; anything else is not.
- */
-async function stop(p: Managed, graceMs = 15_000): Promise<string> {
-  const { child } = p;
-  if (child.exitCode === null && child.signalCode === null) {
-    const exited = once(child, 'exit');
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-    await exited;
-    clearTimeout(timer);
-  }
-  return String(child.exitCode ?? child.signalCode);
-}
-
-async function waitFor(what: string, processes: Managed[], check: () => Promise<boolean>, timeoutMs = DEADLINE_MS): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    assertAlive(processes);
-    if (await check()) return;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(200);
-  }
-}
-
-async function healthy(url: string): Promise<boolean> {
-  try {
-    return (await fetch(url)).ok;
-  } catch {
-    return false;
-  }
+/** Waits for a check of the run with every process of it alive, by CLUSTER_WAIT_MS unless told. */
+function until(what: string, processes: Started[], check: () => Promise<boolean>, timeoutMs = DEADLINE_MS): Promise<boolean> {
+  return waitFor(what, timeoutMs, check, { alive: processes, everyMs: 200 });
 }
 
 interface ScanAnswer {
@@ -145,19 +71,19 @@ async function main(): Promise<void> {
   };
   await ensureServices(['postgres', 'redis'], { ...process.env, TEST_POSTGRES_URL: ADMIN_POSTGRES_URL });
 
-  BUILD = await snapshotBuild();
+  const build = await snapshotBuild('cluster');
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- the compiled list is the one the processes apply
-  const { MIGRATIONS } = require(join(BUILD, 'database', 'migrations')) as typeof import('../src/database/migrations');
+  const { MIGRATIONS } = require(join(build, 'database', 'migrations')) as typeof import('../src/database/migrations');
   const started = Date.now();
   const database = `cluster_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   await withClient(ADMIN_POSTGRES_URL, (c) => c.query(`CREATE DATABASE "${database}"`));
   const databaseUrl = ADMIN_POSTGRES_URL.replace(/\/[^/]*$/, `/${database}`);
   const prefix = `cluster_${randomBytes(4).toString('hex')}`;
   const storage = mkdtempSync(join(tmpdir(), 'nongsan-cluster-'));
-  const basePort = 20_000 + randomInt(20_000);
-  const apiBases = [`http://127.0.0.1:${basePort}`, `http://127.0.0.1:${basePort + 1}`];
-  const mockUrl = `http://127.0.0.1:${basePort + 2}`;
-  const processes: Managed[] = [];
+  const [portA, portB, mockPort] = await freePorts(3);
+  const apiBases = [`http://127.0.0.1:${portA}`, `http://127.0.0.1:${portB}`];
+  const mockUrl = `http://127.0.0.1:${mockPort}`;
+  const processes: Started[] = [];
   let result: Record<string, unknown> = { cluster: '2api+2worker', ok: false };
   const failures: string[] = [];
   const check = (ok: boolean, message: string): void => {
@@ -177,23 +103,23 @@ async function main(): Promise<void> {
       LOG_LEVEL: process.env.CLUSTER_LOG_LEVEL ?? 'warn',
     };
     // The mocks are a development tool outside the build: run from their TypeScript source.
-    const mockMain = join(ROOT, 'tools', 'mock-marketplaces', 'main.ts');
-    const mock = startProcess(
-      'mock',
-      mockMain,
-      {
+    const mock = startNode(join(ROOT, 'tools', 'mock-marketplaces', 'main.ts'), {
+      name: 'mock',
+      cwd: ROOT,
+      nodeArgs: ['--require', 'ts-node/register/transpile-only'],
+      env: {
         ...common,
-        MOCK_MARKETPLACES_PORT: String(basePort + 2),
+        MOCK_MARKETPLACES_PORT: String(mockPort),
         MOCK_REVIEW_DELAY_MS: '300',
         MOCK_WEBHOOK_BASE_URL: apiBases[0],
         JWT_SECRET: randomBytes(32).toString('hex'),
         ADMIN_PASSWORD: ADMIN.password,
         LABEL_SIGNING_KEYS: `1:${randomBytes(24).toString('hex')}`,
       },
-      ['--require', 'ts-node/register/transpile-only'],
-    );
+      forward: true,
+    });
     processes.push(mock);
-    await waitFor('the mock marketplaces', processes, () => healthy(`${mockUrl}/_mock/shopee/stats`), 30_000);
+    await waitForHttp(`${mockUrl}/_mock/shopee/stats`, 30_000, { alive: processes });
 
     const serviceEnv: NodeJS.ProcessEnv = {
       ...common,
@@ -217,11 +143,13 @@ async function main(): Promise<void> {
     };
     // All four at once: they race for the migrations.
     const apis = apiBases.map((base, i) =>
-      startProcess(`api-${'AB'[i]}`, 'main.js', { ...serviceEnv, ROLE: 'api', PORT: new URL(base).port }),
+      startBuiltService({ name: `api-${'AB'[i]}`, build, env: { ...serviceEnv, ROLE: 'api', PORT: new URL(base).port }, forward: true }),
     );
-    const workers = [0, 1].map((i) => startProcess(`worker-${i + 1}`, 'main.js', { ...serviceEnv, ROLE: 'worker' }));
+    const workers = [0, 1].map((i) =>
+      startBuiltService({ name: `worker-${i + 1}`, build, env: { ...serviceEnv, ROLE: 'worker' }, forward: true }),
+    );
     processes.push(...apis, ...workers);
-    for (const base of apiBases) await waitFor(`${base}/health`, processes, () => healthy(`${base}/health`), 60_000);
+    for (const base of apiBases) await waitForHttp(`${base}/health`, 60_000, { alive: processes });
     log(`2 apis healthy, 2 workers started after ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
     // ---- fixtures, alternating between the two apis ----
@@ -343,6 +271,7 @@ async function main(): Promise<void> {
 
     // ---- voids: cached on one api, voided through the other, the next scan on the first says voided ----
     let voids = 0;
+    let voidNoticeMs = 0;
     const voidable = labelPaths.filter((_, i) => i % 97 === 5).slice(0, VOIDS);
     for (const [i, path] of voidable.entries()) {
       const scanner = apiBases[i % 2];
@@ -352,28 +281,40 @@ async function main(): Promise<void> {
       const serial = path.split('/').pop()!;
       const voided = await call<{ voided: number }>(voider, 'POST', '/api/v1/labels/void', { serials: [serial], reason: 'Tem in hỏng' });
       check(voided.voided === 1, `void of ${serial} affected ${voided.voided} labels`);
-      const after = await scan(scanner, path);
-      check(after.verdict === 'voided', `${serial} voided on ${voider} still scans ${after.verdict} on ${scanner}`);
+      // The other api hears of the void through a Redis change notice, which is handled a moment after the void
+      // answers (milliseconds, more on a loaded machine): it must arrive well before the TRACE_CACHE_SECONDS
+      // safety net would have expired the cached view anyway.
+      const voidedAt = performance.now();
+      let after = await scan(scanner, path);
+      while (after.verdict !== 'voided' && performance.now() - voidedAt < VOID_NOTICE_DEADLINE_MS) {
+        await sleep(20);
+        after = await scan(scanner, path);
+      }
+      check(
+        after.verdict === 'voided',
+        `${serial} voided on ${voider} still scans ${after.verdict} on ${scanner} after ${VOID_NOTICE_DEADLINE_MS} ms`,
+      );
+      voidNoticeMs = Math.max(voidNoticeMs, Math.round(performance.now() - voidedAt));
       voids++;
     }
-    log(`${voids} voids seen as voided by the other api at once`);
+    log(`${voids} voids seen as voided by the other api, the slowest after ${voidNoticeMs} ms`);
 
     // ---- wait for the workers ----
-    await waitFor('every label run done', processes, async () => {
+    await until('every label run done', processes, async () => {
       const states = await Promise.all(runs.map((r) => call<{ status: string }>(next(), 'GET', `/api/v1/label-runs/${r.id}`)));
       const failed = states.find((s) => s.status === 'failed');
-      if (failed) throw new Error(`a label run failed: ${JSON.stringify(failed)}`);
+      if (failed) throw new GiveUp(`a label run failed: ${JSON.stringify(failed)}`);
       return states.every((s) => s.status === 'done');
     });
     const listingIds = listings.map((l) => l.id);
-    await waitFor('every channel live', processes, () =>
+    await until('every channel live', processes, () =>
       withClient(databaseUrl, async (c) => {
         const { rows } = await c.query<{ live: string; stuck: string }>(
           `SELECT count(*) FILTER (WHERE status = 'live') AS live, count(*) FILTER (WHERE status IN ('rejected', 'failed')) AS stuck
              FROM listing_channels WHERE listing_id = ANY($1)`,
           [listingIds],
         );
-        if (Number(rows[0].stuck) > 0) throw new Error(`${rows[0].stuck} channels rejected or failed`);
+        if (Number(rows[0].stuck) > 0) throw new GiveUp(`${rows[0].stuck} channels rejected or failed`);
         return Number(rows[0].live) === listingIds.length * MARKETPLACES.length;
       }),
     );
@@ -418,8 +359,9 @@ async function main(): Promise<void> {
       `createCalls per SKU not all 1: ${createCalls.filter((n) => n !== 1).length} off (max ${maxCreateCalls})`,
     );
 
-    // ---- stop everything with SIGTERM: scan counters flush on the way out ----
-    const codes = await Promise.all([...apis, ...workers, mock].map(async (p) => [p.name, await stop(p)] as const));
+    // ---- stop everything with SIGTERM (SIGKILL after 15 s): scan counters flush on the way out ----
+    // A clean stop ends with 0, or with SIGTERM (Nest re-raises the signal once its shutdown hooks are done).
+    const codes = await Promise.all([...apis, ...workers, mock].map(async (p) => [p.name, await p.stop('SIGTERM', 15_000)] as const));
     for (const [name, how] of codes) check(how === '0' || how === 'SIGTERM', `${name} ended with ${how} after SIGTERM`);
 
     // ---- the database after the fact ----
@@ -481,6 +423,7 @@ async function main(): Promise<void> {
       labelRuns: runs.length,
       labels,
       voids,
+      voidNoticeMs,
       scansSent,
       scansCounted,
       listings: listings.length,
@@ -495,12 +438,7 @@ async function main(): Promise<void> {
     log(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     result = { ...result, ok: false, error: failures[failures.length - 1] };
   } finally {
-    for (const p of processes) {
-      if (p.child.exitCode === null && p.child.signalCode === null) {
-        p.child.kill('SIGKILL');
-        await once(p.child, 'exit').catch(() => undefined);
-      }
-    }
+    await killAll(processes);
     await withClient(ADMIN_POSTGRES_URL, (c) => c.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)).catch((error: Error) =>
       log(`could not drop ${database}: ${error.message}`),
     );
@@ -509,7 +447,7 @@ async function main(): Promise<void> {
     if (keys.length) await redis.del(...keys).catch(() => undefined);
     redis.disconnect();
     rmSync(storage, { recursive: true, force: true });
-    rmSync(join(BUILD, '..'), { recursive: true, force: true });
+    removeSnapshot(build);
   }
   if (failures.length) log(`${failures.length} check(s) failed:\n  ${failures.join('\n  ')}`);
   process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -1,6 +1,7 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
+import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './auth/auth.module';
 import { BatchesModule } from './batches/batches.module';
 import { CatalogModule } from './catalog/catalog.module';
@@ -11,11 +12,11 @@ import { Environment, ProcessRole } from './config/environment';
 import { DatabaseModule } from './database/database.module';
 import { EpcisModule } from './epcis/epcis.module';
 import { HealthModule } from './health/health.module';
-import { MetricsModule } from './metrics/metrics.module';
 import { LabelsWorkerModule } from './labels/labels-worker.module';
 import { LabelsModule } from './labels/labels.module';
-import { ListingsWorkerModule } from './listings/listings-worker.module';
 import { ListingsModule } from './listings/listings.module';
+import { SyncWorkerModule } from './listings/sync/sync-worker.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { QueueModule } from './queue/queue.module';
 import { RecallsModule } from './recalls/recalls.module';
 import { RedisModule } from './redis/redis.module';
@@ -35,12 +36,13 @@ const HTTP_MODULES: Type[] = [
   EpcisModule,
   RecallsModule,
   ReportsModule,
+  AdminModule,
   HealthModule,
   MetricsModule,
 ];
 
 /** Modules that consume queues. Loaded by the worker and all roles. */
-const WORKER_MODULES: Type[] = [LabelsWorkerModule, ListingsWorkerModule];
+const WORKER_MODULES: Type[] = [LabelsWorkerModule, SyncWorkerModule];
 
 @Module({})
 export class AppModule {

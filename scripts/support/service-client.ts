@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes, randomInt } from 'node:crypto';
 import { Client } from 'pg';
+import { GiveUp, waitForHttp } from './wait';
 
 /** Small helpers the benchmark and drill scripts share for talking to a service process and PostgreSQL. */
 
@@ -58,18 +59,14 @@ export async function inParallel<T>(items: T[], parallel: number, fn: (item: T, 
   );
 }
 
-/** Waits for /health to answer 200, failing early if the process exits. */
+/** Waits for /health to answer 200, failing early if the process exits (for a process not started by the harness). */
 export async function waitForHealth(base: string, child: ChildProcess): Promise<void> {
-  for (let i = 0; i < 300; i++) {
-    if (child.exitCode !== null) throw new Error(`the service exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${base}/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the service did not become healthy');
+  const running = { assertAlive: () => assertRunning(child) };
+  await waitForHttp(`${base}/health`, 30_000, { alive: [running], everyMs: 100 });
+}
+
+function assertRunning(child: ChildProcess): void {
+  if (child.exitCode !== null) throw new GiveUp(`the service exited with ${child.exitCode}`);
 }
 
 export interface BuiltServiceSettings {

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { Environment } from '../config/environment';
+import { AuthConfig } from '../config/sections';
 import { ChangeNotice, ChangeNotices } from '../redis/change-notices';
 import { User } from './user.entity';
 
@@ -38,9 +38,9 @@ export class AccountStates implements OnModuleInit, OnModuleDestroy {
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly notices: ChangeNotices,
-    env: Environment,
+    auth: AuthConfig,
   ) {
-    this.ttlMs = env.ACCOUNT_CACHE_SECONDS * 1000;
+    this.ttlMs = auth.ACCOUNT_CACHE_SECONDS * 1000;
   }
 
   onModuleInit(): void {

@@ -4,7 +4,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessTokenGuard } from '../common/auth/access-token.guard';
 import { PasswordHasher } from '../common/crypto/password-hasher';
-import { Environment } from '../config/environment';
+import { AuthConfig } from '../config/sections';
 import { Cooperative } from '../registry/cooperative.entity';
 import { Household } from '../registry/household.entity';
 import { AccountStates } from './account-states';
@@ -23,10 +23,10 @@ import { UsersService } from './users.service';
     TypeOrmModule.forFeature([User, RefreshToken, Cooperative, Household]),
     JwtModule.registerAsync({
       global: true,
-      inject: [Environment],
-      useFactory: (env: Environment) => ({
-        secret: env.JWT_SECRET,
-        signOptions: { algorithm: 'HS256', expiresIn: env.JWT_TTL_SECONDS },
+      inject: [AuthConfig],
+      useFactory: (auth: AuthConfig) => ({
+        secret: auth.JWT_SECRET,
+        signOptions: { algorithm: 'HS256', expiresIn: auth.JWT_TTL_SECONDS },
       }),
     }),
   ],
@@ -46,11 +46,11 @@ export class AuthModule implements OnApplicationBootstrap {
   constructor(
     private readonly users: UsersService,
     private readonly defaults: DefaultPasswordCheck,
-    private readonly env: Environment,
+    private readonly auth: AuthConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.users.ensureAdmin(this.env.ADMIN_PHONE, this.env.ADMIN_PASSWORD);
+    await this.users.ensureAdmin(this.auth.ADMIN_PHONE, this.auth.ADMIN_PASSWORD);
     await this.defaults.run();
   }
 }

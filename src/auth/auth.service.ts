@@ -11,7 +11,8 @@ import { PeriodicTask } from '../common/periodic-task';
 import { ForbiddenError, InvalidInputError, UnauthorizedError } from '../common/errors/domain-errors';
 import { message } from '../common/i18n/message';
 import { normalizePhone } from '../common/phone';
-import { Environment } from '../config/environment';
+import { AuthConfig, ServerConfig } from '../config/sections';
+import { dialectOf } from '../database/sql-dialect';
 import { AccountStates } from './account-states';
 import { ChangePasswordDto, LoginDto, LoginResponse, RefreshDto } from './dto/login.dto';
 import { LoginThrottle } from './login-throttle';
@@ -52,7 +53,8 @@ export class AuthService implements OnApplicationBootstrap, OnApplicationShutdow
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly hasher: PasswordHasher,
     private readonly jwt: JwtService,
-    private readonly env: Environment,
+    private readonly auth: AuthConfig,
+    private readonly server: ServerConfig,
     private readonly accounts: AccountStates,
     private readonly throttle: LoginThrottle,
   ) {}
@@ -89,7 +91,7 @@ export class AuthService implements OnApplicationBootstrap, OnApplicationShutdow
       viaCookie = token !== undefined;
     }
     if (!token) throw new UnauthorizedError(message('auth.tokenRequired'));
-    if (viaCookie && !SAFE_METHODS.has(request.method) && !isSameOriginRequest(request, this.env.PUBLIC_BASE_URL)) {
+    if (viaCookie && !SAFE_METHODS.has(request.method) && !isSameOriginRequest(request, this.server.PUBLIC_BASE_URL)) {
       throw new ForbiddenError(message('auth.crossSite'));
     }
 
@@ -225,7 +227,7 @@ export class AuthService implements OnApplicationBootstrap, OnApplicationShutdow
     // A lock that has passed starts the count over.
     const next = 'CASE WHEN locked_until IS NULL THEN failed_login_count + 1 ELSE 1 END';
     // PostgreSQL cannot infer a parameter's type inside CASE ... ELSE NULL; SQLite stores the timestamp as text.
-    const lockUntil = this.dataSource.options.type === 'postgres' ? 'CAST(:lockUntil AS timestamptz)' : ':lockUntil';
+    const lockUntil = dialectOf(this.dataSource).cast(':lockUntil', 'timestamptz');
     const [sql, parameters] = this.dataSource.driver.escapeQueryWithParameters(
       `UPDATE users
           SET failed_login_count = ${next},
@@ -235,8 +237,8 @@ export class AuthService implements OnApplicationBootstrap, OnApplicationShutdow
       {
         id: userId,
         now,
-        max: this.env.LOGIN_MAX_FAILURES,
-        lockUntil: new Date(now.getTime() + this.env.LOGIN_LOCK_SECONDS * 1000),
+        max: this.auth.LOGIN_MAX_FAILURES,
+        lockUntil: new Date(now.getTime() + this.auth.LOGIN_LOCK_SECONDS * 1000),
       },
     );
     const result: unknown = await this.dataSource.query(sql, parameters);
@@ -248,7 +250,7 @@ export class AuthService implements OnApplicationBootstrap, OnApplicationShutdow
   /** A new access token and a new refresh token of the session `familyId`. */
   private async session(manager: EntityManager, user: User, familyId: string, now: Date): Promise<LoginResponse> {
     const refreshToken = randomBytes(32).toString('base64url');
-    const refreshSeconds = this.env.REFRESH_TOKEN_TTL_DAYS * 86_400;
+    const refreshSeconds = this.auth.REFRESH_TOKEN_TTL_DAYS * 86_400;
     await manager.insert(RefreshToken, {
       id: randomUUID(),
       userId: user.id,
@@ -267,7 +269,7 @@ export class AuthService implements OnApplicationBootstrap, OnApplicationShutdow
     };
     return {
       accessToken: await this.jwt.signAsync(claims),
-      expiresIn: this.env.JWT_TTL_SECONDS,
+      expiresIn: this.auth.JWT_TTL_SECONDS,
       refreshToken,
       refreshExpiresIn: refreshSeconds,
       mustChangePassword: user.mustChangePassword,

@@ -3,7 +3,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { PasswordHasher } from '../common/crypto/password-hasher';
 import { normalizePhone } from '../common/phone';
-import { ConfigurationError, DEVELOPMENT_DEFAULTS, Environment } from '../config/environment';
+import { ConfigurationError, DEVELOPMENT_DEFAULTS } from '../config/environment';
+import { AuthConfig, ServerConfig } from '../config/sections';
 import { AccountStates } from './account-states';
 import { User } from './user.entity';
 
@@ -31,24 +32,25 @@ export class DefaultPasswordCheck {
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly hasher: PasswordHasher,
     private readonly accounts: AccountStates,
-    private readonly env: Environment,
+    private readonly server: ServerConfig,
+    private readonly auth: AuthConfig,
   ) {}
 
   async run(): Promise<void> {
-    if (this.env.NODE_ENV !== 'production') return;
+    if (this.server.NODE_ENV !== 'production') return;
     const passwords = [...new Set(KNOWN_DEFAULT_ACCOUNTS.map((a) => a.password))];
     const candidates = await this.users.find({
       where: [{ role: 'admin' }, { phone: In(KNOWN_DEFAULT_ACCOUNTS.map((a) => a.phone)) }],
       order: { createdAt: 'ASC' },
     });
-    const adminPhone = normalizePhone(this.env.ADMIN_PHONE);
+    const adminPhone = normalizePhone(this.auth.ADMIN_PHONE);
     for (const user of candidates) {
       if (!(await this.opensWithAny(user.passwordHash, passwords))) continue;
       if (user.phone === adminPhone) {
         await this.users
           .createQueryBuilder()
           .update(User)
-          .set({ passwordHash: await this.hasher.hash(this.env.ADMIN_PASSWORD), tokenVersion: () => 'token_version + 1' })
+          .set({ passwordHash: await this.hasher.hash(this.auth.ADMIN_PASSWORD), tokenVersion: () => 'token_version + 1' })
           .where('id = :id', { id: user.id })
           .execute();
         await this.accounts.changed(user.id);

@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import Redis from 'ioredis';
 import { TooManyRequestsError } from '../common/errors/domain-errors';
 import { message } from '../common/i18n/message';
-import { Environment } from '../config/environment';
+import { AuthConfig } from '../config/sections';
 import { REDIS } from '../redis/redis.token';
 
 const WINDOW_MS = 60_000;
@@ -43,12 +43,12 @@ export class LoginThrottle {
 
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
-    private readonly env: Environment,
+    private readonly auth: AuthConfig,
   ) {}
 
   /** Takes one attempt from the address's allowance before the password is checked; 429 when none is left. */
   async reserve(address: string): Promise<void> {
-    const limit = this.env.LOGIN_RATE_LIMIT_PER_MINUTE;
+    const limit = this.auth.LOGIN_RATE_LIMIT_PER_MINUTE;
     if (limit === 0) return;
     let answer: [number, number];
     try {
@@ -65,7 +65,7 @@ export class LoginThrottle {
 
   /** A successful login gives its attempt back. */
   async release(address: string): Promise<void> {
-    if (this.env.LOGIN_RATE_LIMIT_PER_MINUTE === 0) return;
+    if (this.auth.LOGIN_RATE_LIMIT_PER_MINUTE === 0) return;
     await this.redis.decr(this.keyOf(address)).catch(() => undefined);
   }
 

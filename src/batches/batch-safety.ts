@@ -1,6 +1,7 @@
 import { EntityManager, In, IsNull } from 'typeorm';
 import { ConflictError } from '../common/errors/domain-errors';
 import { message } from '../common/i18n/message';
+import { dialectOf } from '../database/sql-dialect';
 import type { PlotCertification } from '../registry/plot-certification.entity';
 import { BatchEvent } from './batch-event.entity';
 import { PlotActivity } from './plot-activity.entity';
@@ -19,7 +20,7 @@ export async function lockSafetyScope(manager: EntityManager, scope: { ids: stri
   const qb = manager.createQueryBuilder(Batch, 'b').where(`(${conditions.join(' OR ')})`, { ids: scope.ids, plotIds });
   qb.orderBy('b.id', 'ASC');
   // SQLite has one writer at a time already; PostgreSQL needs the row locks.
-  if (manager.connection.options.type === 'postgres') qb.setLock('pessimistic_write');
+  dialectOf(manager).lockRows(qb);
   return qb.getMany();
 }
 

@@ -1,6 +1,7 @@
 import { Column, Entity, Index } from 'typeorm';
 import { BaseEntity } from '../common/base.entity';
-import { columnTypes, currentDatabaseKind } from '../database/column-types';
+import { columnTypes } from '../database/column-types';
+import { dialectAtLoad } from '../database/sql-dialect';
 
 export const PHOTO_SUBJECTS = ['plot', 'batch'] as const;
 export type PhotoSubject = (typeof PHOTO_SUBJECTS)[number];
@@ -36,7 +37,7 @@ export class Photo extends BaseEntity {
   @Column({ type: 'integer' })
   bytes!: number;
 
-  @Column({ type: currentDatabaseKind() === 'postgres' ? 'bytea' : 'blob', select: false })
+  @Column({ type: dialectAtLoad().kind === 'postgres' ? 'bytea' : 'blob', select: false })
   data!: Buffer;
 
   @Column({ type: columnTypes.uuid, name: 'recorded_by', nullable: true })

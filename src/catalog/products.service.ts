@@ -10,6 +10,7 @@ import { isValidGtin, toGtin14 } from '../common/gs1/gtin';
 import { Page, paginate } from '../common/http/pagination';
 import { message } from '../common/i18n/message';
 import { assertIfMatch } from '../common/records/record-version';
+import { dialectOf } from '../database/sql-dialect';
 import { CooperativesService } from '../registry/cooperatives.service';
 import { CreateProductDto, ListProductsQuery, ProductResponse, toProductResponse, UpdateProductDto } from './dto/product.dto';
 import { Product } from './product.entity';
@@ -116,7 +117,7 @@ export class ProductsService {
     const updated = await this.dataSource
       .transaction(async (manager) => {
         const qb = manager.createQueryBuilder(Product, 'p').where('p.id = :id', { id });
-        if (manager.connection.options.type === 'postgres') qb.setLock('pessimistic_write');
+        dialectOf(manager).lockRows(qb);
         const product = await qb.getOne();
         if (!product) throw NotFoundError.of('Product', id);
         assertIfMatch(ifMatch, product.version, toProductResponse(product));

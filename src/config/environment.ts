@@ -433,7 +433,7 @@ export class Environment {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
 
-  get databaseKind(): 'postgres' | 'sqlite' {
+  get databaseKind(): DatabaseKind {
     return databaseKindOf(this.DATABASE_URL);
   }
 
@@ -446,8 +446,28 @@ export class Environment {
   LYCHEE_MAX_YIELD_KG_PER_HA = 15_000;
 }
 
-export function databaseKindOf(url: string): 'postgres' | 'sqlite' {
+export type DatabaseKind = 'postgres' | 'sqlite';
+
+export function databaseKindOf(url: string): DatabaseKind {
   return /^postgres(ql)?:\/\//.test(url) ? 'postgres' : 'sqlite';
+}
+
+/**
+ * The values needed while modules load, before `loadEnvironment` has run in main.ts: entity column
+ * types and decorator options are fixed when their file is imported. Same names, transforms and
+ * defaults as the Environment; not validated here (start-up validates and refuses a bad value).
+ */
+export function environmentAtLoad(env: NodeJS.ProcessEnv = process.env): Pick<Environment, 'DATABASE_URL' | 'LABEL_JOB_LOCK_SECONDS'> & {
+  databaseKind: DatabaseKind;
+} {
+  const defaults = new Environment();
+  const lockSeconds = toInt({ value: env.LABEL_JOB_LOCK_SECONDS || undefined });
+  const databaseUrl = env.DATABASE_URL || defaults.DATABASE_URL;
+  return {
+    DATABASE_URL: databaseUrl,
+    databaseKind: databaseKindOf(databaseUrl),
+    LABEL_JOB_LOCK_SECONDS: typeof lockSeconds === 'number' ? lockSeconds : defaults.LABEL_JOB_LOCK_SECONDS,
+  };
 }
 
 export class ConfigurationError extends Error {}

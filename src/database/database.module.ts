@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { Environment } from '../config/environment';
+import { DatabaseConfig } from '../config/sections';
 import { dataSourceOptions } from './data-source-options';
 
 /** Migrations are applied before Nest starts (see `migrateDatabase`), so every provider finds the schema ready. */
@@ -8,8 +8,8 @@ import { dataSourceOptions } from './data-source-options';
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
-      inject: [Environment],
-      useFactory: (env: Environment) => ({ ...dataSourceOptions(env.DATABASE_URL), retryAttempts: 3, retryDelay: 1000 }),
+      inject: [DatabaseConfig],
+      useFactory: (database: DatabaseConfig) => ({ ...dataSourceOptions(database.DATABASE_URL), retryAttempts: 3, retryDelay: 1000 }),
     }),
   ],
 })

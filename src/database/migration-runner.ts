@@ -2,6 +2,7 @@ import { closeSync, openSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from './data-source-options';
+import { dialectOf } from './sql-dialect';
 
 // Any constant works; it only has to be the same in every process of this service.
 const POSTGRES_LOCK_KEY = 7_301_551_201;
@@ -13,7 +14,7 @@ const SQLITE_LOCK_STALE_MS = 120_000;
  * Returns the names of the migrations this process applied.
  */
 export async function runMigrationsOnce(dataSource: DataSource): Promise<string[]> {
-  if (dataSource.options.type === 'postgres') {
+  if (dialectOf(dataSource).kind === 'postgres') {
     const runner = dataSource.createQueryRunner();
     await runner.connect();
     try {

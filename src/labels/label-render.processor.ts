@@ -1,6 +1,7 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { Job } from 'bullmq';
+import { environmentAtLoad } from '../config/environment';
 import { LabelRunRenderer } from './label-run-renderer';
 import { LabelJobName, LABELS_QUEUE, RenderLabelRunJob } from './labels.queue';
 
@@ -11,7 +12,7 @@ import { LabelJobName, LABELS_QUEUE, RenderLabelRunJob } from './labels.queue';
  */
 // Decorator options are read when the module loads, before Nest exists; the value is validated with the
 // rest of the environment at start (Environment.LABEL_JOB_LOCK_SECONDS).
-const lockMs = Number(process.env.LABEL_JOB_LOCK_SECONDS ?? 30) * 1000;
+const lockMs = environmentAtLoad().LABEL_JOB_LOCK_SECONDS * 1000;
 
 @Processor(LABELS_QUEUE, { concurrency: 1, lockDuration: lockMs, stalledInterval: lockMs, maxStalledCount: 5 })
 export class LabelRenderProcessor extends WorkerHost {

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Batch } from '../batches/batch.entity';
 import { Product } from '../catalog/product.entity';
-import { Environment } from '../config/environment';
+import { LabelsConfig, ServerConfig } from '../config/sections';
 import { Cooperative } from '../registry/cooperative.entity';
 import { LabelRun } from './label-run.entity';
 import { Label } from './label.entity';
@@ -28,7 +28,8 @@ export class LabelRunRenderer {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly storage: LabelStorage,
-    private readonly env: Environment,
+    private readonly server: ServerConfig,
+    private readonly labelsConfig: LabelsConfig,
   ) {}
 
   async render(runId: string): Promise<'rendered' | 'already-done' | 'missing'> {
@@ -49,9 +50,9 @@ export class LabelRunRenderer {
     if (serials.length !== run.quantity) throw new Error(`run ${run.id} has ${serials.length} serials stored, expected ${run.quantity}`);
     const labels: LabelItem[] = serials.map((l) => ({
       serial: l.serial,
-      url: labelUrl(this.env.PUBLIC_BASE_URL, product.gtin, batch.lotCode, l.serial),
+      url: labelUrl(this.server.PUBLIC_BASE_URL, product.gtin, batch.lotCode, l.serial),
     }));
-    const text = labelTemplateText({ product, batch, cooperative, domain: shortDomain(this.env.PUBLIC_BASE_URL) });
+    const text = labelTemplateText({ product, batch, cooperative, domain: shortDomain(this.server.PUBLIC_BASE_URL) });
 
     let lastReport = 0;
     const onProgress = async (done: number, total: number): Promise<void> => {
@@ -68,7 +69,7 @@ export class LabelRunRenderer {
           layout: LAYOUTS[run.layout],
           text,
           labels,
-          threads: this.env.LABEL_RENDER_THREADS,
+          threads: this.labelsConfig.LABEL_RENDER_THREADS,
           onProgress,
         });
       } else {

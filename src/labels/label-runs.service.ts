@@ -10,15 +10,15 @@ import { assertManagesCooperative, assertOwnsHouseholdRecord } from '../common/a
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors/domain-errors';
 import { isUniqueViolation } from '../common/errors/unique-violation';
 import { ProductsService } from '../catalog/products.service';
-import { Environment } from '../config/environment';
+import { LabelsConfig } from '../config/sections';
 import { bulkInsert, chunkRowsFor, SqlValue } from '../database/bulk-insert';
+import { dialectOf } from '../database/sql-dialect';
 import { batchCapacity, labelAllowance } from './batch-capacity';
 import { CreateLabelRunDto, LabelRunResponse, toLabelRunResponse } from './dto/label-run.dto';
 import { LabelRun } from './label-run.entity';
 import { LabelStorage } from './label-storage';
 import { enqueueRender, LABELS_QUEUE, quietQueueErrors, RenderLabelRunJob } from './labels.queue';
 import { SerialSigner } from './serials/serial-signer';
-import { sqliteTimestamp } from '../database/column-types';
 import { message } from '../common/i18n/message';
 
 const LABEL_COLUMNS = [
@@ -54,7 +54,7 @@ export class LabelRunsService {
     private readonly products: ProductsService,
     private readonly signer: SerialSigner,
     private readonly storage: LabelStorage,
-    private readonly env: Environment,
+    private readonly labelsConfig: LabelsConfig,
   ) {
     quietQueueErrors(this.queue, this.logger);
   }
@@ -84,7 +84,7 @@ export class LabelRunsService {
       batch.unit,
       product.packageNetWeightKg === null ? null : Number(product.packageNetWeightKg),
     );
-    const allowance = labelAllowance(capacity, this.env.LABEL_OVERRUN_TOLERANCE);
+    const allowance = labelAllowance(capacity, this.labelsConfig.LABEL_OVERRUN_TOLERANCE);
     const now = new Date();
     const run = this.runs.create({
       id: randomUUID(),
@@ -108,15 +108,16 @@ export class LabelRunsService {
       updatedAt: now,
     });
     try {
+      const dialect = dialectOf(this.dataSource);
       await this.dataSource.transaction(async (manager) => {
         // Taking the batch row's write lock first serialises concurrent runs on one batch, so two
         // requests cannot both pass the volume check.
-        await manager.query(this.sql('UPDATE batches SET updated_at = $1 WHERE id = $2'), [this.param(now), batch.id]);
+        await manager.query(dialect.sql('UPDATE batches SET updated_at = ? WHERE id = ?'), [dialect.timestamp(now), batch.id]);
         // Read again under that lock: a recall that committed since the check above must not get fresh active labels.
-        const [current] = await manager.query<{ status: string }[]>(this.sql('SELECT status FROM batches WHERE id = $1'), [batch.id]);
+        const [current] = await manager.query<{ status: string }[]>(dialect.sql('SELECT status FROM batches WHERE id = ?'), [batch.id]);
         if (current?.status !== 'active') throw recalledBatch(batch.lotCode);
         const rows = await manager.query<{ count: string | number }[]>(
-          this.sql("SELECT COUNT(*) AS count FROM labels WHERE batch_id = $1 AND status = 'active'"),
+          dialect.sql("SELECT COUNT(*) AS count FROM labels WHERE batch_id = ? AND status = 'active'"),
           [batch.id],
         );
         const existing = Number(rows[0]?.count ?? 0);
@@ -126,7 +127,7 @@ export class LabelRunsService {
               lotCode: batch.lotCode,
               capacity,
               allowance,
-              tolerance: Math.round(this.env.LABEL_OVERRUN_TOLERANCE * 100),
+              tolerance: Math.round(this.labelsConfig.LABEL_OVERRUN_TOLERANCE * 100),
               existing,
               requested: dto.quantity,
             }),
@@ -188,17 +189,5 @@ export class LabelRunsService {
       }
       await bulkInsert(manager, 'labels', LABEL_COLUMNS, rows);
     }
-  }
-
-  private get postgres(): boolean {
-    return this.dataSource.options.type === 'postgres';
-  }
-
-  private sql(text: string): string {
-    return this.postgres ? text : text.replace(/\$\d+/g, '?');
-  }
-
-  private param(date: Date): Date | string {
-    return this.postgres ? date : sqliteTimestamp(date);
   }
 }

@@ -3,7 +3,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
-import type { Environment } from '../config/environment';
+import type { LabelsConfig } from '../config/sections';
 import { LabelStorage } from './label-storage';
 
 describe('LabelStorage', () => {
@@ -16,7 +16,7 @@ describe('LabelStorage', () => {
   it('keeps label files (0640) and their folder (0750) away from other users of the machine', async () => {
     const previous = process.umask(0o022);
     try {
-      const storage = new LabelStorage({ STORAGE_DIR: join(dir, 'storage') } as Environment);
+      const storage = new LabelStorage({ STORAGE_DIR: join(dir, 'storage') } as LabelsConfig);
       const partial = await storage.partialPath('run-1', 'pdf');
       const out = createWriteStream(partial);
       out.end('%PDF-1.7');

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { createReadStream, ReadStream } from 'node:fs';
 import { chmod, mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { Environment } from '../config/environment';
+import { LabelsConfig } from '../config/sections';
 import type { LabelFormat } from './label-run.entity';
 
 const EXTENSIONS: Record<LabelFormat, string> = { pdf: 'pdf', zpl: 'zpl' };
@@ -22,8 +22,8 @@ const FILE_MODE = 0o640;
 export class LabelStorage {
   private readonly root: string;
 
-  constructor(env: Environment) {
-    this.root = resolve(env.STORAGE_DIR, 'label-runs');
+  constructor(labelsConfig: LabelsConfig) {
+    this.root = resolve(labelsConfig.STORAGE_DIR, 'label-runs');
   }
 
   fileName(runId: string, format: LabelFormat): string {

@@ -10,7 +10,7 @@ import { LabelImageQuery, LabelResponse, ListLabelsQuery, VoidLabelsDto } from '
 import { LabelsService } from './labels.service';
 import { labelPng, labelSvg } from './rendering/label-image';
 import { labelTemplateText } from './rendering/label-template';
-import { Environment } from '../config/environment';
+import { ServerConfig } from '../config/sections';
 import { message } from '../common/i18n/message';
 
 @ApiTags('labels')
@@ -19,7 +19,7 @@ import { message } from '../common/i18n/message';
 export class LabelsController {
   constructor(
     private readonly labels: LabelsService,
-    private readonly env: Environment,
+    private readonly server: ServerConfig,
   ) {}
 
   /** Labels of a batch (`?batchId=`) or of a run (`?labelRunId=`), with their status and scan count. */
@@ -50,7 +50,7 @@ export class LabelsController {
     const svg = labelSvg(
       url,
       label.serial,
-      labelTemplateText({ product, batch, cooperative, domain: shortDomain(this.env.PUBLIC_BASE_URL) }),
+      labelTemplateText({ product, batch, cooperative, domain: shortDomain(this.server.PUBLIC_BASE_URL) }),
     );
     if (query.format === 'svg') {
       await reply.header('content-type', 'image/svg+xml; charset=utf-8').send(svg);

@@ -8,7 +8,7 @@ import type { Actor } from '../common/auth/actor';
 import { assertManagesCooperative, assertOwnsHouseholdRecord, cooperativeScope } from '../common/auth/access-policy';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors/domain-errors';
 import { Page, paginate } from '../common/http/pagination';
-import { Environment } from '../config/environment';
+import { ServerConfig } from '../config/sections';
 import { ChangeNotices } from '../redis/change-notices';
 import { Cooperative } from '../registry/cooperative.entity';
 import { LabelResponse, ListLabelsQuery, VoidLabelsDto } from './dto/label.dto';
@@ -32,7 +32,7 @@ export class LabelsService {
     @InjectRepository(LabelRun) private readonly runs: Repository<LabelRun>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly batches: BatchesService,
-    private readonly env: Environment,
+    private readonly server: ServerConfig,
     private readonly notices: ChangeNotices,
   ) {}
 
@@ -118,7 +118,7 @@ export class LabelsService {
       this.dataSource.getRepository(Product).findOneByOrFail({ id: batch.productId }),
       this.dataSource.getRepository(Cooperative).findOneByOrFail({ id: batch.cooperativeId }),
     ]);
-    return { label, batch, product, cooperative, url: labelUrl(this.env.PUBLIC_BASE_URL, product.gtin, batch.lotCode, label.serial) };
+    return { label, batch, product, cooperative, url: labelUrl(this.server.PUBLIC_BASE_URL, product.gtin, batch.lotCode, label.serial) };
   }
 
   private async urlBuilders(batchIds: string[]): Promise<Map<string, (serial: string) => string>> {
@@ -131,7 +131,7 @@ export class LabelsService {
       .select(['b.id AS id', 'b.lot_code AS lot', 'p.gtin AS gtin'])
       .where('b.id IN (:...ids)', { ids: batchIds })
       .getRawMany<{ id: string; lot: string; gtin: string | null }>();
-    for (const row of rows) out.set(row.id, (serial) => labelUrl(this.env.PUBLIC_BASE_URL, row.gtin, row.lot, serial));
+    for (const row of rows) out.set(row.id, (serial) => labelUrl(this.server.PUBLIC_BASE_URL, row.gtin, row.lot, serial));
     return out;
   }
 }

@@ -1,31 +1,21 @@
-import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Batch } from '../batches/batch.entity';
 import { CatalogModule } from '../catalog/catalog.module';
-import { MarketplacesModule } from '../marketplaces/marketplaces.module';
 import { ListingChannel } from './listing-channel.entity';
 import { Listing } from './listing.entity';
 import { ListingsController } from './listings.controller';
 import { ListingsService } from './listings.service';
-import { MarketplaceOrderRejection } from './marketplace-order-rejection.entity';
-import { MarketplaceOrder } from './marketplace-order.entity';
-import { MarketplaceOrdersController } from './marketplace-orders.controller';
-import { MarketplaceOrdersService } from './marketplace-orders.service';
-import { MarketplaceWebhookRoutes } from './marketplace-webhook.routes';
-import { QueueBoard } from './queue-board';
-import { SYNC_QUEUES } from './sync.queue';
+import { MarketplaceOrdersModule } from './orders/marketplace-orders.module';
 
-/** Marketplace listings, the HTTP side: listings API (writes the outbox, never waits on Redis), order webhooks, queue board. */
+/**
+ * Marketplace listings, the HTTP side: the listings API (writes the outbox, never waits on Redis) and,
+ * in `orders/`, the order webhooks. The sync engine that empties the outbox is `sync/` (worker role).
+ */
 @Module({
-  imports: [
-    TypeOrmModule.forFeature([Listing, ListingChannel, MarketplaceOrder, MarketplaceOrderRejection, Batch]),
-    BullModule.registerQueue(...Object.values(SYNC_QUEUES).map((name) => ({ name }))),
-    CatalogModule,
-    MarketplacesModule,
-  ],
-  controllers: [ListingsController, MarketplaceOrdersController],
-  providers: [ListingsService, MarketplaceOrdersService, MarketplaceWebhookRoutes, QueueBoard],
+  imports: [TypeOrmModule.forFeature([Listing, ListingChannel, Batch]), CatalogModule, MarketplaceOrdersModule],
+  controllers: [ListingsController],
+  providers: [ListingsService],
   // The recall delists through ListingsService.remove.
   exports: [ListingsService],
 })

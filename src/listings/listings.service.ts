@@ -11,20 +11,14 @@ import { ConflictError, InvalidInputError, NotFoundError } from '../common/error
 import { isUniqueViolation } from '../common/errors/unique-violation';
 import { message } from '../common/i18n/message';
 import { Page, paginate } from '../common/http/pagination';
-import { Environment } from '../config/environment';
+import { SyncConfig } from '../config/sections';
 import type { Marketplace } from '../marketplaces/marketplace';
-import {
-  CreateListingDto,
-  ListingResponse,
-  ListListingsQuery,
-  RelistListingDto,
-  toListingResponse,
-  UpdateListingDto,
-} from './dto/listing.dto';
+import { CreateListingDto, ListingResponse, ListListingsQuery, RelistListingDto, UpdateListingDto } from './dto/listing.dto';
 import { ListingChannel } from './listing-channel.entity';
+import { toListingResponse } from './listing.mapper';
 import { lockBatch } from '../recalls/batch-lock';
 import { Listing } from './listing.entity';
-import { writeSyncIntents } from './sync-intents';
+import { writeSyncIntents } from './sync/sync-intents';
 
 const recalledBatch = (lotCode: string) => new ConflictError(message('listings.batchRecalled', { lotCode }));
 
@@ -44,7 +38,7 @@ export class ListingsService {
     @InjectRepository(Batch) private readonly batches: Repository<Batch>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly products: ProductsService,
-    private readonly env: Environment,
+    private readonly sync: SyncConfig,
   ) {}
 
   async create(actor: Actor, dto: CreateListingDto): Promise<ListingResponse> {
@@ -147,7 +141,7 @@ export class ListingsService {
         .execute();
       const channels = await manager.find(ListingChannel, { where: { listingId: id } });
       const following = channels.filter((c) => c.status !== 'rejected' && c.status !== 'delisted').map((c) => c.marketplace);
-      await writeSyncIntents(manager, id, following, new Date(now.getTime() + this.env.LISTING_UPDATE_DELAY_MS), true);
+      await writeSyncIntents(manager, id, following, new Date(now.getTime() + this.sync.LISTING_UPDATE_DELAY_MS), true);
     });
     return this.get(actor, id);
   }

@@ -5,7 +5,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { Public } from '../common/auth/decorators';
 import { UnauthorizedError } from '../common/errors/domain-errors';
 import { message } from '../common/i18n/message';
-import { Environment } from '../config/environment';
+import { ServerConfig } from '../config/sections';
 import { MetricsService } from './metrics.service';
 
 const digest = (value: string): Buffer => createHash('sha256').update(value).digest();
@@ -23,9 +23,9 @@ export class MetricsController {
 
   constructor(
     private readonly metrics: MetricsService,
-    env: Environment,
+    server: ServerConfig,
   ) {
-    this.token = env.METRICS_TOKEN ? digest(env.METRICS_TOKEN) : null;
+    this.token = server.METRICS_TOKEN ? digest(server.METRICS_TOKEN) : null;
   }
 
   /** Prometheus text format: requests per route, scans by verdict, label runs, queue depth, outbox lag. */

@@ -4,7 +4,7 @@ import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { DataSource } from 'typeorm';
-import { Environment } from '../config/environment';
+import { RedisConfig } from '../config/sections';
 import { REDIS } from '../redis/redis.token';
 
 /**
@@ -29,7 +29,7 @@ export class MetricsService implements OnModuleDestroy {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(REDIS) private readonly redis: Redis,
-    private readonly env: Environment,
+    private readonly redisConfig: RedisConfig,
   ) {
     collectDefaultMetrics({ register: this.registry, prefix: 'nongsan_' });
     this.httpRequests = new Histogram({
@@ -107,7 +107,7 @@ export class MetricsService implements OnModuleDestroy {
   /** Every BullMQ queue of this deployment, found by its meta key, with its job counts. */
   private async readQueues(): Promise<void> {
     try {
-      const bullPrefix = `${this.env.REDIS_PREFIX}:bull`;
+      const bullPrefix = `${this.redisConfig.REDIS_PREFIX}:bull`;
       // The shared client adds `${REDIS_PREFIX}:` to keys but not to SCAN patterns' results.
       const names = new Set<string>();
       let cursor = '0';
@@ -119,7 +119,7 @@ export class MetricsService implements OnModuleDestroy {
       for (const name of names) {
         let queue = this.queues.get(name);
         if (!queue) {
-          const url = new URL(this.env.REDIS_URL);
+          const url = new URL(this.redisConfig.REDIS_URL);
           queue = new Queue(name, {
             prefix: bullPrefix,
             connection: {

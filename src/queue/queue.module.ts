@@ -1,14 +1,14 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
-import { Environment } from '../config/environment';
+import { RedisConfig } from '../config/sections';
 
 /** BullMQ's shared connection settings; each domain module registers its own queues. */
 @Global()
 @Module({
   imports: [
     BullModule.forRootAsync({
-      inject: [Environment],
-      useFactory: (env: Environment) => {
+      inject: [RedisConfig],
+      useFactory: (env: RedisConfig) => {
         const url = new URL(env.REDIS_URL);
         return {
           prefix: `${env.REDIS_PREFIX}:bull`,

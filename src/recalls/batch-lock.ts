@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { BatchStatus } from '../batches/batch.entity';
+import { dialectOf } from '../database/sql-dialect';
 
 export interface LockedBatch {
   status: BatchStatus;
@@ -17,12 +18,10 @@ export interface LockedBatch {
  * cannot be older than a recall committed by another process.
  */
 export async function lockBatch(manager: EntityManager, batchId: string, mode: 'share' | 'update'): Promise<LockedBatch | null> {
-  const postgres = manager.connection.options.type === 'postgres';
-  if (!postgres) await manager.query('UPDATE batches SET status = status WHERE id = ?', [batchId]);
+  const dialect = dialectOf(manager);
+  if (!dialect.rowLocks) await manager.query('UPDATE batches SET status = status WHERE id = ?', [batchId]);
   const rows = await manager.query<{ status: BatchStatus; lot_code: string }[]>(
-    postgres
-      ? `SELECT status, lot_code FROM batches WHERE id = $1 ${mode === 'share' ? 'FOR SHARE' : 'FOR UPDATE'}`
-      : 'SELECT status, lot_code FROM batches WHERE id = ?',
+    dialect.sql(`SELECT status, lot_code FROM batches WHERE id = ? ${dialect.rowLock(mode)}`),
     [batchId],
   );
   const row = rows[0];

@@ -12,7 +12,7 @@ import { NotFoundError } from '../common/errors/domain-errors';
 import { Label } from '../labels/label.entity';
 import { Listing } from '../listings/listing.entity';
 import { ListingsService } from '../listings/listings.service';
-import { MarketplaceOrder } from '../listings/marketplace-order.entity';
+import { MarketplaceOrder } from '../listings/orders/marketplace-order.entity';
 import { ChangeNotices } from '../redis/change-notices';
 import { Cooperative } from '../registry/cooperative.entity';
 import { Plot } from '../registry/plot.entity';

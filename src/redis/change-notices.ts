@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import Redis from 'ioredis';
-import { Environment } from '../config/environment';
+import { RedisConfig } from '../config/sections';
 import { REDIS } from './redis.token';
 
 /** What changed, as far as cached views care: a batch (its events, certificates, recall), some labels, or an account. */
@@ -27,13 +27,13 @@ export class ChangeNotices implements OnModuleInit, OnApplicationShutdown {
 
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
-    private readonly env: Environment,
+    private readonly redisConfig: RedisConfig,
   ) {
-    this.channel = `${env.REDIS_PREFIX}:changes`;
+    this.channel = `${redisConfig.REDIS_PREFIX}:changes`;
   }
 
   onModuleInit(): void {
-    this.subscriber = new Redis(this.env.REDIS_URL, {
+    this.subscriber = new Redis(this.redisConfig.REDIS_URL, {
       lazyConnect: false,
       maxRetriesPerRequest: null,
       retryStrategy: (n) => Math.min(n * 500, 5000),

@@ -1,6 +1,6 @@
 import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
-import { Environment } from '../config/environment';
+import { RedisConfig } from '../config/sections';
 import { ChangeNotices } from './change-notices';
 import { REDIS } from './redis.token';
 
@@ -24,8 +24,8 @@ export class RedisLifecycle implements OnApplicationShutdown {
   providers: [
     {
       provide: REDIS,
-      inject: [Environment],
-      useFactory: (env: Environment): Redis => {
+      inject: [RedisConfig],
+      useFactory: (env: RedisConfig): Redis => {
         const client = new Redis(env.REDIS_URL, {
           keyPrefix: `${env.REDIS_PREFIX}:`,
           enableOfflineQueue: false,

@@ -11,6 +11,7 @@ import { Message, message, translate } from '../common/i18n/message';
 import { normalizePhone } from '../common/phone';
 import { foldForSearch } from '../common/text/search-fold';
 import { bulkInsert, chunkRowsFor, SqlValue } from '../database/bulk-insert';
+import { dialectOf } from '../database/sql-dialect';
 import { Cooperative } from './cooperative.entity';
 import { CsvEncodingError, CsvSyntaxError, decodeCsv, detectSeparator, parseCsv } from './csv';
 import { Household } from './household.entity';
@@ -294,7 +295,8 @@ export class HouseholdImportService {
   }
 
   private async insertRows(rows: ValidRow[], rejected: ImportRejection[]): Promise<number> {
-    if (this.dataSource.options.type === 'postgres') return this.insertAllPostgres(rows, rejected);
+    // Arrays as parameters (unnest) make the whole file one statement where the database takes them.
+    if (dialectOf(this.dataSource).sharedStatements) return this.insertAllPostgres(rows, rejected);
     let created = 0;
     const chunkSize = chunkRowsFor(TABLE_COLUMNS.length);
     for (let start = 0; start < rows.length; start += chunkSize) {

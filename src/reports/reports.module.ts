@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { AdminController } from './admin.controller';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
 
-/** The province's indicators, volume reconciliation and the /admin dashboard. */
+/** The province's indicators and volume reconciliation (the /admin dashboard shows them: AdminModule). */
 @Module({
-  controllers: [ReportsController, AdminController],
+  controllers: [ReportsController],
   providers: [ReportsService],
+  exports: [ReportsService],
 })
 export class ReportsModule {}

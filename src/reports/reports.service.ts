@@ -5,7 +5,8 @@ import type { Actor } from '../common/auth/actor';
 import { assertManagesCooperative, cooperativeScope } from '../common/auth/access-policy';
 import { ForbiddenError } from '../common/errors/domain-errors';
 import { message } from '../common/i18n/message';
-import { Environment } from '../config/environment';
+import { ReportsConfig } from '../config/sections';
+import { dialectOf } from '../database/sql-dialect';
 import { batchCapacity } from '../labels/batch-capacity';
 import { communeMatcher, provinceMatcher } from './area';
 import {
@@ -43,16 +44,11 @@ export interface DashboardData {
 export class ReportsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly env: Environment,
+    private readonly reportsConfig: ReportsConfig,
   ) {}
 
   private async query<T>(sql: string, params: unknown[]): Promise<T[]> {
-    let text = sql;
-    if (this.dataSource.options.type === 'postgres') {
-      let n = 0;
-      text = sql.replace(/\?/g, () => `$${++n}`);
-    }
-    return this.dataSource.query<T[]>(text, params);
+    return this.dataSource.query<T[]>(dialectOf(this.dataSource).sql(sql), params);
   }
 
   private async distinct(table: 'households' | 'cooperatives', column: 'province' | 'commune'): Promise<string[]> {
@@ -224,7 +220,7 @@ export class ReportsService {
         batches: 0,
         kgHarvested: 0,
         kgPerHa: 0,
-        maxKgPerHa: LYCHEE.test(plot.crop) ? this.env.LYCHEE_MAX_YIELD_KG_PER_HA : null,
+        maxKgPerHa: LYCHEE.test(plot.crop) ? this.reportsConfig.LYCHEE_MAX_YIELD_KG_PER_HA : null,
         labelsPrinted: 0,
         labelsScanned: 0,
         unitsSold: 0,

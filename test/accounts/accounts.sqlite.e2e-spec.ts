@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { sqliteTimestamp } from '../../src/database/column-types';
+import { sqliteTimestamp } from '../../src/database/sql-dialect';
 import { createCooperative, createHousehold, createManager, nextPhone } from '../support/factories';
 import { expectProblem } from '../support/problem';
 import { bearer, startTestApp, TestApp } from '../support/test-app';

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { ChannelStore } from '../../src/listings/channel-store';
+import { ChannelStore } from '../../src/listings/sync/channel-store';
 import { createFixture, Fixture } from '../support/factories';
 import { bearer, startTestApp, TestApp } from '../support/test-app';
 

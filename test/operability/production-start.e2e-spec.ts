@@ -1,11 +1,11 @@
-import { ChildProcess, execFile, spawn } from 'node:child_process';
-import { once } from 'node:events';
+import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
-import { stopProcess } from '../support/processes';
+import { freePort, Started } from '../../scripts/support/processes';
+import { startBuiltService, waitForHealth } from '../../scripts/support/service';
+import { answers, waitFor } from '../../scripts/support/wait';
 import { clearRedisPrefix } from '../support/test-app';
 import { TEST_REDIS_URL, uniqueName } from '../support/test-services';
 import { PRODUCTION_VALUES } from '../support/production-values';
@@ -19,38 +19,17 @@ import { PRODUCTION_VALUES } from '../support/production-values';
 const ROOT = join(__dirname, '..', '..');
 const BUILD_MS = 300_000;
 const START_MS = 120_000;
+/** Waits inside a test end before its timeout, so a failure names what was awaited. */
+const WAIT_MS = START_MS - 15_000;
 
 const PRODUCTION = PRODUCTION_VALUES;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  await once(server, 'close');
-  return port;
-}
-
-async function answers(url: string): Promise<boolean> {
-  try {
-    return (await fetch(url)).ok;
-  } catch {
-    return false;
-  }
-}
-
-interface Started {
-  child: ChildProcess;
-  output: () => string;
-}
 
 describe('production start (built service as its own process)', () => {
   /** A checkout-like layout: the build in dist/, beside tools/ and tsconfig.json (links to this checkout's). */
   let checkout: string;
   let work: string;
   const prefixes: string[] = [];
-  const running: ChildProcess[] = [];
+  const running: Started[] = [];
 
   beforeAll(async () => {
     // Under data/ (ignored by git) and not dist/: a build elsewhere in the checkout is left alone.
@@ -71,18 +50,20 @@ describe('production start (built service as its own process)', () => {
   }, BUILD_MS);
 
   afterAll(async () => {
-    await Promise.all(running.map((child) => stopProcess(child)));
+    await Promise.all(running.map((service) => service.stop()));
     for (const prefix of prefixes) await clearRedisPrefix(prefix);
     if (checkout) rmSync(checkout, { recursive: true, force: true });
     if (work) rmSync(work, { recursive: true, force: true });
   });
 
   /** `node dist/main.js` of the build, ROLE=all on its own SQLite file and Redis prefix, with `env` on top. */
-  async function start(env: Record<string, string>): Promise<Started & { port: number; mockPort: number }> {
+  async function start(env: Record<string, string>): Promise<{ service: Started; base: string; mockPort: number }> {
     const [port, mockPort] = [await freePort(), await freePort()];
     const prefix = uniqueName('prod');
     prefixes.push(prefix);
-    const child = spawn(process.execPath, [join(checkout, 'dist', 'main.js')], {
+    const service = startBuiltService({
+      name: 'production build',
+      build: join(checkout, 'dist'),
       cwd: checkout,
       env: {
         PATH: process.env.PATH,
@@ -97,33 +78,21 @@ describe('production start (built service as its own process)', () => {
         LOG_LEVEL: 'info',
         ...env,
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
     });
-    running.push(child);
-    const chunks: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => chunks.push(chunk));
-    return { child, port, mockPort, output: () => Buffer.concat(chunks).toString() };
-  }
-
-  const exited = (child: ChildProcess): boolean => child.exitCode !== null || child.signalCode !== null;
-  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-  /** Waits until the service answers /health; fails when it exits first. */
-  async function healthy(started: Started & { port: number }): Promise<void> {
-    while (!(await answers(`http://127.0.0.1:${started.port}/health`))) {
-      if (exited(started.child)) throw new Error(`the service exited (${started.child.exitCode}):\n${started.output()}`);
-      await sleep(200);
-    }
+    running.push(service);
+    return { service, base: `http://127.0.0.1:${port}`, mockPort };
   }
 
   /** The exit code and the output of a start that must fail; a start that serves instead fails the test. */
   async function refused(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-    const started = await start(env);
-    while (!exited(started.child) && !(await answers(`http://127.0.0.1:${started.port}/health`))) await sleep(200);
-    if (!exited(started.child)) await stopProcess(started.child);
-    expect(started.output()).not.toMatch(/Listening on/);
-    return { code: started.child.exitCode, output: started.output().trim() };
+    const { service, base } = await start(env);
+    await waitFor('the service to exit or serve', WAIT_MS, async () => service.exited || (await answers(`${base}/health`)), {
+      everyMs: 200,
+    });
+    if (!service.exited) await service.stop();
+    await service.ending();
+    expect(service.output()).not.toMatch(/Listening on/);
+    return { code: service.child.exitCode, output: service.output().trim() };
   }
 
   it('leaves the mock marketplaces out of the production build', () => {
@@ -138,12 +107,12 @@ describe('production start (built service as its own process)', () => {
   it(
     'starts with real values in production, and the mock marketplaces are not listening',
     async () => {
-      const service = await start(PRODUCTION);
-      await healthy(service);
+      const { service, base, mockPort } = await start(PRODUCTION);
+      await waitForHealth(base, service, WAIT_MS);
       // The mocks start before the service listens (main.ts), so by now they would answer.
-      expect(await answers(`http://127.0.0.1:${service.mockPort}/_mock/shopee/stats`)).toBe(false);
+      expect(await answers(`http://127.0.0.1:${mockPort}/_mock/shopee/stats`)).toBe(false);
       expect(service.output()).not.toMatch(/Mock marketplaces/);
-      await stopProcess(service.child);
+      await service.stop();
     },
     START_MS,
   );
@@ -151,10 +120,10 @@ describe('production start (built service as its own process)', () => {
   it(
     'still starts the mock marketplaces in development ROLE=all (npm start)',
     async () => {
-      const service = await start({ NODE_ENV: 'development' });
-      await healthy(service);
-      expect(await answers(`http://127.0.0.1:${service.mockPort}/_mock/shopee/stats`)).toBe(true);
-      await stopProcess(service.child);
+      const { service, base, mockPort } = await start({ NODE_ENV: 'development' });
+      await waitForHealth(base, service, WAIT_MS);
+      expect(await answers(`http://127.0.0.1:${mockPort}/_mock/shopee/stats`)).toBe(true);
+      await service.stop();
     },
     START_MS,
   );

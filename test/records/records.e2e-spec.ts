@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { MarketplaceOrder } from '../../src/listings/marketplace-order.entity';
+import { MarketplaceOrder } from '../../src/listings/orders/marketplace-order.entity';
 import { validateEpcis } from '../support/epcis-validator';
 import { createFixture, createHousehold, createProduct, Fixture } from '../support/factories';
 import { bearer, startTestApp, TestApp } from '../support/test-app';

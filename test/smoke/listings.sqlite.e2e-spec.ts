@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { ChannelSweeper } from '../../src/listings/channel-sweeper';
+import { ChannelSweeper } from '../../src/listings/sync/channel-sweeper';
 import { startMockMarketplaces } from '../../tools/mock-marketplaces';
 import { loadEnvironment } from '../../src/config/environment';
 import { createFixture, Fixture } from '../support/factories';

@@ -1,8 +1,7 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import type { Environment } from '../../src/config/environment';
-
-const ROOT = join(__dirname, '..', '..');
+import { stopChild } from '../../scripts/support/processes';
+import { startSourceService } from '../../scripts/support/service';
 
 /** The variables a second process needs to join a test app's database, Redis prefix and storage. */
 export function processEnvironment(env: Environment, overrides: Record<string, string> = {}): NodeJS.ProcessEnv {
@@ -23,21 +22,12 @@ export function processEnvironment(env: Environment, overrides: Record<string, s
   };
 }
 
-/** Starts the service from its TypeScript source as a separate OS process (ROLE from `env`). */
+/** Starts the service from its TypeScript source as a separate OS process (ROLE from `env`), through the drill harness. */
 export function startServiceProcess(env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, ['--require', 'ts-node/register/transpile-only', join(ROOT, 'src', 'main.ts')], {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.resume();
-  child.stderr?.resume();
-  return child;
+  return startSourceService({ name: `service (${env.ROLE ?? 'all'})`, env }).child;
 }
 
+/** `signal` (SIGTERM unless told) and the exit. */
 export async function stopProcess(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill(signal);
-  await exited;
+  await stopChild(child, signal);
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
-import { Environment } from '../../config/environment';
+import { AuthConfig } from '../../config/sections';
 import { parseDataEncryptionKeys } from './data-encryption-keys';
 
 const deriveKey = (secret: string): Buffer => Buffer.from(hkdfSync('sha256', secret, 'nongsan-trace', 'personal-data-v1', 32));
@@ -26,14 +26,14 @@ export class PersonalDataCipher {
   private readonly keys = new Map<string, Buffer>();
   private readonly legacyKeys: Buffer[];
 
-  constructor(env: Environment) {
-    const configured = env.DATA_ENCRYPTION_KEY ? parseDataEncryptionKeys(env.DATA_ENCRYPTION_KEY) : [];
+  constructor(auth: AuthConfig) {
+    const configured = auth.DATA_ENCRYPTION_KEY ? parseDataEncryptionKeys(auth.DATA_ENCRYPTION_KEY) : [];
     for (const { kid, secret } of configured) this.keys.set(kid, deriveKey(secret));
-    if (!this.keys.has(JWT_DERIVED_KID)) this.keys.set(JWT_DERIVED_KID, deriveKey(env.JWT_SECRET));
+    if (!this.keys.has(JWT_DERIVED_KID)) this.keys.set(JWT_DERIVED_KID, deriveKey(auth.JWT_SECRET));
     const first = configured[0]?.kid ?? JWT_DERIVED_KID;
     this.current = { kid: first, key: this.keys.get(first)! };
     // v1 keys were derived from the whole variable (before it could hold a list), or from JWT_SECRET.
-    const legacySecrets = [env.DATA_ENCRYPTION_KEY, ...configured.map((k) => k.secret), env.JWT_SECRET];
+    const legacySecrets = [auth.DATA_ENCRYPTION_KEY, ...configured.map((k) => k.secret), auth.JWT_SECRET];
     this.legacyKeys = [...new Set(legacySecrets.filter((s): s is string => Boolean(s)))].map(deriveKey);
   }
 

@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import { pino } from 'pino';
 import { randomUUID } from 'node:crypto';
 import type { Params } from 'nestjs-pino';
-import type { Environment } from '../../config/environment';
+import type { ServerConfig } from '../../config/sections';
 
 const INCOMING_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -87,7 +87,7 @@ const LOG_HOOKS = {
  * Structured JSON logs (pino) for the application; credentials are redacted. Request lines are written
  * by a Fastify hook (see `logRequests`), which also sees routes mounted on Fastify directly.
  */
-export function loggerOptions(env: Environment): Params {
+export function loggerOptions(env: Pick<ServerConfig, 'LOG_LEVEL'>): Params {
   return {
     pinoHttp: {
       level: env.LOG_LEVEL,
@@ -107,7 +107,7 @@ const QUIET_ROUTES = new Set(['/health', '/metrics', '/01/:gtin/10/:lot/21/:seri
  * One JSON line per request with its id, method, route, status and time; no query string (it can
  * carry tokens) and no bodies.
  */
-export function logRequests(fastify: FastifyInstance, env: Environment): void {
+export function logRequests(fastify: FastifyInstance, env: Pick<ServerConfig, 'LOG_LEVEL'>): void {
   const logger = pino({ level: env.LOG_LEVEL, redact: REDACT, serializers: { err: errorForLog }, hooks: LOG_HOOKS });
   fastify.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url;

@@ -94,6 +94,19 @@ describe('validation pipe', () => {
     expect(findNulCharacters({ a: 'ok', b: 1, c: null, d: ['x'] })).toEqual([]);
   });
 
+  it('leaves an uploaded file (a Buffer body) to its handler instead of walking it byte by byte', () => {
+    // A 10,000-row CSV is ~800,000 bytes: enumerating them cost the import a fifth of its time.
+    const entries = jest.spyOn(Object, 'entries');
+    try {
+      const upload = Buffer.from('headName,phone\nNguyễn Văn An,0912345678\n');
+      expect(findNulCharacters(upload)).toEqual([]);
+      expect(normalizeText(upload)).toBe(upload);
+      expect(entries).not.toHaveBeenCalledWith(upload);
+    } finally {
+      entries.mockRestore();
+    }
+  });
+
   it('refuses a lone surrogate, which is no text and made the e-mail check throw (a 500)', async () => {
     class ContactDto {
       @IsEmail()

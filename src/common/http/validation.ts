@@ -92,6 +92,17 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
 const MAX_SCAN_DEPTH = 32;
 
 /**
+ * Plain objects, arrays, and the null-prototype records Fastify's query-string parser makes (prototype
+ * or its prototype null): what a JSON body, a query or path parameters are made of. Anything else (an
+ * uploaded file's Buffer) belongs to its handler, and walking its bytes one entry each is slow.
+ */
+function isParsedStructure(value: object): boolean {
+  if (Array.isArray(value)) return true;
+  const prototype = Object.getPrototypeOf(value) as object | null;
+  return prototype === Object.prototype || prototype === null || Object.getPrototypeOf(prototype) === null;
+}
+
+/**
  * Fields holding a NUL character (U+0000). PostgreSQL cannot store one in text or jsonb, so such input
  * would fail in the database (a 500); it is refused here with the field's name instead.
  */
@@ -101,7 +112,7 @@ export function findNulCharacters(value: unknown, path = '', depth = 0, out: Fie
     // A lone surrogate (JSON allows "\ud800") is no text at all: it cannot be stored as UTF-8, and some
     // validators (isEmail's byte length) throw on it.
     else if (!value.isWellFormed()) out.push({ field: path || 'body', message: message('validation.notUnicode') });
-  } else if (value !== null && typeof value === 'object' && depth < MAX_SCAN_DEPTH) {
+  } else if (value !== null && typeof value === 'object' && depth < MAX_SCAN_DEPTH && isParsedStructure(value)) {
     for (const [key, child] of Object.entries(value)) {
       const field = path ? `${path}.${key}` : key;
       if (key.includes('\u0000')) out.push({ field: field.split('\u0000').join(''), message: message('validation.nul') });
@@ -121,9 +132,8 @@ export function normalizeText(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return value.normalize('NFC');
   if (depth >= MAX_SCAN_DEPTH || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((item) => normalizeText(item, depth + 1));
+  if (!isParsedStructure(value)) return value;
   const prototype = Object.getPrototypeOf(value) as object | null;
-  // Plain objects, and the null-prototype records Fastify's query-string parser makes (prototype or its prototype null).
-  if (prototype !== Object.prototype && prototype !== null && Object.getPrototypeOf(prototype) !== null) return value;
   const out: Record<string, unknown> = prototype === Object.prototype ? {} : (Object.create(null) as Record<string, unknown>);
   // Defined, not assigned: a "__proto__" key stays a plain property.
   for (const [key, child] of Object.entries(value)) {

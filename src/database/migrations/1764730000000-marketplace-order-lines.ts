@@ -77,7 +77,7 @@ export class MarketplaceOrderLines1764730000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    const kind = queryRunner.connection.options.type === 'postgres' ? 'postgres' : 'sqlite';
+    const { kind } = columnsFor(queryRunner);
     await queryRunner.dropTable('marketplace_order_rejections');
     await queryRunner.dropColumn('listings', 'oversold_at');
     await queryRunner.dropIndex('marketplace_orders', 'ix_marketplace_orders_listing');

@@ -54,7 +54,7 @@ export class RegistryRecords1764800000000 implements MigrationInterface {
       new TableIndex({ name: 'ix_households_search_address', columnNames: ['cooperative_id', 'province_search', 'commune_search'] }),
     );
 
-    const p = (n: number) => (c.kind === 'postgres' ? `$${n}` : '?');
+    const p = (n: number) => c.dialect.placeholder(n);
     const fold = async (table: string, columns: Record<string, string>) => {
       const sources = Object.keys(columns);
       const rows = (await queryRunner.query(`SELECT id, ${sources.join(', ')} FROM ${table}`)) as Record<string, string | null>[];

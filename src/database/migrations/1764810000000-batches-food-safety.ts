@@ -50,12 +50,10 @@ export class BatchesFoodSafety1764810000000 implements MigrationInterface {
         .filter(Number.isFinite)
         .reduce((a, b) => Math.max(a, b), 0);
       if (!latest) continue;
-      const value =
-        c.kind === 'postgres' ? new Date(latest).toISOString() : new Date(latest).toISOString().replace('T', ' ').replace('Z', '');
-      await queryRunner.query(
-        c.kind === 'postgres' ? 'UPDATE batches SET safe_from = $1 WHERE id = $2' : 'UPDATE batches SET safe_from = ? WHERE id = ?',
-        [value, row.id],
-      );
+      await queryRunner.query(c.dialect.sql('UPDATE batches SET safe_from = ? WHERE id = ?'), [
+        c.dialect.timestamp(new Date(latest)),
+        row.id,
+      ]);
     }
   }
 

@@ -1,12 +1,14 @@
 import { QueryRunner, TableColumnOptions } from 'typeorm';
-import { DatabaseKind, migrationTypesFor } from '../column-types';
+import { dialectOf } from '../sql-dialect';
 
 /** Column helpers so one migration file builds the same schema on PostgreSQL and SQLite. */
 export function columnsFor(queryRunner: QueryRunner) {
-  const kind: DatabaseKind = queryRunner.connection.options.type === 'postgres' ? 'postgres' : 'sqlite';
-  const types = migrationTypesFor(kind);
+  const dialect = dialectOf(queryRunner);
+  const kind = dialect.kind;
+  const types = dialect.migrationTypes;
   return {
     kind,
+    dialect,
     id: (): TableColumnOptions => ({ name: 'id', type: types.uuid, length: kind === 'sqlite' ? '36' : undefined, isPrimary: true }),
     uuid: (name: string, nullable = false): TableColumnOptions => ({
       name,
@@ -39,12 +41,12 @@ export function columnsFor(queryRunner: QueryRunner) {
       {
         name: 'created_at',
         type: types.timestamp,
-        default: kind === 'postgres' ? "date_trunc('milliseconds', now())" : "(strftime('%Y-%m-%d %H:%M:%f', 'now'))",
+        default: dialect.now,
       },
       {
         name: 'updated_at',
         type: types.timestamp,
-        default: kind === 'postgres' ? "date_trunc('milliseconds', now())" : "(strftime('%Y-%m-%d %H:%M:%f', 'now'))",
+        default: dialect.now,
       },
     ],
   };

@@ -1,9 +1,9 @@
 import { Provider } from '@nestjs/common';
-import { Environment } from '../../config/environment';
+import { LabelsConfig } from '../../config/sections';
 import { parseSigningKeys, SerialSigner } from './serial-signer';
 
 export const serialSignerProvider: Provider = {
   provide: SerialSigner,
-  inject: [Environment],
-  useFactory: (env: Environment) => new SerialSigner(parseSigningKeys(env.LABEL_SIGNING_KEYS)),
+  inject: [LabelsConfig],
+  useFactory: (labelsConfig: LabelsConfig) => new SerialSigner(parseSigningKeys(labelsConfig.LABEL_SIGNING_KEYS)),
 };

@@ -1,7 +1,7 @@
 import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sharp from 'sharp';
-import type { Environment } from '../../config/environment';
+import type { SyncConfig } from '../../config/sections';
 import type { ImageRules } from '../marketplace';
 import { ImagePreparer, SOURCE_IMAGE_MAX_BYTES } from './image-preparer';
 import { isPrivateAddress } from './private-network-guard';
@@ -13,8 +13,8 @@ describe('ImagePreparer', () => {
   let base: string;
   let photo: Buffer;
   // The test server is on this machine: private addresses allowed, except where the guard is tested.
-  const preparer = new ImagePreparer({ MARKETPLACE_HTTP_TIMEOUT_MS: 2000, IMAGE_FETCH_PRIVATE_NETWORKS: 'allow' } as Environment);
-  const guarded = new ImagePreparer({ MARKETPLACE_HTTP_TIMEOUT_MS: 2000, IMAGE_FETCH_PRIVATE_NETWORKS: 'deny' } as Environment);
+  const preparer = new ImagePreparer({ MARKETPLACE_HTTP_TIMEOUT_MS: 2000, IMAGE_FETCH_PRIVATE_NETWORKS: 'allow' } as SyncConfig);
+  const guarded = new ImagePreparer({ MARKETPLACE_HTTP_TIMEOUT_MS: 2000, IMAGE_FETCH_PRIVATE_NETWORKS: 'deny' } as SyncConfig);
 
   beforeAll(async () => {
     photo = await sharp({ create: { width: 200, height: 120, channels: 3, background: '#c8102e' } })

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import sharp from 'sharp';
 import { Agent, errors, fetch } from 'undici';
-import { Environment } from '../../config/environment';
+import { SyncConfig } from '../../config/sections';
 import { CallResult, ImageRules, ok, PreparedImage, rejected, transient } from '../marketplace';
 import { publicOnlyConnector } from './private-network-guard';
 
@@ -16,11 +16,11 @@ export const SOURCE_IMAGE_MAX_BYTES = 20 * 1024 * 1024;
 export class ImagePreparer {
   private readonly downloads: Agent;
 
-  constructor(private readonly env: Environment) {
+  constructor(private readonly sync: SyncConfig) {
     this.downloads = new Agent({
       maxResponseSize: SOURCE_IMAGE_MAX_BYTES,
       keepAliveTimeout: 10_000,
-      ...(env.IMAGE_FETCH_PRIVATE_NETWORKS === 'allow' ? {} : { connect: publicOnlyConnector() }),
+      ...(sync.IMAGE_FETCH_PRIVATE_NETWORKS === 'allow' ? {} : { connect: publicOnlyConnector() }),
     });
   }
 
@@ -33,7 +33,7 @@ export class ImagePreparer {
       try {
         const response = await fetch(url, {
           dispatcher: this.downloads,
-          signal: AbortSignal.timeout(this.env.MARKETPLACE_HTTP_TIMEOUT_MS),
+          signal: AbortSignal.timeout(this.sync.MARKETPLACE_HTTP_TIMEOUT_MS),
         });
         if (response.status >= 400 && response.status < 500) return rejected(`image ${url} answered HTTP ${response.status}`);
         if (!response.ok) return transient(`image ${url} answered HTTP ${response.status}`);

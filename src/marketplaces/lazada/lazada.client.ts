@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Environment } from '../../config/environment';
+import { LazadaConfig, SyncConfig } from '../../config/sections';
 import { FormData, headerValue, HttpAnswer, httpCall, HttpRequest } from '../http-call';
 import {
   CallResult,
@@ -53,7 +53,10 @@ export class LazadaClient implements MarketplaceClient {
   /** Quality check approves the item as created: it goes on sale with the price and stock it was created with. */
   readonly approvedItemsStartInactive = false;
 
-  constructor(private readonly env: Environment) {}
+  constructor(
+    private readonly platform: LazadaConfig,
+    private readonly sync: SyncConfig,
+  ) {}
 
   async findBySku(sellerSku: string): Promise<CallResult<RemoteItem | null>> {
     const found = await this.call('GET', '/product/item/get', { seller_sku: sellerSku });
@@ -172,7 +175,7 @@ export class LazadaClient implements MarketplaceClient {
 
   verifyPush(headers: Record<string, string | string[] | undefined>, rawBody: string): boolean {
     const given = headerValue(headers, 'authorization');
-    return !!given && safeEqualHex(given, lazadaPushSign(this.env.LAZADA_APP_SECRET, this.env.LAZADA_APP_KEY, rawBody));
+    return !!given && safeEqualHex(given, lazadaPushSign(this.platform.LAZADA_APP_SECRET, this.platform.LAZADA_APP_KEY, rawBody));
   }
 
   private toRemote(data: Record<string, unknown>): RemoteItem | null {
@@ -189,13 +192,13 @@ export class LazadaClient implements MarketplaceClient {
     form?: FormData,
   ): Promise<CallResult<Record<string, unknown>> & { code?: string }> {
     const system: Record<string, string> = {
-      app_key: this.env.LAZADA_APP_KEY,
+      app_key: this.platform.LAZADA_APP_KEY,
       timestamp: String(Date.now()),
       sign_method: 'sha256',
-      access_token: this.env.LAZADA_ACCESS_TOKEN,
+      access_token: this.platform.LAZADA_ACCESS_TOKEN,
     };
     // Multipart fields (the image bytes) are not signed; every other parameter is.
-    const sign = lazadaSign(this.env.LAZADA_APP_SECRET, apiPath, { ...system, ...apiParams });
+    const sign = lazadaSign(this.platform.LAZADA_APP_SECRET, apiPath, { ...system, ...apiParams });
     const query = new URLSearchParams(method === 'GET' ? { ...system, ...apiParams, sign } : { ...system, sign });
     const init: HttpRequest = { method };
     if (form) init.body = form;
@@ -203,7 +206,7 @@ export class LazadaClient implements MarketplaceClient {
       init.body = new URLSearchParams(apiParams).toString();
       init.headers = { 'content-type': 'application/x-www-form-urlencoded;charset=utf-8' };
     }
-    const answer = await httpCall(`${this.env.LAZADA_BASE_URL}${apiPath}?${query.toString()}`, init, this.env.MARKETPLACE_HTTP_TIMEOUT_MS);
+    const answer = await httpCall(`${this.platform.LAZADA_BASE_URL}${apiPath}?${query.toString()}`, init, this.sync.MARKETPLACE_HTTP_TIMEOUT_MS);
     return answer.kind === 'ok' ? lazadaResult(answer.value) : answer;
   }
 }

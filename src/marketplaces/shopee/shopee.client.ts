@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Environment } from '../../config/environment';
+import { ShopeeConfig, SyncConfig } from '../../config/sections';
 import { FormData, headerValue, HttpAnswer, httpCall, HttpRequest } from '../http-call';
 import {
   CallResult,
@@ -58,7 +58,10 @@ export class ShopeeClient implements MarketplaceClient {
   readonly imageRules: ImageRules = { format: 'jpeg', maxBytes: 10 * 1024 * 1024, minSide: 500, maxSide: 4000, square: true };
   readonly approvedItemsStartInactive = false;
 
-  constructor(private readonly env: Environment) {}
+  constructor(
+    private readonly platform: ShopeeConfig,
+    private readonly sync: SyncConfig,
+  ) {}
 
   async findBySku(sellerSku: string): Promise<CallResult<RemoteItem | null>> {
     const found = await this.call('GET', '/api/v2/product/search_item', { item_sku: sellerSku, page_size: '1' });
@@ -168,7 +171,7 @@ export class ShopeeClient implements MarketplaceClient {
 
   verifyPush(headers: Record<string, string | string[] | undefined>, rawBody: string, url: string): boolean {
     const given = headerValue(headers, 'authorization');
-    return !!given && safeEqualHex(given, shopeePushSign(this.env.SHOPEE_PARTNER_KEY, url, rawBody));
+    return !!given && safeEqualHex(given, shopeePushSign(this.platform.SHOPEE_PARTNER_KEY, url, rawBody));
   }
 
   private async call(
@@ -178,14 +181,14 @@ export class ShopeeClient implements MarketplaceClient {
     body?: object | FormData,
   ): Promise<CallResult<Record<string, unknown>>> {
     const timestamp = Math.floor(Date.now() / 1000);
-    const { SHOPEE_PARTNER_ID: partnerId, SHOPEE_ACCESS_TOKEN: token, SHOPEE_SHOP_ID: shopId } = this.env;
+    const { SHOPEE_PARTNER_ID: partnerId, SHOPEE_ACCESS_TOKEN: token, SHOPEE_SHOP_ID: shopId } = this.platform;
     const params = new URLSearchParams({
       ...query,
       partner_id: partnerId,
       timestamp: String(timestamp),
       access_token: token,
       shop_id: shopId,
-      sign: shopeeSign(this.env.SHOPEE_PARTNER_KEY, partnerId, apiPath, timestamp, token, shopId),
+      sign: shopeeSign(this.platform.SHOPEE_PARTNER_KEY, partnerId, apiPath, timestamp, token, shopId),
     });
     const init: HttpRequest = { method };
     if (body instanceof FormData) init.body = body;
@@ -193,7 +196,7 @@ export class ShopeeClient implements MarketplaceClient {
       init.body = JSON.stringify(body);
       init.headers = { 'content-type': 'application/json' };
     }
-    const answer = await httpCall(`${this.env.SHOPEE_BASE_URL}${apiPath}?${params.toString()}`, init, this.env.MARKETPLACE_HTTP_TIMEOUT_MS);
+    const answer = await httpCall(`${this.platform.SHOPEE_BASE_URL}${apiPath}?${params.toString()}`, init, this.sync.MARKETPLACE_HTTP_TIMEOUT_MS);
     return answer.kind === 'ok' ? shopeeResult(answer.value) : answer;
   }
 }

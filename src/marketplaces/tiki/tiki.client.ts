@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Environment } from '../../config/environment';
+import { TikiConfig, SyncConfig } from '../../config/sections';
 import { headerValue, HttpAnswer, httpCall } from '../http-call';
 import {
   CallResult,
@@ -49,7 +49,10 @@ export class TikiClient implements MarketplaceClient {
   private token: { value: string; expiresAt: number } | null = null;
   private fetchingToken: Promise<CallResult<string>> | null = null;
 
-  constructor(private readonly env: Environment) {}
+  constructor(
+    private readonly platform: TikiConfig,
+    private readonly sync: SyncConfig,
+  ) {}
 
   async findBySku(sellerSku: string): Promise<CallResult<RemoteItem | null>> {
     const products = await this.call('GET', `/integration/v2/products?original_sku=${encodeURIComponent(sellerSku)}`);
@@ -164,7 +167,7 @@ export class TikiClient implements MarketplaceClient {
 
   verifyPush(headers: Record<string, string | string[] | undefined>, rawBody: string): boolean {
     const given = headerValue(headers, 'x-tiki-signature');
-    return !!given && safeEqualHex(given, tikiPushSign(this.env.TIKI_CLIENT_SECRET, rawBody));
+    return !!given && safeEqualHex(given, tikiPushSign(this.platform.TIKI_CLIENT_SECRET, rawBody));
   }
 
   private async accessToken(): Promise<CallResult<string>> {
@@ -175,16 +178,16 @@ export class TikiClient implements MarketplaceClient {
 
   private async fetchToken(): Promise<CallResult<string>> {
     const answer = await httpCall(
-      `${this.env.TIKI_BASE_URL}/sc/oauth2/token`,
+      `${this.platform.TIKI_BASE_URL}/sc/oauth2/token`,
       {
         method: 'POST',
         headers: {
-          authorization: basicAuth(this.env.TIKI_CLIENT_ID, this.env.TIKI_CLIENT_SECRET),
+          authorization: basicAuth(this.platform.TIKI_CLIENT_ID, this.platform.TIKI_CLIENT_SECRET),
           'content-type': 'application/x-www-form-urlencoded',
         },
         body: 'grant_type=client_credentials',
       },
-      this.env.MARKETPLACE_HTTP_TIMEOUT_MS,
+      this.sync.MARKETPLACE_HTTP_TIMEOUT_MS,
     );
     if (answer.kind !== 'ok') return answer;
     const result = tikiResult(answer.value);
@@ -203,9 +206,9 @@ export class TikiClient implements MarketplaceClient {
     const headers: Record<string, string> = { authorization: `Bearer ${token.value}` };
     if (body) headers['content-type'] = 'application/json';
     const answer = await httpCall(
-      `${this.env.TIKI_BASE_URL}${path}`,
+      `${this.platform.TIKI_BASE_URL}${path}`,
       { method, headers, body: body ? JSON.stringify(body) : undefined },
-      this.env.MARKETPLACE_HTTP_TIMEOUT_MS,
+      this.sync.MARKETPLACE_HTTP_TIMEOUT_MS,
     );
     if (answer.kind !== 'ok') return answer;
     if (answer.value.status === 401) this.token = null;

@@ -1,0 +1,213 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { Batch } from '../../batches/batch.entity';
+import { assertManagesCooperative, cooperativeScope } from '../../common/auth/access-policy';
+import type { Actor } from '../../common/auth/actor';
+import { NotFoundError } from '../../common/errors/domain-errors';
+import { isUniqueViolation } from '../../common/errors/unique-violation';
+import { Page, paginate } from '../../common/http/pagination';
+import { SyncConfig } from '../../config/sections';
+import { dialectOf } from '../../database/sql-dialect';
+import { Marketplace, PushedOrder } from '../../marketplaces/marketplace';
+import { MetricsService } from '../../metrics/metrics.service';
+import { ListingChannel } from '../listing-channel.entity';
+import { Listing } from '../listing.entity';
+import { writeSyncIntents } from '../sync/sync-intents';
+import { ListMarketplaceOrdersQuery, MarketplaceOrderView } from './dto/marketplace-order.dto';
+import { CheckedLine, checkOrderLine, mergeByItem, ORDER_LINE_LIMITS, RejectionCode } from './marketplace-order-lines';
+import { MarketplaceOrderRejection } from './marketplace-order-rejection.entity';
+import { MarketplaceOrder } from './marketplace-order.entity';
+import { toOrderView, toRejectionView } from './marketplace-order.mapper';
+
+export interface RecordedPush {
+  recorded: number;
+  replayed: number;
+  /** Lines not recorded (bad values, or no listing of this marketplace): kept with the reason for the co-op. */
+  rejected: number;
+}
+
+/**
+ * Orders pushed by the marketplaces. Each line is recorded once, keyed by (marketplace, order id, item
+ * id), so a resend changes nothing; it lowers the listing's stock, which then follows on every channel,
+ * flags the line and the listing when it asked for more than the stock, and keeps the lot it drew from
+ * so a recall can find the buyers. A line that cannot be recorded is kept as a rejection, never a 500.
+ */
+@Injectable()
+export class MarketplaceOrdersService {
+  private readonly logger = new Logger(MarketplaceOrdersService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sync: SyncConfig,
+    private readonly metrics: MetricsService,
+  ) {}
+
+  async record(marketplace: Marketplace, lines: PushedOrder[]): Promise<RecordedPush> {
+    const outcome: RecordedPush = { recorded: 0, replayed: 0, rejected: 0 };
+    const accepted: CheckedLine[] = [];
+    for (const line of lines) {
+      const check = checkOrderLine(line);
+      if (check.ok) accepted.push(check.line);
+      else {
+        await this.reject(marketplace, line, 'invalid_line', check.reason);
+        outcome.rejected++;
+      }
+    }
+    for (const line of mergeByItem(accepted)) {
+      const listing = await this.match(marketplace, line.externalId, line.sellerSku);
+      if (!listing) {
+        const reason = `no listing on ${marketplace} has item ${line.externalId ?? '-'} or seller SKU ${line.sellerSku ?? '-'}`;
+        await this.reject(marketplace, pushed(line), 'unknown_item', reason);
+        outcome.rejected++;
+        continue;
+      }
+      try {
+        await this.dataSource.transaction((manager) => this.insert(manager, marketplace, line, listing));
+        outcome.recorded++;
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        outcome.replayed++;
+      }
+    }
+    return outcome;
+  }
+
+  /** Recorded lines (default) or rejected ones, of the caller's co-operative (admins: any, or all). */
+  async list(actor: Actor, query: ListMarketplaceOrdersQuery): Promise<Page<MarketplaceOrderView>> {
+    const cooperativeId = cooperativeScope(actor, query.cooperativeId);
+    if (query.listingId) {
+      const listing = await this.dataSource.getRepository(Listing).findOne({ where: { id: query.listingId } });
+      if (!listing) throw NotFoundError.of('Listing', query.listingId);
+      assertManagesCooperative(actor, listing.cooperativeId);
+    }
+    const filter = <T extends MarketplaceOrder | MarketplaceOrderRejection>(entity: new () => T) => {
+      const qb = this.dataSource.getRepository<T>(entity).createQueryBuilder('o');
+      if (cooperativeId) qb.andWhere('o.cooperativeId = :cooperativeId', { cooperativeId });
+      if (query.listingId) qb.andWhere('o.listingId = :listingId', { listingId: query.listingId });
+      if (query.marketplace) qb.andWhere('o.marketplace = :marketplace', { marketplace: query.marketplace });
+      return qb;
+    };
+    if (query.status === 'rejected') {
+      const page = await paginate(filter(MarketplaceOrderRejection), query);
+      return { items: page.items.map(toRejectionView), nextCursor: page.nextCursor };
+    }
+    const page = await paginate(filter(MarketplaceOrder), query);
+    return { items: page.items.map(toOrderView), nextCursor: page.nextCursor };
+  }
+
+  private async insert(manager: EntityManager, marketplace: Marketplace, line: CheckedLine, listing: Listing): Promise<void> {
+    const batch = listing.batchId ? await manager.findOne(Batch, { where: { id: listing.batchId } }) : null;
+    const now = new Date();
+    const id = randomUUID();
+    // The insert comes first: a resend stops here on the unique key, and on SQLite it takes the write lock
+    // before the stock is read.
+    await manager.insert(MarketplaceOrder, {
+      id,
+      marketplace,
+      externalOrderId: line.orderId,
+      externalItemId: line.itemId,
+      listingId: listing.id,
+      cooperativeId: listing.cooperativeId,
+      batchId: batch?.id ?? null,
+      lotCode: batch?.lotCode ?? null,
+      quantity: line.quantity,
+      unitPrice: line.unitPrice,
+      totalAmount: line.totalAmount,
+      oversold: false,
+      buyerRef: line.buyerRef,
+      orderedAt: now,
+      createdAt: now,
+      updatedAt: now,
+    });
+    const dialect = dialectOf(manager);
+    const [row] = await manager.query<{ stock: number | string }[]>(
+      dialect.sql(`SELECT stock FROM listings WHERE id = ? ${dialect.rowLock('update')}`),
+      [listing.id],
+    );
+    const stock = Number(row?.stock ?? 0);
+    const oversold = line.quantity > stock;
+    await manager
+      .createQueryBuilder()
+      .update(Listing)
+      .set({
+        stock: Math.max(0, stock - line.quantity),
+        version: () => 'version + 1',
+        updatedAt: now,
+        ...(oversold ? { oversoldAt: now } : {}),
+      })
+      .where('id = :id', { id: listing.id })
+      .execute();
+    if (oversold) {
+      await manager.update(MarketplaceOrder, { id }, { oversold: true });
+      this.logger.warn(
+        `${marketplace} order ${line.orderId}: ${line.quantity} ordered of listing ${listing.id} with ${stock} in stock (oversold)`,
+      );
+    }
+    // A line rejected earlier (its item not yet known) and now recorded is settled.
+    await manager.delete(MarketplaceOrderRejection, { marketplace, externalOrderId: line.orderId, externalItemId: line.itemId });
+    const channels = await manager.find(ListingChannel, { where: { listingId: listing.id } });
+    const following = channels.filter((c) => c.status !== 'rejected' && c.status !== 'delisted').map((c) => c.marketplace);
+    await writeSyncIntents(manager, listing.id, following, new Date(now.getTime() + this.sync.LISTING_UPDATE_DELAY_MS), true);
+  }
+
+  /**
+   * The listing a line is for, on this marketplace only: by this platform's item id, else by the seller
+   * SKU of a listing that has a channel on this platform (an item id or SKU of another platform's
+   * channel is no match).
+   */
+  private async match(marketplace: Marketplace, externalId: string | null, sellerSku: string | null): Promise<Listing | null> {
+    const listings = this.dataSource.getRepository(Listing);
+    if (externalId) {
+      const channel = await this.dataSource.getRepository(ListingChannel).findOne({ where: { marketplace, externalId } });
+      if (channel) return listings.findOne({ where: { id: channel.listingId } });
+    }
+    if (!sellerSku) return null;
+    return listings
+      .createQueryBuilder('l')
+      .innerJoin(ListingChannel, 'c', 'c.listing_id = l.id AND c.marketplace = :marketplace', { marketplace })
+      .where('l.sellerSku = :sellerSku', { sellerSku })
+      .getOne();
+  }
+
+  /** Keeps a line that cannot be recorded, for the co-op whose listing it names (else for the admin), and alerts once. */
+  private async reject(marketplace: Marketplace, line: PushedOrder, code: RejectionCode, reason: string): Promise<void> {
+    const { idLength } = ORDER_LINE_LIMITS;
+    const safeId = (value: string | null) => (typeof value === 'string' && value.length <= idLength ? value : null);
+    // Whose order it was, for who may see the rejection: this platform's match, else the listing its SKU names.
+    const named =
+      (await this.match(marketplace, safeId(line.externalId), safeId(line.sellerSku))) ??
+      (safeId(line.sellerSku) ? await this.dataSource.getRepository(Listing).findOne({ where: { sellerSku: line.sellerSku! } }) : null);
+    const now = new Date();
+    try {
+      await this.dataSource.getRepository(MarketplaceOrderRejection).insert({
+        id: randomUUID(),
+        marketplace,
+        externalOrderId: String(line.orderId ?? '').slice(0, idLength),
+        externalItemId: String(line.externalId || line.sellerSku || '').slice(0, idLength),
+        listingId: named?.id ?? null,
+        cooperativeId: named?.cooperativeId ?? null,
+        reason: reason.slice(0, 300),
+        line: { ...line },
+        createdAt: now,
+        updatedAt: now,
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) return; // a resend of a line already rejected: alerted the first time
+      throw error;
+    }
+    this.metrics.orderLinesRejected.inc({ marketplace, reason: code });
+    this.logger.warn(`${marketplace} order ${String(line.orderId).slice(0, idLength)}: line rejected, ${reason}`);
+  }
+}
+
+/** A merged line back in the shape it was pushed in, to keep with its rejection. */
+const pushed = (line: CheckedLine): PushedOrder => ({
+  orderId: line.orderId,
+  externalId: line.externalId,
+  sellerSku: line.sellerSku,
+  quantity: line.quantity,
+  unitPrice: line.unitPrice,
+  buyerRef: line.buyerRef,
+});

@@ -12,7 +12,10 @@ COPY package.json package-lock.json .npmrc ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json nest-cli.json ./
 COPY src ./src
+COPY web ./web
+# The farm app (web/dist) is built here too; the runtime image serves it at /app/.
 RUN npx nest build \
+ && npx vite build --config web/vite.config.ts \
  && npm prune --omit=dev --no-audit --no-fund
 
 # ---- runtime: compiled code and production dependencies only ----
@@ -25,6 +28,7 @@ WORKDIR /app
 COPY --from=build --chown=node:node /app/package.json ./
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
+COPY --from=build --chown=node:node /app/web/dist ./web/dist
 RUN mkdir -p /app/data/storage && chown -R node:node /app/data
 USER node
 EXPOSE 3000

@@ -15,6 +15,7 @@ export default tseslint.config(
       'test-output/**',
       '*.{js,cjs,mjs}',
       'test/**/*.{js,cjs,mjs}',
+      'web/dist/**',
     ],
   },
   js.configs.recommended,
@@ -35,8 +36,18 @@ export default tseslint.config(
     },
   },
   {
+    // The farm app runs in the browser: its own programs (DOM lib, Preact JSX; the worker; the Vite config).
+    files: ['web/**/*.{ts,tsx}'],
+    languageOptions: {
+      parserOptions: {
+        project: ['./web/tsconfig.json', './web/tsconfig.sw.json', './web/tsconfig.node.json', './web/tsconfig.test.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+  },
+  {
     // Jest's expect(...) matchers return `any` by design; tests read response bodies as untyped JSON.
-    files: ['test/**/*.ts', 'src/**/*.spec.ts'],
+    files: ['test/**/*.ts', 'src/**/*.spec.ts', 'web/**/*.spec.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',

@@ -20,6 +20,17 @@ module.exports = {
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'] },
     {
+      // The farm app's own logic (outbox, i18n) under Node, IndexedDB from fake-indexeddb.
+      ...shared,
+      displayName: 'web',
+      testMatch: ['<rootDir>/web/src/**/*.spec.ts'],
+      transform: {
+        '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/web/tsconfig.test.json', diagnostics: false }],
+        '^.+\\.m?js$': shared.transform['^.+\\.m?js$'],
+      },
+      setupFiles: ['fake-indexeddb/auto'],
+    },
+    {
       ...shared,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],

@@ -12,6 +12,8 @@ import { createValidationPipe } from './common/http/validation';
 import { DEFAULT_MULTIPART_LIMITS, readMultipartForm } from './registry/multipart-form';
 import { SCAN_ROUTE_DOCS } from './trace/scan-routes';
 import { Environment, ProcessRole } from './config/environment';
+import { serveWebApp, WEB_APP_DIR } from './web-app/serve-web-app';
+import { PHOTO_MAX_BYTES } from './batches/photos.service';
 
 const frameworkLogger = new NestLogger('Errors');
 
@@ -55,6 +57,10 @@ function configureFastify(fastify: FastifyInstance, env: Environment): void {
     { parseAs: 'buffer', bodyLimit: env.IMPORT_LIMIT_BYTES },
     (_req, body, done) => done(null, body),
   );
+  // A photo from the farmer's phone (already shrunk there): the image itself is the body (src/batches/photos.service.ts).
+  fastify.addContentTypeParser(['image/jpeg', 'image/webp', 'image/png'], { parseAs: 'buffer', bodyLimit: PHOTO_MAX_BYTES }, (_req, body, done) =>
+    done(null, body),
+  );
   // The same import as a browser uploads it: one file part, read as it streams in (src/registry/multipart-form.ts).
   fastify.addContentTypeParser('multipart/form-data', (request, payload, done) => {
     readMultipartForm(payload, request.headers['content-type'], { ...DEFAULT_MULTIPART_LIMITS, fileBytes: env.IMPORT_LIMIT_BYTES }).then(
@@ -66,6 +72,7 @@ function configureFastify(fastify: FastifyInstance, env: Environment): void {
     void reply.header('x-request-id', request.id);
     done();
   });
+  if (!serveWebApp(fastify)) new NestLogger('WebApp').warn(`The farm app is not built (${WEB_APP_DIR}): run "npm run build:web"`);
 }
 
 function setUpOpenApi(app: NestFastifyApplication, env: Environment): void {

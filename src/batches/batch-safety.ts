@@ -4,6 +4,7 @@ import { message } from '../common/i18n/message';
 import { dialectOf } from '../database/sql-dialect';
 import type { PlotCertification } from '../registry/plot-certification.entity';
 import { BatchEvent } from './batch-event.entity';
+import { PlotActivity } from './plot-activity.entity';
 import { Batch } from './batch.entity';
 import { computeSafetyWarnings, latestSafeFrom, safetyStateOf, vietnamDate } from './safety-rules';
 
@@ -35,13 +36,22 @@ export async function refreshSafety(manager: EntityManager, batches: Batch[], pe
   const events = stored.length
     ? await manager.find(BatchEvent, { where: { batchId: In(stored), supersededBy: IsNull() }, order: { occurredAt: 'ASC', id: 'ASC' } })
     : [];
+  const plotSprayings = await plotSprayingsOf(
+    manager,
+    all.map((b) => b.plotId),
+  );
   const changed: string[] = [];
   for (const batch of all) {
-    const relevant = events.filter(
-      (e) =>
-        e.batchId === batch.id ||
-        (e.bizStep === 'spraying' && batch.plotId !== null && all.some((o) => o.id === e.batchId && o.plotId === batch.plotId)),
-    );
+    const relevant = [
+      ...events.filter(
+        (e) =>
+          e.batchId === batch.id ||
+          (e.bizStep === 'spraying' && batch.plotId !== null && all.some((o) => o.id === e.batchId && o.plotId === batch.plotId)),
+      ),
+      ...plotSprayings
+        .filter((s) => s.plotId === batch.plotId)
+        .map((s) => ({ id: s.id, bizStep: 'spraying' as const, occurredAt: s.occurredAt, details: s.details })),
+    ];
     const warnings = computeSafetyWarnings(batch.harvestedAt, relevant);
     const safeFrom = latestSafeFrom(warnings);
     const same =
@@ -54,6 +64,13 @@ export async function refreshSafety(manager: EntityManager, batches: Batch[], pe
     changed.push(batch.id);
   }
   return changed;
+}
+
+/** Sprayings written in the plots' own diaries (plot_activities), which hold their batches like any other. */
+export async function plotSprayingsOf(manager: EntityManager, plotIds: (string | null)[]): Promise<PlotActivity[]> {
+  const ids = [...new Set(plotIds.filter((p): p is string => !!p))];
+  if (!ids.length) return [];
+  return manager.find(PlotActivity, { where: { plotId: In(ids), activity: 'spraying' }, order: { occurredAt: 'ASC', id: 'ASC' } });
 }
 
 /**

@@ -6,14 +6,20 @@ import { BatchEvent } from './batch-event.entity';
 import { Batch } from './batch.entity';
 import { BatchesController } from './batches.controller';
 import { BatchesService } from './batches.service';
+import { PlotActivitiesController } from './plot-activities.controller';
+import { PlotActivitiesService } from './plot-activities.service';
+import { PlotActivity } from './plot-activity.entity';
+import { Photo } from './photo.entity';
+import { PhotosController } from './photos.controller';
+import { PhotosService } from './photos.service';
 import { PesticidesController } from './pesticides/pesticides.controller';
 import { SafetyController } from './safety.controller';
 
 /** Harvest batches (lots) and what happened to them, with food-safety checks. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Batch, BatchEvent]), RegistryModule, CatalogModule],
-  controllers: [BatchesController, SafetyController, PesticidesController],
-  providers: [BatchesService],
+  imports: [TypeOrmModule.forFeature([Batch, BatchEvent, PlotActivity, Photo]), RegistryModule, CatalogModule],
+  controllers: [BatchesController, SafetyController, PesticidesController, PlotActivitiesController, PhotosController],
+  providers: [BatchesService, PlotActivitiesService, PhotosService],
   exports: [BatchesService],
 })
 export class BatchesModule {}

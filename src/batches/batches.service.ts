@@ -23,7 +23,7 @@ import { toPlotResponse } from '../registry/dto/plot.dto';
 import { BatchEvent } from './batch-event.entity';
 import { toBatchEventResponse, toBatchResponse } from './batch.mapper';
 import { Batch } from './batch.entity';
-import { assertBatchReleasable, batchHasLabels, certificateExpiredAt, lockSafetyScope, refreshSafety } from './batch-safety';
+import { assertBatchReleasable, batchHasLabels, certificateExpiredAt, lockSafetyScope, plotSprayingsOf, refreshSafety } from './batch-safety';
 import {
   BatchDetailResponse,
   BatchEventResponse,
@@ -444,14 +444,19 @@ export class BatchesService {
   /** When a plot is safe to harvest again: the end of the longest-running pre-harvest interval of its sprayings. */
   async plotSafety(actor: Actor, plotId: string, now = new Date()): Promise<PlotSafetyResponse> {
     const plot = await this.plots.findAccessible(actor, plotId);
-    const sprayings = await this.events
+    const batchSprayings = await this.events
       .createQueryBuilder('e')
       .innerJoin(Batch, 'b', 'b.id = e.batchId')
       .where('b.plotId = :plotId', { plotId: plot.id })
       .andWhere('e.bizStep = :step', { step: 'spraying' })
       .andWhere('e.supersededBy IS NULL')
-      .orderBy('e.occurredAt', 'DESC')
       .getMany();
+    // Sprayings written in the plot's own diary (before any harvest batch exists) count the same.
+    const plotSprayings = await plotSprayingsOf(this.dataSource.manager, [plot.id]);
+    const sprayings = [
+      ...batchSprayings.map((e) => ({ id: e.id, batchId: e.batchId, occurredAt: e.occurredAt, details: e.details })),
+      ...plotSprayings.map((e) => ({ id: e.id, batchId: null, occurredAt: e.occurredAt, details: e.details })),
+    ].sort((a, b) => b.occurredAt.getTime() - a.occurredAt.getTime());
     const intervals = sprayings
       .map((e) => {
         const phiDays = phiDaysOf(e.details) ?? 0;
@@ -508,6 +513,11 @@ export class BatchesService {
         certificateExpired: b.plotId ? certificateExpiredAt(certifications.get(b.plotId) ?? [], b.harvestedAt) : false,
       }),
     );
+  }
+
+  /** Drops every process's cached view of batches whose food-safety state another module changed. */
+  async notifyChanged(batchIds: string[]): Promise<void> {
+    await this.publish(batchIds);
   }
 
   private async publish(batchIds: string[]): Promise<void> {

@@ -2,6 +2,8 @@ import { RefreshToken } from '../auth/refresh-token.entity';
 import { User } from '../auth/user.entity';
 import { Batch } from '../batches/batch.entity';
 import { BatchEvent } from '../batches/batch-event.entity';
+import { PlotActivity } from '../batches/plot-activity.entity';
+import { Photo } from '../batches/photo.entity';
 import { Product } from '../catalog/product.entity';
 import { Label } from '../labels/label.entity';
 import { LabelRun } from '../labels/label-run.entity';
@@ -26,6 +28,8 @@ export const ENTITIES = [
   Product,
   Batch,
   BatchEvent,
+  PlotActivity,
+  Photo,
   LabelRun,
   Label,
   Listing,

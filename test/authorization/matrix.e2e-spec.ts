@@ -137,6 +137,32 @@ const CASES: RouteCase[] = [
     path: (a) => `/api/v1/plots/${a.plotId}`,
     expected: FORBIDDEN_UNLESS(200, 'admin', 'ownManager', 'ownFarmer'),
   },
+  // The plot's field diary (issue 13)
+  {
+    route: 'POST /plots/:id/activities',
+    method: 'post',
+    path: (a) => `/api/v1/plots/${a.plotId}/activities`,
+    body: () => ({ activity: 'watering', occurredAt: new Date(Date.now() - 3_600_000).toISOString() }),
+    expected: FORBIDDEN_UNLESS(201, 'admin', 'ownManager', 'ownFarmer'),
+  },
+  {
+    route: 'GET /plots/:id/activities',
+    method: 'get',
+    path: (a) => `/api/v1/plots/${a.plotId}/activities`,
+    expected: FORBIDDEN_UNLESS(200, 'admin', 'ownManager', 'ownFarmer'),
+  },
+  {
+    route: 'GET /plots/:id/photos',
+    method: 'get',
+    path: (a) => `/api/v1/plots/${a.plotId}/photos`,
+    expected: FORBIDDEN_UNLESS(200, 'admin', 'ownManager', 'ownFarmer'),
+  },
+  {
+    route: 'GET /batches/:id/photos',
+    method: 'get',
+    path: (a) => `/api/v1/batches/${a.batchId}/photos`,
+    expected: FORBIDDEN_UNLESS(200, 'admin', 'ownManager', 'ownFarmer'),
+  },
   {
     route: 'POST /products',
     method: 'post',

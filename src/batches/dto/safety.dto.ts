@@ -10,8 +10,8 @@ export class SafetyFlagsQuery extends PageQuery {
 
 export class ActiveIntervalResponse {
   eventId!: string;
-  /** The batch whose diary holds the spraying (any batch of the plot). */
-  batchId!: string;
+  /** The batch whose diary holds the spraying (any batch of the plot); null for a spraying in the plot's own diary. */
+  batchId!: string | null;
   sprayedAt!: string;
   pesticide!: string | null;
   activeIngredient!: string | null;

@@ -1,7 +1,7 @@
 import { Message, message, Translatable, translate } from '../i18n/message';
 
 /** Kinds of record a 404 can name (each has a `notFound.<kind>` sentence in the catalogue). */
-export type NotFoundResource = 'Batch' | 'Cooperative' | 'Household' | 'Label run' | 'Listing' | 'Plot' | 'Product' | 'User' | 'Certification' | 'Event' | 'Label';
+export type NotFoundResource = 'Batch' | 'Cooperative' | 'Household' | 'Label run' | 'Listing' | 'Plot' | 'Product' | 'User' | 'Certification' | 'Event' | 'Label' | 'Photo';
 
 /** One field-level problem, as it appears in `errors` of a problem+json body. */
 export interface FieldError {

@@ -12,6 +12,8 @@ import { ScanAlertClearances1764740000000 } from './1764740000000-scan-alert-cle
 import { BatchesFoodSafety1764810000000 } from './1764810000000-batches-food-safety';
 import { LegacyShortLabelLots1764700000000 } from './1764700000000-legacy-short-label-lots';
 import { CooperativePublicContact1764820000000 } from './1764820000000-cooperative-public-contact';
+import { PlotActivities1764830000000 } from './1764830000000-plot-activities';
+import { Photos1764840000000 } from './1764840000000-photos';
 
 /** Every migration, in order. Listed explicitly so the compiled app and ts-node/jest load the same set. */
 export const MIGRATIONS = [
@@ -29,4 +31,6 @@ export const MIGRATIONS = [
   RegistryRecords1764800000000,
   BatchesFoodSafety1764810000000,
   CooperativePublicContact1764820000000,
+  PlotActivities1764830000000,
+  Photos1764840000000,
 ];

@@ -8,6 +8,12 @@ export const batchesMessages = {
   },
   'batches.plotOtherHousehold': { vi: 'không phải vùng trồng của hộ này', en: 'is not a growing area of this household' },
   'batches.inFuture': { vi: 'là thời điểm trong tương lai', en: 'is in the future' },
+  'batches.photoType': {
+    vi: 'phải là ảnh JPEG, WebP hoặc PNG (Content-Type image/jpeg, image/webp, image/png)',
+    en: 'must be a JPEG, WebP or PNG image (Content-Type image/jpeg, image/webp, image/png)',
+  },
+  'batches.photoUnreadable': { vi: 'không đọc được ảnh (tệp hỏng hoặc không đúng định dạng {type})', en: 'cannot be read as an image (damaged, or not {type})' },
+  'batches.photoTooBig': { vi: 'ảnh quá lớn ({width}×{height}); hãy thu nhỏ còn tối đa {max} điểm ảnh mỗi cạnh', en: 'is too large ({width}×{height}); shrink it to at most {max} pixels a side' },
   'batches.lotCodeExhausted': { vi: 'Không cấp được mã lô duy nhất; hãy thử lại', en: 'Could not allocate a unique lot code; try again' },
   'batches.lotCodeTaken': { vi: 'Mã lô {lotCode} đã được dùng cho lô khác', en: 'Lot code {lotCode} is already used by another batch' },
   'batches.lotCodeFormat': {

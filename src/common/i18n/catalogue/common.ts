@@ -3,6 +3,7 @@ import type { CatalogueEntry } from './entry';
 /** Sentences shared by every module: missing records by kind, access, paging. */
 export const commonMessages = {
   'notFound.Batch': { vi: 'Lô hàng {id} không tồn tại', en: 'Batch {id} does not exist' },
+  'notFound.Photo': { vi: 'Ảnh {id} không tồn tại', en: 'Photo {id} does not exist' },
   'notFound.Cooperative': { vi: 'Hợp tác xã {id} không tồn tại', en: 'Cooperative {id} does not exist' },
   'notFound.Household': { vi: 'Hộ sản xuất {id} không tồn tại', en: 'Household {id} does not exist' },
   'notFound.Label run': { vi: 'Đợt in tem {id} không tồn tại', en: 'Label run {id} does not exist' },

@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, Repository } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import type { Actor } from '../common/auth/actor';
+import { InvalidInputError } from '../common/errors/domain-errors';
+import { parseTimestamp } from '../common/http/calendar-date';
+import { Page, paginate } from '../common/http/pagination';
+import { message } from '../common/i18n/message';
+import { createFingerprint, createOnce } from '../common/records/repeatable-create';
+import { PlotsService } from '../registry/plots.service';
+import { BatchesService } from './batches.service';
+import { lockSafetyScope, refreshSafety } from './batch-safety';
+import { CreatePlotActivityDto, ListPlotActivitiesQuery, PlotActivityResponse } from './dto/plot-activity.dto';
+import { validateEventDetails } from './event-details';
+import { PlotActivity } from './plot-activity.entity';
+
+// As for batch events: phone clocks drift a little; a day ahead is a typo.
+const FUTURE_TOLERANCE_MS = 24 * 3600_000;
+
+export function toPlotActivityResponse(a: PlotActivity): PlotActivityResponse {
+  return {
+    id: a.id,
+    plotId: a.plotId,
+    activity: a.activity,
+    occurredAt: a.occurredAt.toISOString(),
+    details: a.details,
+    recordedAt: a.createdAt.toISOString(),
+  };
+}
+
+/** The plot's field diary: who may write is who may see the plot (its farmer, its co-op, the province office). */
+@Injectable()
+export class PlotActivitiesService {
+  constructor(
+    @InjectRepository(PlotActivity) private readonly activities: Repository<PlotActivity>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly plots: PlotsService,
+    private readonly batches: BatchesService,
+  ) {}
+
+  async create(actor: Actor, plotId: string, dto: CreatePlotActivityDto): Promise<PlotActivityResponse> {
+    const plot = await this.plots.findAccessible(actor, plotId);
+    // Only a spraying has step-specific rules (a pesticide, its interval); the batch diary's check serves both.
+    const details = validateEventDetails(dto.activity === 'spraying' ? 'spraying' : 'fertilizing', dto.details);
+    const occurredAt = parseTimestamp(dto.occurredAt);
+    if (occurredAt.getTime() > Date.now() + FUTURE_TOLERANCE_MS) throw InvalidInputError.field('occurredAt', message('batches.inFuture'));
+    const fingerprint = createFingerprint({ ...dto, id: undefined, plotId: plot.id });
+    const { record } = await createOnce<PlotActivity>({
+      id: dto.id,
+      fingerprint,
+      find: async (id) => {
+        const found = await this.activities.findOne({ where: { id } });
+        return found ? { record: found, fingerprint: found.createFingerprint } : null;
+      },
+      create: async () => {
+        const now = new Date();
+        const activity = this.activities.create({
+          id: dto.id ?? randomUUID(),
+          plotId: plot.id,
+          activity: dto.activity,
+          occurredAt,
+          details,
+          recordedBy: actor.userId,
+          createFingerprint: fingerprint,
+          createdAt: now,
+          updatedAt: now,
+        });
+        let changed: string[] = [];
+        await this.dataSource.transaction(async (manager) => {
+          const scope = await lockSafetyScope(manager, { ids: [], plotIds: [plot.id] });
+          await manager.insert(PlotActivity, activity as unknown as QueryDeepPartialEntity<PlotActivity>);
+          // A back-dated spraying can put batches already harvested from the plot on hold.
+          if (activity.activity === 'spraying') changed = await refreshSafety(manager, scope);
+        });
+        await this.batches.notifyChanged(changed);
+        return activity;
+      },
+    });
+    return toPlotActivityResponse(record);
+  }
+
+  async list(actor: Actor, plotId: string, query: ListPlotActivitiesQuery): Promise<Page<PlotActivityResponse>> {
+    const plot = await this.plots.findAccessible(actor, plotId);
+    const page = await paginate(this.activities.createQueryBuilder('a').where('a.plotId = :plotId', { plotId: plot.id }), query);
+    return { items: page.items.map(toPlotActivityResponse), nextCursor: page.nextCursor };
+  }
+}

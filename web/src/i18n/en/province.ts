@@ -1,0 +1,5 @@
+import type vi from '../vi/province';
+
+export default {
+  'province.home.title': 'Province office',
+} satisfies Record<keyof typeof vi, string>;

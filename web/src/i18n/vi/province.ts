@@ -1,0 +1,4 @@
+/** The province screens' words (Vietnamese). */
+export default {
+  'province.home.title': 'Sở Nông nghiệp',
+} as const;

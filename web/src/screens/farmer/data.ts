@@ -1,0 +1,117 @@
+import type { Page } from '../../api/client';
+import { cachedGet, type Cached } from '../../api/cached';
+import { operations, type Operation } from '../../outbox';
+import type { BatchPayload, PlotActivityPayload } from '../../outbox/operations';
+import type { SessionUser } from '../../session/session';
+import { kvGet, kvSet } from '../../storage/db';
+
+export interface Certification {
+  scheme: string;
+  number: string;
+  validUntil: string;
+  /** valid, expiring, expired, revoked... */
+  status: string;
+}
+
+export interface Plot {
+  id: string;
+  code: string;
+  areaHa: number;
+  latitude: number;
+  longitude: number;
+  crop: string;
+  certifications: Certification[];
+  certificationStatus: string;
+  certificationExpiresOn: string | null;
+  version: number;
+}
+
+export interface PlotSafety {
+  plotId: string;
+  safeToHarvestFrom: string | null;
+  safeNow: boolean;
+  activeIntervals: { eventId: string; sprayedAt: string; pesticide: string | null; phiDays: number; safeFrom: string }[];
+}
+
+export interface Pesticide {
+  id: string;
+  product: string;
+  activeIngredient: string;
+  phiDays: number;
+  exportRestricted: boolean;
+  registered: boolean;
+  crops: string[];
+}
+
+export interface Product {
+  id: string;
+  name: string;
+  unit: string;
+}
+
+export interface Batch {
+  id: string;
+  lotCode: string;
+  plotId: string | null;
+  harvestedAt: string;
+  quantity: number;
+  unit: string;
+}
+
+export interface PlotActivity {
+  id: string;
+  activity: PlotActivityPayload['activity'];
+  occurredAt: string;
+  details: Record<string, unknown> | null;
+}
+
+const DAY_MS = 86_400_000;
+
+export const loadPlots = (user: SessionUser): Promise<Cached<Page<Plot>>> =>
+  cachedGet(user.id, `/api/v1/households/${user.householdId}/plots?limit=500`);
+export const loadSafety = (user: SessionUser, plotId: string): Promise<Cached<PlotSafety>> => cachedGet(user.id, `/api/v1/plots/${plotId}/safety`);
+export const loadPesticides = (user: SessionUser): Promise<Cached<Page<Pesticide>>> => cachedGet(user.id, '/api/v1/pesticides?limit=500');
+export const loadProducts = (user: SessionUser): Promise<Cached<Page<Product>>> => cachedGet(user.id, '/api/v1/products?limit=500');
+export const loadBatches = (user: SessionUser): Promise<Cached<Page<Batch>>> =>
+  cachedGet(user.id, `/api/v1/batches?householdId=${user.householdId}&limit=500`);
+export const loadActivities = (user: SessionUser, plotId: string): Promise<Cached<Page<PlotActivity>>> =>
+  cachedGet(user.id, `/api/v1/plots/${plotId}/activities?limit=500`);
+
+/** Sprayings written on this phone that the server has not answered for yet (they count at once). */
+export function localSprayings(plotId: string, ops: Operation[] = operations.value): { occurredAt: string; phiDays: number; pesticide: string }[] {
+  return ops
+    .filter((op) => op.kind === 'plotActivity' && op.state !== 'sent' && op.state !== 'refused')
+    .map((op) => op.payload as PlotActivityPayload)
+    .filter((p) => p.plotId === plotId && p.activity === 'spraying' && typeof p.details?.phiDays === 'number')
+    .map((p) => ({ occurredAt: p.occurredAt, phiDays: p.details!.phiDays as number, pesticide: typeof p.details!.pesticide === 'string' ? p.details!.pesticide : '' }));
+}
+
+/** The date from which the plot may be harvested: the server's answer and the sprayings still on the phone. */
+export function safeFromOf(plotId: string, safety: PlotSafety | null, ops?: Operation[]): Date | null {
+  const dates = [
+    ...(safety?.safeToHarvestFrom ? [Date.parse(safety.safeToHarvestFrom)] : []),
+    ...localSprayings(plotId, ops).map((s) => Date.parse(s.occurredAt) + s.phiDays * DAY_MS),
+  ];
+  return dates.length ? new Date(Math.max(...dates)) : null;
+}
+
+/** Harvest lots made on this phone and not yet on the server: they can be packed already. */
+export function localBatches(ops: Operation[] = operations.value): (BatchPayload & { id: string })[] {
+  return ops.filter((op) => op.kind === 'batch' && op.state !== 'sent').map((op) => ({ id: op.id, ...(op.payload as BatchPayload) }));
+}
+
+/** What the last entry used, so the next one needs no typing (plot, product, pesticide, dose...). */
+export interface LastEntry {
+  plotId?: string;
+  pesticideId?: string;
+  dose?: string;
+  fertilizer?: string;
+  productId?: string;
+  unit?: string;
+  quantity?: string;
+  batchId?: string;
+}
+
+export const lastEntry = (user: SessionUser): Promise<LastEntry> => kvGet<LastEntry>(`last-entry ${user.id}`).then((v) => v ?? {});
+export const saveLastEntry = async (user: SessionUser, patch: LastEntry): Promise<void> =>
+  kvSet(`last-entry ${user.id}`, { ...(await lastEntry(user)), ...patch });

@@ -1,0 +1,7 @@
+import { Page } from '../../components/page';
+import { t } from '../../i18n';
+
+/** Placeholder: the manager screens are built on this foundation (issue 13, part 2). */
+export default function Home() {
+  return <Page title={t('manager.home.title')}>{null}</Page>;
+}

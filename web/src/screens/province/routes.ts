@@ -1,0 +1,10 @@
+import { addStrings } from '../../i18n';
+import en from '../../i18n/en/province';
+import vi from '../../i18n/vi/province';
+import type { Route } from '../../router/router';
+
+addStrings(vi, en);
+
+export const home = '/province';
+
+export const routes: readonly Route[] = [{ path: '/province', load: () => import('./home') }];

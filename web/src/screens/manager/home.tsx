@@ -4,11 +4,11 @@ import type { Plot } from './types';
 import { allPages, daysUntil, Link, Loading, useLoad } from './ui';
 
 const MENU = [
-  { to: '/manager/households', key: 'manager.menu.households', icon: '🏠' },
-  { to: '/manager/plots', key: 'manager.menu.plots', icon: '🌳' },
-  { to: '/manager/products', key: 'manager.menu.products', icon: '📦' },
-  { to: '/manager/batches', key: 'manager.menu.batches', icon: '🧺' },
-  { to: '/manager/listings', key: 'manager.menu.listings', icon: '🛒' },
+  { to: '/manager/households', key: 'manager.menu.households' },
+  { to: '/manager/plots', key: 'manager.menu.plots' },
+  { to: '/manager/products', key: 'manager.menu.products' },
+  { to: '/manager/batches', key: 'manager.menu.batches' },
+  { to: '/manager/listings', key: 'manager.menu.listings' },
 ] as const;
 
 interface Expiring {
@@ -65,9 +65,6 @@ export default function ManagerHome() {
           {MENU.map((item) => (
             <li key={item.to}>
               <Link to={item.to} class="tile">
-                <span class="icon" aria-hidden="true">
-                  {item.icon}
-                </span>
                 {t(item.key)}
               </Link>
             </li>

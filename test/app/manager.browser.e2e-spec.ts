@@ -274,7 +274,7 @@ describeWithChromium('farm app: the co-op manager on a phone', () => {
       body: JSON.stringify({ rejectTitlesMatching: 'Thanh Hà' }),
     });
     expect(reject.ok).toBe(true);
-    await page.goto(`${base}/app${batchPath}`);
+    await page.goto(`${base}${batchPath}`);
     await page.getByRole('button', { name: 'Đăng bán lô này' }).click();
     await heading('Đăng bán trên sàn').waitFor();
     await page.getByLabel('Tiêu đề tin').fill('Vải thiều Thanh Hà loại 1');
@@ -303,7 +303,7 @@ describeWithChromium('farm app: the co-op manager on a phone', () => {
   });
 
   it('recalls the batch after a confirmation that says what will happen', async () => {
-    await page.goto(`${base}/app${batchPath}`);
+    await page.goto(`${base}${batchPath}`);
     await page.getByRole('button', { name: 'Thu hồi lô này…' }).click();
     await page.getByText('5 tem đang dùng sẽ hiện “đã thu hồi” kèm lý do khi người mua quét.').waitFor();
     await page.getByText('1 tin đăng bán từ lô này sẽ bị gỡ trên Lazada, Tiki, Shopee.').waitFor();
@@ -318,7 +318,7 @@ describeWithChromium('farm app: the co-op manager on a phone', () => {
     const batchId = batchPath.split('/').pop()!;
     const batch = await t.http.get(`/api/v1/batches/${batchId}`).set(bearer(managerToken));
     expect(batch.body.status).toBe('recalled');
-    await page.goto(`${base}/app${listingPath}`);
+    await page.goto(`${base}${listingPath}`);
     await page.getByText('Lazada: đã gỡ').waitFor({ timeout: 60_000 });
   });
 });

@@ -262,7 +262,11 @@ describeWithChromium('farm app: the co-op manager on a phone', () => {
     await page.getByRole('button', { name: 'Xem thử một tem' }).click();
     const preview = page.getByRole('img', { name: /^Tem số / });
     await preview.waitFor();
-    await page.waitForFunction('Array.from(document.images).some((i) => i.alt.startsWith("Tem số") && i.complete && i.naturalWidth > 0)');
+    // The image really decoded (an error page or an empty blob has no width).
+    for (let i = 0; !(await preview.evaluate((img: { complete: boolean; naturalWidth: number }) => img.complete && img.naturalWidth > 0)); i++) {
+      if (i > 100) throw new Error('the label preview did not load');
+      await new Promise((r) => setTimeout(r, 100));
+    }
     await checked('label-run');
   });
 

@@ -3,7 +3,7 @@ import { api } from '../../api/client';
 import { Button } from '../../components/button';
 import { SelectField, TextField } from '../../components/field';
 import { Page } from '../../components/page';
-import { formatDate, formatDayMonth, formatNumber, t } from '../../i18n';
+import { formatDate, formatNumber, t } from '../../i18n';
 import { allPages, Link, Loading, query, useLoad } from '../manager/ui';
 import { BarChart, type BarRow } from './charts';
 import { groupDaily, type Series } from './series';
@@ -20,8 +20,9 @@ const NONE: Filters = { province: '', commune: '', cooperativeId: '' };
 const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase().trim();
 
 function periodLabel(start: string, grain: Series['grain']): string {
+  // Written out rather than by Intl: its vi-VN short day and month ("08-12") is not how dates are written here.
   if (grain === 'month') return `${start.slice(5, 7)}/${start.slice(0, 4)}`;
-  return formatDayMonth(`${start}T12:00:00+07:00`);
+  return `${start.slice(8, 10)}/${start.slice(5, 7)}`;
 }
 
 function seriesRows(series: Series): BarRow[] {

@@ -325,4 +325,55 @@ describeWithChromium('farm app: the co-op manager on a phone', () => {
     await page.goto(`${base}${listingPath}`);
     await page.getByText('Lazada: đã gỡ').waitFor({ timeout: 60_000 });
   });
+
+  it('releases a held batch with a reason, voids a misprinted label run and delists a listing', async () => {
+    const products = await t.http.get('/api/v1/products').set(bearer(managerToken));
+    const productId = (products.body.items as { id: string }[])[0].id;
+    const held = await t.http
+      .post('/api/v1/batches')
+      .set(bearer(managerToken))
+      .send({ productId, householdId, harvestedAt: `${vietnamDay(-1)}T07:00:00+07:00`, quantity: 50, unit: 'kg' });
+    expect(held.status).toBe(201);
+    const spray = await t.http
+      .post(`/api/v1/batches/${held.body.id}/events`)
+      .set(bearer(managerToken))
+      .send({ bizStep: 'spraying', occurredAt: `${vietnamDay(-3)}T07:00:00+07:00`, details: { pesticide: 'Thuốc thử', phiDays: 14 } });
+    expect(spray.status).toBe(201);
+
+    await page.goto(`${base}/app/manager/batches/${held.body.id}`);
+    await page.getByText('Tạm giữ: thu hoạch trong thời gian cách ly').waitFor();
+    await page.getByText('Lô đang bị tạm giữ vì an toàn thực phẩm: chưa in tem được.').waitFor();
+    await page.getByText(/^Phun Thuốc thử ngày .+ thời gian cách ly 14 ngày/).waitFor();
+    await checked('batch-held');
+    await page.getByLabel('Lý do cho phép bán').fill('Mẫu kiểm dư lượng đạt, phiếu số 12/2026');
+    await page.getByRole('button', { name: 'Cho phép bán lô này' }).click();
+    await page.getByText('Đã cho phép bán (có lý do)').waitFor();
+    await page.getByText(/Lý do: Mẫu kiểm dư lượng đạt, phiếu số 12\/2026/).waitFor();
+
+    await page.getByLabel('Số tem').fill('3');
+    await page.getByRole('button', { name: 'Bắt đầu in' }).click();
+    await page.getByRole('button', { name: 'Tải tệp PDF' }).waitFor({ timeout: 120_000 });
+    const runId = new URL(page.url()).pathname.split('/').pop()!;
+    await page.getByRole('button', { name: 'Huỷ cả đợt tem' }).click();
+    await page.getByText('Cả 3 tem của đợt này sẽ bị huỷ', { exact: false }).waitFor();
+    await page.getByLabel('Lý do huỷ').fill('In lệch khổ giấy');
+    await checked('label-run-void');
+    await page.getByRole('button', { name: 'Huỷ các tem này' }).click();
+    await page.getByText('Đã huỷ các tem của đợt này.').waitFor();
+    const labels = await t.http.get(`/api/v1/labels?labelRunId=${runId}`).set(bearer(managerToken));
+    expect((labels.body.items as { status: string }[]).map((l) => l.status)).toEqual(['voided', 'voided', 'voided']);
+
+    const listing = await t.http
+      .post('/api/v1/listings')
+      .set(bearer(managerToken))
+      .send({ productId, batchId: held.body.id, title: 'Vải thiều lô sau', description: 'Hộp 2 kg', price: 50000, stock: 10, channels: ['shopee'] });
+    expect(listing.status).toBe(201);
+    await page.goto(`${base}/app/manager/listings/${listing.body.id}`);
+    await page.getByText('Shopee: đang bán').waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'Gỡ khỏi tất cả các sàn' }).click();
+    await page.getByText('Tin sẽ bị gỡ trên: Shopee.', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Gỡ tin' }).click();
+    await page.getByText('Shopee: đã gỡ').waitFor({ timeout: 60_000 });
+    await checked('listing-delisted');
+  });
 });

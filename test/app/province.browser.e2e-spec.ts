@@ -168,4 +168,24 @@ describeWithChromium('farm app: the province office dashboard on a phone', () =>
     await page.locator('figure', { hasText: 'Traceability labels printed' }).getByText(/^Data for .+ only so far\.$/).waitFor();
     await checked('dashboard-en');
   });
+
+  it('works at 200 % text size: nothing wider than the phone, charts drawn larger, still no axe violations', async () => {
+    const large = await openPhone(server, { textScale: 2 });
+    try {
+      page = large.page;
+      await logIn(page, server.base, { phone: ADMIN_PHONE, password: ADMIN_PASSWORD });
+      await page.getByRole('heading', { name: 'Sở Nông nghiệp', exact: true }).waitFor();
+      await page.locator('figure svg').first().waitFor();
+      const wide = await page.evaluate<string[]>(
+        `Array.from(document.querySelectorAll('main *')).filter((e) => !(e instanceof SVGElement) && e.scrollWidth > e.clientWidth + 1).slice(0, 8).map((e) => e.tagName + '.' + e.className + ' ' + e.scrollWidth + '/' + e.clientWidth + ' ' + (e.textContent || '').slice(0, 40))`,
+      );
+      expect(wide).toEqual([]);
+      expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+      // The drawing's own width halves, so its text comes out twice as large on the same screen width.
+      expect(await page.locator('figure svg').first().getAttribute('viewBox')).toMatch(/^0 0 170 /);
+      await checked('dashboard-200');
+    } finally {
+      await large.context.close();
+    }
+  });
 });

@@ -51,7 +51,7 @@ export default {
   'province.flags.phiOverridesExplain': 'Batches the co-op released for sale before the interval ran out, with its reason.',
   'province.flags.overrideReason': '“{reason}” ({date})',
   'province.flags.expiredCertificates': 'Expired certificates',
-  'province.flags.expiredCertificatesExplain': 'Growing areas whose VietGAP/GlobalG.A.P./organic certificate has expired and not been renewed.',
+  'province.flags.expiredCertificatesExplain': 'Growing areas whose VietGAP, GlobalG.A.P. or organic certificate has expired and not been renewed.',
   'province.flags.expiredOn': 'expired {date}',
   'province.flags.labelMismatches': 'Labels or sales beyond the harvest',
   'province.flags.labelMismatchesExplain': 'Batches with more labels printed, or more units sold, than packages their harvest can fill.',

@@ -50,7 +50,7 @@ export default {
   'province.flags.phiOverridesExplain': 'Lô được HTX cho phép bán trước khi hết thời gian cách ly, kèm lý do.',
   'province.flags.overrideReason': '“{reason}” ({date})',
   'province.flags.expiredCertificates': 'Chứng nhận đã hết hạn',
-  'province.flags.expiredCertificatesExplain': 'Vùng trồng có chứng nhận VietGAP/GlobalG.A.P./hữu cơ đã hết hạn mà chưa gia hạn.',
+  'province.flags.expiredCertificatesExplain': 'Vùng trồng có chứng nhận VietGAP, GlobalG.A.P. hoặc hữu cơ đã hết hạn mà chưa gia hạn.',
   'province.flags.expiredOn': 'hết hạn {date}',
   'province.flags.labelMismatches': 'Số tem hoặc số bán vượt sản lượng',
   'province.flags.labelMismatchesExplain': 'Lô in nhiều tem hơn, hoặc bán nhiều hơn, số gói mà sản lượng thu hoạch làm ra được.',

@@ -376,4 +376,33 @@ describeWithChromium('farm app: the co-op manager on a phone', () => {
     await page.getByText('Shopee: đã gỡ').waitFor({ timeout: 60_000 });
     await checked('listing-delisted');
   });
+
+  it('works at 200 % text size: no screen wider than the phone, no axe violations', async () => {
+    const large = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    try {
+      page = await large.newPage();
+      await page.addInitScript(`document.addEventListener('DOMContentLoaded', () => { document.documentElement.style.fontSize = '200%'; });`);
+      await logIn(page, base, manager);
+      await heading('Hợp tác xã').waitFor();
+      for (const [path, title] of [
+        ['/manager', 'Hợp tác xã'],
+        ['/manager/households', 'Hộ thành viên'],
+        [batchPath.replace('/app', ''), null],
+        [listingPath.replace('/app', ''), 'Vải thiều Thanh Hà loại 1'],
+      ] as const) {
+        await page.goto(`${base}/app${path}`);
+        if (title) await heading(title).waitFor();
+        else await page.getByRole('heading', { name: /^Lô / }).waitFor();
+        await page.locator('[role="status"]', { hasText: 'Đang tải…' }).waitFor({ state: 'detached' });
+        const wide = await page.evaluate<string[]>(
+          `Array.from(document.querySelectorAll('main *')).filter((e) => !(e instanceof SVGElement) && e.scrollWidth > e.clientWidth + 1).map((e) => e.tagName + '.' + e.className + ' ' + (e.textContent || '').slice(0, 40))`,
+        );
+        expect(wide).toEqual([]);
+        expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+        await checked(`200${path.replace(/\/[0-9a-f-]{36}/, '').replace(/\//g, '-')}`);
+      }
+    } finally {
+      await large.close();
+    }
+  });
 });

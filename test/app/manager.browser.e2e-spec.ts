@@ -216,6 +216,22 @@ describeWithChromium('farm app: the co-op manager on a phone', () => {
     await checked('home-alerts');
   });
 
+  it('renews the certificate from its alert, and the alert goes away', async () => {
+    await page.getByRole('link', { name: 'VN-HDOR-0777 · Vải thiều' }).click();
+    await heading('VN-HDOR-0777 · Vải thiều').waitFor();
+    await page.locator('li.card', { hasText: 'VietGAP-TT-14-05-30-0777' }).getByRole('button', { name: 'Gia hạn' }).click();
+    await heading('Gia hạn chứng nhận VietGAP-TT-14-05-30-0777').waitFor();
+    await page.getByLabel('Số chứng nhận').fill('VietGAP-TT-14-05-30-0778');
+    await page.getByLabel('Ngày cấp').fill(vietnamDay(0));
+    await page.getByLabel('Có hiệu lực đến').fill(vietnamDay(700));
+    await checked('certificate-renew');
+    await page.getByRole('button', { name: 'Lưu gia hạn' }).click();
+    await page.getByText('Đã lưu chứng nhận.').waitFor();
+    await page.locator('li.card', { hasText: 'VietGAP-TT-14-05-30-0778' }).getByText('Còn hiệu lực').waitFor();
+    await page.goto(`${base}/app/manager`);
+    await page.getByText('Không có chứng nhận nào hết hạn trong 30 ngày tới.').waitFor();
+  });
+
   it('adds a product', async () => {
     await page.getByRole('link', { name: 'Sản phẩm' }).click();
     await heading('Sản phẩm').waitFor();
@@ -387,6 +403,10 @@ describeWithChromium('farm app: the co-op manager on a phone', () => {
       for (const [path, title] of [
         ['/manager', 'Hợp tác xã'],
         ['/manager/households', 'Hộ thành viên'],
+        ['/manager/plots', 'Vùng trồng'],
+        ['/manager/products', 'Sản phẩm'],
+        ['/manager/batches', 'Lô hàng'],
+        ['/manager/listings', 'Bán trên sàn'],
         [batchPath.replace('/app', ''), null],
         [listingPath.replace('/app', ''), 'Vải thiều Thanh Hà loại 1'],
       ] as const) {

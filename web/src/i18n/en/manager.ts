@@ -80,6 +80,7 @@ export default {
   'manager.cert.add': 'Add a certificate',
   'manager.cert.addTitle': 'Add a certificate',
   'manager.cert.renew': 'Renew',
+  'manager.cert.renewSave': 'Save the renewal',
   'manager.cert.renewTitle': 'Renew certificate {number}',
   'manager.cert.verify': 'Mark as checked',
   'manager.cert.verified': 'Checked',

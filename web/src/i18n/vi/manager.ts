@@ -79,6 +79,7 @@ export default {
   'manager.cert.add': 'Thêm chứng nhận',
   'manager.cert.addTitle': 'Thêm chứng nhận',
   'manager.cert.renew': 'Gia hạn',
+  'manager.cert.renewSave': 'Lưu gia hạn',
   'manager.cert.renewTitle': 'Gia hạn chứng nhận {number}',
   'manager.cert.verify': 'Xác nhận đã kiểm tra',
   'manager.cert.verified': 'Đã kiểm tra',

@@ -47,7 +47,7 @@ function CertForm({ plotId, renewing, onDone, onCancel }: { plotId: string; rene
       <CertFields values={values} onChange={setValues} error={error} scheme={!renewing} />
       {error instanceof Error && error.message === 'stale' ? <Alert tone="warning">{t('manager.cert.stale')}</Alert> : <FormError error={error} fields={CERT_FIELDS} />}
       <Button type="submit" busy={busy}>
-        {renewing ? t('manager.cert.renew') : t('manager.cert.add')}
+        {renewing ? t('manager.cert.renewSave') : t('manager.cert.add')}
       </Button>
       <Button variant="secondary" onClick={onCancel}>
         {t('common.cancel')}

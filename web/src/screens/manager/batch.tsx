@@ -75,11 +75,7 @@ function Safety({ batch, onChanged }: { batch: BatchDetail; onChanged: () => voi
 }
 
 function LabelRuns({ batch }: { batch: BatchDetail }) {
-  const runs = useLoad(async () => {
-    const labels = await allPages<Label>(`/api/v1/labels?batchId=${batch.id}`, 5000);
-    const ids = [...new Set(labels.map((l) => l.labelRunId))].slice(-10);
-    return Promise.all(ids.map((id) => api.get<LabelRun>(`/api/v1/label-runs/${id}`)));
-  }, [batch.id]);
+  const runs = useLoad(async () => (await allPages<LabelRun>(`/api/v1/batches/${batch.id}/label-runs`, 500)).reverse(), [batch.id]);
   const [v, setV] = useState({ quantity: '', layout: 'a4-3x8', format: 'pdf' });
   const [overrun, setOverrun] = useState(false);
   const [key, setKey] = useState(newId);

@@ -324,6 +324,9 @@ describeWithChromium('farm app: the co-op manager on a phone', () => {
 
   it('recalls the batch after a confirmation that says what will happen', async () => {
     await page.goto(`${base}${batchPath}`);
+    // The batch lists its print run, with its state.
+    await page.getByRole('link', { name: /^5 tem PDF, / }).waitFor();
+    await page.getByText('· Đã xong').waitFor();
     await page.getByRole('button', { name: 'Thu hồi lô này…' }).click();
     await page.getByText('5 tem đang dùng sẽ hiện “đã thu hồi” kèm lý do khi người mua quét.').waitFor();
     await page.getByText('1 tin đăng bán từ lô này sẽ bị gỡ trên Lazada, Tiki, Shopee.').waitFor();

@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { BatchesModule } from '../batches/batches.module';
 import { CatalogModule } from '../catalog/catalog.module';
+import { BatchLabelRunsController } from './batch-label-runs.controller';
 import { LabelRun } from './label-run.entity';
 import { LabelRunsController } from './label-runs.controller';
 import { LabelRunsService } from './label-runs.service';
@@ -17,7 +18,7 @@ import { SerialVerifier } from './serials/serial-verifier';
 /** QR traceability labels: serial allocation, print runs (enqueued), files, voiding. The HTTP side. */
 @Module({
   imports: [TypeOrmModule.forFeature([LabelRun, Label]), BullModule.registerQueue({ name: LABELS_QUEUE }), BatchesModule, CatalogModule],
-  controllers: [LabelRunsController, LabelsController],
+  controllers: [LabelRunsController, LabelsController, BatchLabelRunsController],
   providers: [LabelRunsService, LabelsService, LabelStorage, serialSignerProvider, SerialVerifier],
   exports: [LabelsService, serialSignerProvider, SerialVerifier],
 })

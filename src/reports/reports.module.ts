@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
+import { AreaActivityController } from './area-activity.controller';
+import { AreaActivityService } from './area-activity.service';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
 
-/** The province's indicators and volume reconciliation (the /admin dashboard shows them: AdminModule). */
+/** The province's indicators, per-area activity and volume reconciliation (the /admin dashboard shows them: AdminModule). */
 @Module({
-  controllers: [ReportsController],
-  providers: [ReportsService],
+  controllers: [ReportsController, AreaActivityController],
+  providers: [ReportsService, AreaActivityService],
   exports: [ReportsService],
 })
 export class ReportsModule {}

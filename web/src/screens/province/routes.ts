@@ -7,4 +7,8 @@ addStrings(vi, en);
 
 export const home = '/province';
 
-export const routes: readonly Route[] = [{ path: '/province', load: () => import('./home') }];
+export const routes: readonly Route[] = [
+  { path: '/province', load: () => import('./dashboard') },
+  { path: '/province/batches/:id', load: () => import('./batch-record') },
+  { path: '/province/plots/:id', load: () => import('./plot-record') },
+];

@@ -1,0 +1,3 @@
+import { BatchRecord } from './records';
+
+export default BatchRecord;

@@ -1,0 +1,3 @@
+import { PlotRecord } from './records';
+
+export default PlotRecord;

@@ -58,8 +58,10 @@ function configureFastify(fastify: FastifyInstance, env: Environment): void {
     (_req, body, done) => done(null, body),
   );
   // A photo from the farmer's phone (already shrunk there): the image itself is the body (src/batches/photos.service.ts).
-  fastify.addContentTypeParser(['image/jpeg', 'image/webp', 'image/png'], { parseAs: 'buffer', bodyLimit: PHOTO_MAX_BYTES }, (_req, body, done) =>
-    done(null, body),
+  fastify.addContentTypeParser(
+    ['image/jpeg', 'image/webp', 'image/png'],
+    { parseAs: 'buffer', bodyLimit: PHOTO_MAX_BYTES },
+    (_req, body, done) => done(null, body),
   );
   // The same import as a browser uploads it: one file part, read as it streams in (src/registry/multipart-form.ts).
   fastify.addContentTypeParser('multipart/form-data', (request, payload, done) => {
@@ -123,6 +125,55 @@ function withScanRoutes(document: OpenAPIObject): OpenAPIObject {
       },
     };
   }
+  document.paths['/01/{digitalLinkPath}'] = {
+    get: {
+      tags: ['public'],
+      operationId: 'Resolver_digitalLink',
+      summary:
+        'Every other GS1 Digital Link shape under /01/{gtin}: the product (/01/{gtin}), a lot (/10/{lot}), a serial without lot (/21/{serial}), ' +
+        'a variant (/22/{cpv}); a 13-digit GTIN is redirected (301) to 14 digits; grammar faults answer 400 naming the fault',
+      parameters: [
+        { name: 'digitalLinkPath', in: 'path', required: true, description: 'The rest of the path after /01/', schema: { type: 'string' } },
+        {
+          name: 'linkType',
+          in: 'query',
+          required: false,
+          description: '`gs1:X`, a full link-type URI, `linkset` or `all`',
+          schema: { type: 'string' },
+        },
+      ],
+      responses: {
+        '200': {
+          description: 'The page, the JSON, or the linkset (application/linkset+json)',
+          content: { 'text/html': {}, 'application/json': {}, 'application/linkset+json': {} },
+        },
+        '301': { description: 'The canonical 14-digit GTIN form' },
+        '307': { description: 'The link of the requested link type' },
+        '400': { description: 'Not a valid GS1 Digital Link (problem+json naming the fault)' },
+        '404': { description: 'Unknown item, or a link type it does not have' },
+      },
+    },
+  };
+  document.paths['/.well-known/gs1resolver'] = {
+    get: {
+      tags: ['public'],
+      operationId: 'Resolver_description',
+      summary: 'The resolver description file (GS1-Conformant Resolver standard): root, primary keys, link types, the linkset context',
+      responses: { '200': { description: 'The description', content: { 'application/json': {} } } },
+    },
+  };
+  document.paths['/{compressed}'] = {
+    get: {
+      tags: ['public'],
+      operationId: 'Resolver_compressed',
+      summary: 'A compressed GS1 Digital Link: not supported, answered 400 (any other single segment is 404)',
+      parameters: [{ name: 'compressed', in: 'path', required: true, schema: { type: 'string' } }],
+      responses: {
+        '400': { description: 'Compressed Digital Links are not decompressed here' },
+        '404': { description: 'Not a compressed link' },
+      },
+    },
+  };
   document.paths['/api/v1/marketplaces/{marketplace}/webhook'] = {
     post: {
       tags: ['marketplaces'],

@@ -1,26 +1,22 @@
-import { Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Redirect, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomBytes } from 'node:crypto';
-import { AuthService } from '../auth/auth.service';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor, Public, Roles } from '../common/auth/decorators';
 import { sessionCookies, sessionTokenOf } from '../common/auth/session-cookie';
 import { AuthConfig, ServerConfig } from '../config/sections';
-import { ReportsService } from '../reports/reports.service';
-import { dashboardPage, loginPage } from './dashboard-page';
 
 /**
- * /admin: a server-rendered page for the province office and co-op managers. The login form posts to the API;
- * the token then goes to POST /admin/session, which keeps it in the one session cookie of /admin and
- * /admin/queues (HttpOnly, SameSite=Strict) beside a CSRF cookie for the double-submit check.
+ * /admin: the farm app (`/app/`) is where people read the dashboard, so GET /admin leads there. POST
+ * /admin/session turns an admin's bearer token into the session cookie of the queue board at /admin/queues
+ * (HttpOnly, SameSite=Strict) beside a CSRF cookie for the double-submit check; the app's province screen
+ * calls it before opening the board.
  */
 @ApiExcludeController()
 @Controller('admin')
 export class AdminController {
   constructor(
-    private readonly reports: ReportsService,
-    private readonly auth: AuthService,
     private readonly server: ServerConfig,
     private readonly authConfig: AuthConfig,
   ) {}
@@ -35,23 +31,9 @@ export class AdminController {
     void reply.header('Set-Cookie', sessionCookies(token, randomBytes(24).toString('base64url'), this.authConfig.JWT_TTL_SECONDS, secure));
   }
 
+  /** The dashboard that was here is the farm app's province screen now (a manager's own screens likewise). */
   @Get()
   @Public()
-  async page(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
-    const nonce = randomBytes(16).toString('base64');
-    void reply.header('Content-Type', 'text/html; charset=utf-8');
-    void reply.header('Cache-Control', 'no-store');
-    void reply.header(
-      'Content-Security-Policy',
-      `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'unsafe-inline'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`,
-    );
-    const actor = await this.auth.authenticate(request).then(
-      ({ actor: who, viaCookie }) => (viaCookie ? who : null),
-      () => null,
-    );
-    if (!actor) return loginPage(nonce);
-    if (actor.role === 'farmer') return loginPage(nonce, 'This page is for the province office and co-op managers');
-    const data = await this.reports.dashboard(actor, {});
-    return dashboardPage(data, actor.role === 'admin' ? 'Province office: every co-operative' : `Co-operative ${actor.cooperativeId}`);
-  }
+  @Redirect('/app/', 302)
+  page(): void {}
 }

@@ -63,7 +63,7 @@ describeWithChromium('farm app: offline, the outbox never loses or duplicates', 
       await page.getByRole('button', { name: '3 mục chờ gửi' }).waitFor();
       // The pesticide table was kept on the phone at the first visit: a spraying form works offline too.
       await page.getByRole('button', { name: 'Phun thuốc', exact: true }).click();
-      expect(await page.getByLabel('Thuốc bảo vệ thực vật').locator('option').count()).toBeGreaterThan(5);
+      await page.getByLabel('Thuốc bảo vệ thực vật').locator('option').nth(5).waitFor({ state: 'attached' });
       await page.getByRole('button', { name: /Quay lại/ }).click();
 
       // Offline reload: the shell comes from the service worker, the records from IndexedDB.

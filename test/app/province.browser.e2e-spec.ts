@@ -50,8 +50,17 @@ describeWithChromium('farm app: the province office dashboard on a phone', () =>
       certifications: [{ scheme: 'VietGAP', number: `VG-${commune}-HET`, issuedAt: vietnamDay(-400), validUntil: vietnamDay(-5) }],
     });
     const productId = await createProduct(t, managerToken, id, { unit: 'box', packageNetWeightKg: 2 });
-    const batch = await createBatch(t, managerToken, { productId, householdId, plotId, quantity: 100, harvestedAt: `${vietnamDay(-1)}T07:00:00+07:00` });
-    const run = await t.http.post(`/api/v1/batches/${batch.id}/label-runs`).set(bearer(managerToken)).send({ quantity: 12, layout: 'a4-3x8', format: 'pdf' });
+    const batch = await createBatch(t, managerToken, {
+      productId,
+      householdId,
+      plotId,
+      quantity: 100,
+      harvestedAt: `${vietnamDay(-1)}T07:00:00+07:00`,
+    });
+    const run = await t.http
+      .post(`/api/v1/batches/${batch.id}/label-runs`)
+      .set(bearer(managerToken))
+      .send({ quantity: 12, layout: 'a4-3x8', format: 'pdf' });
     expect(run.status).toBe(202);
     const spray = await t.http
       .post(`/api/v1/batches/${batch.id}/events`)
@@ -102,8 +111,14 @@ describeWithChromium('farm app: the province office dashboard on a phone', () =>
     expect(await scans.locator('svg rect').count()).toBeGreaterThanOrEqual(13);
     expect(await page.locator('figure svg[role="img"]').count()).toBe(3);
 
-    await page.getByRole('link', { name: `Lô ${haiPhong.lotCode}` }).first().waitFor();
-    await page.getByRole('link', { name: `Lô ${bacNinh.lotCode}` }).first().waitFor();
+    await page
+      .getByRole('link', { name: `Lô ${haiPhong.lotCode}` })
+      .first()
+      .waitFor();
+    await page
+      .getByRole('link', { name: `Lô ${bacNinh.lotCode}` })
+      .first()
+      .waitFor();
     await checked('dashboard');
   });
 
@@ -165,7 +180,10 @@ describeWithChromium('farm app: the province office dashboard on a phone', () =>
     await page.getByRole('button', { name: /Back/ }).click();
     await heading('Province office').waitFor();
     await page.getByText('Showing: everywhere').waitFor();
-    await page.locator('figure', { hasText: 'Traceability labels printed' }).getByText(/^Data for .+ only so far\.$/).waitFor();
+    await page
+      .locator('figure', { hasText: 'Traceability labels printed' })
+      .getByText(/^Data for .+ only so far\.$/)
+      .waitFor();
     await checked('dashboard-en');
   });
 
@@ -186,6 +204,24 @@ describeWithChromium('farm app: the province office dashboard on a phone', () =>
       await checked('dashboard-200');
     } finally {
       await large.context.close();
+    }
+  });
+
+  it('is where /admin leads now, and opens the queue board for an administrator with the session cookie it asks for', async () => {
+    const admin = await openPhone(server);
+    try {
+      const board = admin.page;
+      await logIn(board, server.base, { phone: ADMIN_PHONE, password: ADMIN_PASSWORD });
+      await board.getByRole('heading', { name: 'Sở Nông nghiệp', exact: true }).waitFor();
+      await board.goto(`${server.base}/admin`);
+      await board.getByRole('heading', { name: 'Sở Nông nghiệp', exact: true }).waitFor();
+      expect(new URL(board.url()).pathname).toMatch(/^\/app\//);
+      const queues = board.waitForResponse((r) => r.url().includes('/admin/queues/api/queues') && r.request().method() === 'GET');
+      await board.getByRole('button', { name: 'Mở bảng hàng đợi' }).click();
+      await board.waitForURL(/\/admin\/queues/);
+      expect((await queues).status()).toBe(200);
+    } finally {
+      await admin.context.close();
     }
   });
 });

@@ -55,6 +55,8 @@ export interface RequestOptions {
   rawBody?: Blob;
   /** false for the login and refresh calls themselves. */
   auth?: boolean;
+  /** `same-origin` only where the answer sets a cookie the browser must keep (the queue board's session). */
+  credentials?: RequestCredentials;
   signal?: AbortSignal;
 }
 
@@ -76,7 +78,7 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
       headers,
       body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       signal: options.signal,
-      credentials: 'omit',
+      credentials: options.credentials ?? 'omit',
     });
   } catch (error) {
     throw new NetworkError(error);

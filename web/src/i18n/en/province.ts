@@ -86,4 +86,8 @@ export default {
   'province.step.inspecting': 'Inspection',
   'province.step.shipping': 'Shipping',
   'province.step.receiving': 'Receiving',
+  'province.queueBoard.title': 'Marketplace sync queues',
+  'province.queueBoard.explain': 'Sync jobs to Lazada, Tiki and Shopee that are waiting, running or failing (for administrators).',
+  'province.queueBoard.open': 'Open the queue board',
+  'province.queueBoard.failed': 'The queue board could not be opened. Please try again.',
 } satisfies Record<keyof typeof vi, string>;

@@ -85,4 +85,8 @@ export default {
   'province.step.inspecting': 'Kiểm tra',
   'province.step.shipping': 'Xuất hàng',
   'province.step.receiving': 'Nhận hàng',
+  'province.queueBoard.title': 'Hàng đợi đồng bộ sàn',
+  'province.queueBoard.explain': 'Các việc đồng bộ lên Lazada, Tiki, Shopee đang chờ, đang chạy hoặc bị lỗi (dành cho quản trị viên).',
+  'province.queueBoard.open': 'Mở bảng hàng đợi',
+  'province.queueBoard.failed': 'Không mở được bảng hàng đợi. Hãy thử lại.',
 } as const;

@@ -1,5 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api } from '../../api/client';
+import { openQueueBoard } from '../../api/queue-board';
+import { currentUser } from '../../session/session';
 import { Button } from '../../components/button';
 import { SelectField, TextField } from '../../components/field';
 import { Page } from '../../components/page';
@@ -207,6 +209,33 @@ export default function Dashboard() {
           );
         }}
       </Loading>
+      {currentUser.value?.role === 'admin' && <QueueBoardLink />}
     </Page>
+  );
+}
+
+/** For the province's administrators: the marketplace sync jobs, as the queue board shows them. */
+function QueueBoardLink() {
+  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const open = async () => {
+    setBusy(true);
+    setFailed(false);
+    try {
+      await openQueueBoard();
+    } catch {
+      setFailed(true);
+      setBusy(false);
+    }
+  };
+  return (
+    <section aria-labelledby="queue-board">
+      <h2 id="queue-board">{t('province.queueBoard.title')}</h2>
+      <p class="hint">{t('province.queueBoard.explain')}</p>
+      <Button variant="secondary" busy={busy} onClick={() => void open()}>
+        {t('province.queueBoard.open')}
+      </Button>
+      {failed && <p role="alert">{t('province.queueBoard.failed')}</p>}
+    </section>
   );
 }

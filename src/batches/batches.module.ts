@@ -5,6 +5,7 @@ import { RegistryModule } from '../registry/registry.module';
 import { BatchEvent } from './batch-event.entity';
 import { Batch } from './batch.entity';
 import { BatchesController } from './batches.controller';
+import { BatchesRepository } from './batches.repository';
 import { BatchesService } from './batches.service';
 import { PesticidesController } from './pesticides/pesticides.controller';
 import { SafetyController } from './safety.controller';
@@ -13,7 +14,7 @@ import { SafetyController } from './safety.controller';
 @Module({
   imports: [TypeOrmModule.forFeature([Batch, BatchEvent]), RegistryModule, CatalogModule],
   controllers: [BatchesController, SafetyController, PesticidesController],
-  providers: [BatchesService],
+  providers: [BatchesService, BatchesRepository],
   exports: [BatchesService],
 })
 export class BatchesModule {}

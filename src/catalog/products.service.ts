@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
 import { assertManagesCooperative, canReadCooperative, cooperativeScope } from '../common/auth/access-policy';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors/domain-errors';
@@ -160,8 +160,17 @@ export class ProductsService {
     });
   }
 
+  /** Products by id, for modules that print them (labels): no access check, unknown ids are absent. */
+  async findByIds(ids: string[]): Promise<Product[]> {
+    return ids.length ? this.products.find({ where: { id: In(ids) } }) : [];
+  }
+
+  findById(id: string): Promise<Product | null> {
+    return this.products.findOne({ where: { id } });
+  }
+
   async findOrFail(id: string): Promise<Product> {
-    const product = await this.products.findOne({ where: { id } });
+    const product = await this.findById(id);
     if (!product) throw NotFoundError.of('Product', id);
     return product;
   }

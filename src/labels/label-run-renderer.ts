@@ -5,8 +5,8 @@ import { Batch } from '../batches/batch.entity';
 import { Product } from '../catalog/product.entity';
 import { LabelsConfig, ServerConfig } from '../config/sections';
 import { Cooperative } from '../registry/cooperative.entity';
-import { LabelRun } from './label-run.entity';
-import { Label } from './label.entity';
+import { LabelRunsRepository } from './label-runs.repository';
+import { LabelsRepository } from './labels.repository';
 import { LabelStorage } from './label-storage';
 import { labelTemplateText } from './rendering/label-template';
 import { LAYOUTS } from './rendering/layouts';
@@ -26,15 +26,19 @@ export class LabelRunRenderer {
   private readonly logger = new Logger(LabelRunRenderer.name);
 
   constructor(
+    // The worker role loads no HTTP module, so the batch, product and co-op printed on a label are read
+    // here directly (read-only, by primary key) rather than through their modules' services.
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly runs: LabelRunsRepository,
+    private readonly labels: LabelsRepository,
     private readonly storage: LabelStorage,
     private readonly server: ServerConfig,
     private readonly labelsConfig: LabelsConfig,
   ) {}
 
   async render(runId: string): Promise<'rendered' | 'already-done' | 'missing'> {
-    const runs = this.dataSource.getRepository(LabelRun);
-    const run = await runs.findOne({ where: { id: runId } });
+    const runs = this.runs;
+    const run = await runs.findById(runId);
     if (!run) return 'missing';
     if (run.status === 'done') return 'already-done';
     await runs.update(run.id, { status: 'rendering', progress: 0, error: null, attempts: run.attempts + 1, updatedAt: new Date() });
@@ -44,9 +48,7 @@ export class LabelRunRenderer {
       this.dataSource.getRepository(Product).findOneByOrFail({ id: batch.productId }),
       this.dataSource.getRepository(Cooperative).findOneByOrFail({ id: run.cooperativeId }),
     ]);
-    const serials = await this.dataSource
-      .getRepository(Label)
-      .find({ where: { labelRunId: run.id }, select: { serial: true, sequence: true }, order: { sequence: 'ASC' } });
+    const serials = await this.labels.serialsOfRun(run.id);
     if (serials.length !== run.quantity) throw new Error(`run ${run.id} has ${serials.length} serials stored, expected ${run.quantity}`);
     const labels: LabelItem[] = serials.map((l) => ({
       serial: l.serial,
@@ -94,6 +96,6 @@ export class LabelRunRenderer {
 
   async markFailed(runId: string, error: unknown): Promise<void> {
     const message = error instanceof Error ? error.message : String(error);
-    await this.dataSource.getRepository(LabelRun).update(runId, { status: 'failed', error: message.slice(0, 500), updatedAt: new Date() });
+    await this.runs.update(runId, { status: 'failed', error: message.slice(0, 500), updatedAt: new Date() });
   }
 }

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { Batch } from '../batches/batch.entity';
+import { BatchesModule } from '../batches/batches.module';
 import { CatalogModule } from '../catalog/catalog.module';
 import { ListingChannel } from './listing-channel.entity';
 import { Listing } from './listing.entity';
@@ -13,7 +13,7 @@ import { MarketplaceOrdersModule } from './orders/marketplace-orders.module';
  * in `orders/`, the order webhooks. The sync engine that empties the outbox is `sync/` (worker role).
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Listing, ListingChannel, Batch]), CatalogModule, MarketplaceOrdersModule],
+  imports: [TypeOrmModule.forFeature([Listing, ListingChannel]), BatchesModule, CatalogModule, MarketplaceOrdersModule],
   controllers: [ListingsController],
   providers: [ListingsService],
   // The recall delists through ListingsService.remove.

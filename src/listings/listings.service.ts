@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
-import { assertBatchReleasable } from '../batches/batch-safety';
-import { Batch } from '../batches/batch.entity';
+import { BatchesService } from '../batches/batches.service';
 import { ProductsService } from '../catalog/products.service';
 import type { Actor } from '../common/auth/actor';
 import { assertManagesCooperative, cooperativeScope } from '../common/auth/access-policy';
@@ -16,7 +15,6 @@ import type { Marketplace } from '../marketplaces/marketplace';
 import { CreateListingDto, ListingResponse, ListListingsQuery, RelistListingDto, UpdateListingDto } from './dto/listing.dto';
 import { ListingChannel } from './listing-channel.entity';
 import { toListingResponse } from './listing.mapper';
-import { lockBatch } from '../recalls/batch-lock';
 import { Listing } from './listing.entity';
 import { writeSyncIntents } from './sync/sync-intents';
 
@@ -35,9 +33,9 @@ export class ListingsService {
   constructor(
     @InjectRepository(Listing) private readonly listings: Repository<Listing>,
     @InjectRepository(ListingChannel) private readonly channels: Repository<ListingChannel>,
-    @InjectRepository(Batch) private readonly batches: Repository<Batch>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly products: ProductsService,
+    private readonly batches: BatchesService,
     private readonly sync: SyncConfig,
   ) {}
 
@@ -45,11 +43,11 @@ export class ListingsService {
     const product = await this.products.findOrFail(dto.productId);
     assertManagesCooperative(actor, product.cooperativeId);
     if (dto.batchId) {
-      const batch = await this.batches.findOne({ where: { id: dto.batchId } });
+      const batch = await this.batches.findById(dto.batchId);
       if (!batch || batch.productId !== product.id) throw InvalidInputError.field('batchId', message('listings.batchOfProduct'));
       if (batch.status !== 'active') throw recalledBatch(batch.lotCode);
       // Food safety (issue 12): no listing for a batch on hold (inside a pre-harvest interval) or archived.
-      await assertBatchReleasable(this.dataSource.manager, batch.id);
+      await this.batches.assertReleasable(batch.id);
     }
     const now = new Date();
     const id = randomUUID();
@@ -79,7 +77,7 @@ export class ListingsService {
     await this.dataSource.transaction(async (manager) => {
       if (dto.batchId) {
         // Checked again under the batch's lock: a recall that committed since the check above wins.
-        const locked = await lockBatch(manager, dto.batchId, 'share');
+        const locked = await this.batches.lockForRelease(manager, dto.batchId, 'share');
         if (locked?.status !== 'active') throw recalledBatch(locked?.lotCode ?? dto.batchId);
       }
       await manager.insert(Listing, listing);
@@ -289,9 +287,14 @@ export class ListingsService {
    */
   private async assertBatchActive(manager: EntityManager, listing: Listing): Promise<void> {
     if (!listing.batchId) return;
-    const locked = await lockBatch(manager, listing.batchId, 'share');
+    const locked = await this.batches.lockForRelease(manager, listing.batchId, 'share');
     if (locked?.status !== 'active') throw recalledBatch(locked?.lotCode ?? listing.batchId);
-    await assertBatchReleasable(manager, listing.batchId);
+    await this.batches.assertReleasable(listing.batchId, manager);
+  }
+
+  /** Every listing drawing on a lot, oldest first (the recall delists them). */
+  drawingOn(batchId: string): Promise<Listing[]> {
+    return this.listings.find({ where: { batchId }, order: { createdAt: 'ASC' } });
   }
 
   private async findAccessible(actor: Actor, id: string): Promise<Listing> {

@@ -123,8 +123,12 @@ export class CooperativesService {
     });
   }
 
+  findById(id: string): Promise<Cooperative | null> {
+    return this.cooperatives.findOne({ where: { id } });
+  }
+
   async findOrFail(id: string): Promise<Cooperative> {
-    const cooperative = await this.cooperatives.findOne({ where: { id } });
+    const cooperative = await this.findById(id);
     if (!cooperative) throw NotFoundError.of('Cooperative', id);
     return cooperative;
   }

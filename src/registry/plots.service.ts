@@ -212,6 +212,11 @@ export class PlotsService {
     });
   }
 
+  /** A plot by id with no access check: for a record that already names it (a batch's growing area). */
+  findById(id: string): Promise<Plot | null> {
+    return this.plots.findOne({ where: { id } });
+  }
+
   async findAccessible(actor: Actor, id: string): Promise<Plot> {
     const plot = await this.plots.findOne({ where: { id } });
     if (!plot) throw NotFoundError.of('Plot', id);

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { BatchesModule } from '../../batches/batches.module';
 import { MarketplacesModule } from '../../marketplaces/marketplaces.module';
 import { MarketplaceOrdersController } from './marketplace-orders.controller';
 import { MarketplaceOrdersService } from './marketplace-orders.service';
@@ -6,8 +7,10 @@ import { MarketplaceWebhookRoutes } from './marketplace-webhook.routes';
 
 /** Orders the marketplaces push (signed webhooks), recorded once each and drawn from the listings' stock. */
 @Module({
-  imports: [MarketplacesModule],
+  imports: [MarketplacesModule, BatchesModule],
   controllers: [MarketplaceOrdersController],
   providers: [MarketplaceOrdersService, MarketplaceWebhookRoutes],
+  // The recall lists the orders drawn from a lot.
+  exports: [MarketplaceOrdersService],
 })
 export class MarketplaceOrdersModule {}

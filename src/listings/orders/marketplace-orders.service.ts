@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { Batch } from '../../batches/batch.entity';
+import { BatchesService } from '../../batches/batches.service';
 import { assertManagesCooperative, cooperativeScope } from '../../common/auth/access-policy';
 import type { Actor } from '../../common/auth/actor';
 import { NotFoundError } from '../../common/errors/domain-errors';
@@ -42,7 +42,13 @@ export class MarketplaceOrdersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly sync: SyncConfig,
     private readonly metrics: MetricsService,
+    private readonly batches: BatchesService,
   ) {}
+
+  /** The orders drawn from a lot, oldest first: what a recall must reach. */
+  ofBatch(batchId: string): Promise<MarketplaceOrder[]> {
+    return this.dataSource.getRepository(MarketplaceOrder).find({ where: { batchId }, order: { orderedAt: 'ASC', id: 'ASC' } });
+  }
 
   async record(marketplace: Marketplace, lines: PushedOrder[]): Promise<RecordedPush> {
     const outcome: RecordedPush = { recorded: 0, replayed: 0, rejected: 0 };
@@ -98,7 +104,7 @@ export class MarketplaceOrdersService {
   }
 
   private async insert(manager: EntityManager, marketplace: Marketplace, line: CheckedLine, listing: Listing): Promise<void> {
-    const batch = listing.batchId ? await manager.findOne(Batch, { where: { id: listing.batchId } }) : null;
+    const batch = listing.batchId ? await this.batches.findById(listing.batchId, manager) : null;
     const now = new Date();
     const id = randomUUID();
     // The insert comes first: a resend stops here on the unique key, and on SQLite it takes the write lock

@@ -65,9 +65,7 @@ export class BatchesRepository {
 
   /** Batches harvested inside a pre-harvest interval, or whose hold was released. */
   safetyFlagged(cooperativeId: string | undefined, query: PageQuery): Promise<Page<Batch>> {
-    const qb = this.dataSource.manager
-      .createQueryBuilder(Batch, 'b')
-      .where('(b.safeFrom IS NOT NULL OR b.safetyOverrideAt IS NOT NULL)');
+    const qb = this.dataSource.manager.createQueryBuilder(Batch, 'b').where('(b.safeFrom IS NOT NULL OR b.safetyOverrideAt IS NOT NULL)');
     if (cooperativeId) qb.andWhere('b.cooperativeId = :cooperativeId', { cooperativeId });
     return paginate(qb, query);
   }

@@ -268,7 +268,8 @@ export class BatchesService {
       const [batch] = await this.lockSafetyScope(manager, { ids: [id], plotIds: [] });
       if (!batch) throw NotFoundError.of('Batch', id);
       if (batch.archivedAt) return;
-      if (await this.batches.hasLabels(manager, id)) throw new ConflictError(message('batches.archiveHasLabels', { lotCode: batch.lotCode }));
+      if (await this.batches.hasLabels(manager, id))
+        throw new ConflictError(message('batches.archiveHasLabels', { lotCode: batch.lotCode }));
       await this.batches.update(manager, id, { archivedAt: new Date(), version: batch.version + 1 });
     });
     await this.publish([id]);

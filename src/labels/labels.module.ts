@@ -19,7 +19,13 @@ import { SerialVerifier } from './serials/serial-verifier';
 
 /** QR traceability labels: serial allocation, print runs (enqueued), files, voiding. The HTTP side. */
 @Module({
-  imports: [TypeOrmModule.forFeature([LabelRun, Label]), BullModule.registerQueue({ name: LABELS_QUEUE }), BatchesModule, CatalogModule, RegistryModule],
+  imports: [
+    TypeOrmModule.forFeature([LabelRun, Label]),
+    BullModule.registerQueue({ name: LABELS_QUEUE }),
+    BatchesModule,
+    CatalogModule,
+    RegistryModule,
+  ],
   controllers: [LabelRunsController, LabelsController],
   providers: [LabelRunsService, LabelsService, LabelsRepository, LabelRunsRepository, LabelStorage, serialSignerProvider, SerialVerifier],
   exports: [LabelsService, serialSignerProvider, SerialVerifier],

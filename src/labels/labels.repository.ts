@@ -6,7 +6,18 @@ import { bulkInsert, chunkRowsFor, SqlValue } from '../database/bulk-insert';
 import { dialectOf } from '../database/sql-dialect';
 import { Label } from './label.entity';
 
-const LABEL_COLUMNS = ['id', 'serial', 'label_run_id', 'batch_id', 'cooperative_id', 'sequence', 'status', 'scan_count', 'created_at', 'updated_at'];
+const LABEL_COLUMNS = [
+  'id',
+  'serial',
+  'label_run_id',
+  'batch_id',
+  'cooperative_id',
+  'sequence',
+  'status',
+  'scan_count',
+  'created_at',
+  'updated_at',
+];
 
 /** A label row as allocated: everything else starts at its default (active, never scanned). */
 export interface NewLabel {

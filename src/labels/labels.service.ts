@@ -81,9 +81,12 @@ export class LabelsService {
       const found = await this.labels.ownersOf(serials);
       const missing = serials.filter((s) => !found.some((l) => l.serial === s));
       if (missing.length) {
-        throw new NotFoundError(message('labels.unknownSerials', { serials: `${missing.slice(0, 20).join(', ')}${missing.length > 20 ? '…' : ''}` }), {
-          errors: missing.slice(0, 100).map((s) => ({ field: 'serials', message: message('labels.unknownSerial', { serial: s }) })),
-        });
+        throw new NotFoundError(
+          message('labels.unknownSerials', { serials: `${missing.slice(0, 20).join(', ')}${missing.length > 20 ? '…' : ''}` }),
+          {
+            errors: missing.slice(0, 100).map((s) => ({ field: 'serials', message: message('labels.unknownSerial', { serial: s }) })),
+          },
+        );
       }
       cooperativeIds = [...new Set(found.map((l) => l.cooperativeId))];
     }

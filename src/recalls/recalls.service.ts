@@ -74,10 +74,7 @@ export class RecallsService {
         channels: delisted.channels.map((c) => ({ marketplace: c.marketplace, status: c.status })),
       });
     }
-    const [total, orders] = await Promise.all([
-      this.labels.countOfBatch(batchId),
-      this.orders.ofBatch(batchId),
-    ]);
+    const [total, orders] = await Promise.all([this.labels.countOfBatch(batchId), this.orders.ofBatch(batchId)]);
     this.logger.log(
       `Batch ${batch.lotCode} recalled: ${voided} labels voided, ${listings.length} listings delisted, ${orders.length} orders`,
     );

@@ -126,7 +126,9 @@ describe(`BatchesRepository on ${mediumKind()} (medium)`, () => {
     expect(await ids(repo.list({ cooperativeId: b.coop.id, ofHousehold: a.household.id }, {}))).toEqual([]);
     expect(await ids(repo.safetyFlagged(a.coop.id, {}))).toEqual([ofOtherProduct.id]);
     expect(await ids(repo.safetyFlagged(undefined, { limit: 500 }))).toEqual(expect.arrayContaining([ofOtherProduct.id, elsewhere.id]));
-    expect((await repo.lotsOf([kept.id])).map((l) => ({ ...l }))).toEqual([{ id: kept.id, lotCode: kept.lotCode, productId: a.product.id }]);
+    expect((await repo.lotsOf([kept.id])).map((l) => ({ ...l }))).toEqual([
+      { id: kept.id, lotCode: kept.lotCode, productId: a.product.id },
+    ]);
     expect(await repo.lotsOf([])).toEqual([]);
   });
 });

@@ -159,6 +159,11 @@ export class HouseholdsService {
     });
   }
 
+  /** A household by id with no access check: for callers that check membership on their own terms (accounts). */
+  findById(id: string): Promise<Household | null> {
+    return this.households.findOne({ where: { id } });
+  }
+
   /** Loads a household the actor may see: admin, its co-op's manager, or its own farmer. */
   async findAccessible(actor: Actor, id: string): Promise<Household> {
     const household = await this.households.findOne({ where: { id } });

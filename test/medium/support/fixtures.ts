@@ -4,6 +4,10 @@ import { Batch } from '../../../src/batches/batch.entity';
 import { Product } from '../../../src/catalog/product.entity';
 import { LabelRun } from '../../../src/labels/label-run.entity';
 import { Label } from '../../../src/labels/label.entity';
+import { ListingChannel } from '../../../src/listings/listing-channel.entity';
+import { Listing } from '../../../src/listings/listing.entity';
+import { MarketplaceOrder } from '../../../src/listings/orders/marketplace-order.entity';
+import type { Marketplace } from '../../../src/marketplaces/marketplace';
 import { Cooperative } from '../../../src/registry/cooperative.entity';
 import { Household } from '../../../src/registry/household.entity';
 import { Plot } from '../../../src/registry/plot.entity';
@@ -172,6 +176,76 @@ export class MediumFixtures {
       ...extra,
     });
     await this.db.manager.insert(Label, row);
+    return row;
+  }
+
+  /** An active listing with one channel per marketplace given, each in the status given. */
+  async listing(product: Product, batch: Batch | null, channels: Partial<Record<Marketplace, ListingChannel['status']>>): Promise<Listing> {
+    const now = new Date();
+    const row = Object.assign(new Listing(), {
+      id: randomUUID(),
+      cooperativeId: product.cooperativeId,
+      productId: product.id,
+      batchId: batch?.id ?? null,
+      sellerSku: `NST-${randomUUID().slice(0, 8)}`,
+      title: 'Vải thiều Thanh Hà',
+      description: 'Hộp 1 kg',
+      price: 120000,
+      stock: 10,
+      weightKg: 1,
+      imageUrls: [],
+      state: 'active',
+      version: 1,
+      contentVersion: 1,
+      oversoldAt: null,
+      createdBy: randomUUID(),
+      createdAt: now,
+      updatedAt: now,
+    });
+    await this.db.manager.insert(Listing, row);
+    for (const [marketplace, status] of Object.entries(channels)) {
+      await this.db.manager.insert(ListingChannel, {
+        id: randomUUID(),
+        listingId: row.id,
+        marketplace: marketplace as Marketplace,
+        status,
+        externalId: null,
+        reviewRef: null,
+        attempts: 0,
+        createCalls: 0,
+        lastError: null,
+        syncedAt: null,
+        syncedVersion: 0,
+        syncedContentVersion: 0,
+        leaseUntil: null,
+        createdAt: now,
+        updatedAt: now,
+      });
+    }
+    return row;
+  }
+
+  async order(listing: Listing, quantity: number): Promise<MarketplaceOrder> {
+    const now = new Date();
+    const row = Object.assign(new MarketplaceOrder(), {
+      id: randomUUID(),
+      marketplace: 'tiki',
+      externalOrderId: `O${next()}`,
+      externalItemId: `I${next()}`,
+      listingId: listing.id,
+      cooperativeId: listing.cooperativeId,
+      batchId: listing.batchId,
+      lotCode: null,
+      quantity,
+      unitPrice: 120000,
+      totalAmount: 120000 * quantity,
+      oversold: false,
+      buyerRef: null,
+      orderedAt: now,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await this.db.manager.insert(MarketplaceOrder, row);
     return row;
   }
 }

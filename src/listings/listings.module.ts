@@ -5,6 +5,7 @@ import { CatalogModule } from '../catalog/catalog.module';
 import { ListingChannel } from './listing-channel.entity';
 import { Listing } from './listing.entity';
 import { ListingsController } from './listings.controller';
+import { ListingsRepository } from './listings.repository';
 import { ListingsService } from './listings.service';
 import { MarketplaceOrdersModule } from './orders/marketplace-orders.module';
 
@@ -15,7 +16,7 @@ import { MarketplaceOrdersModule } from './orders/marketplace-orders.module';
 @Module({
   imports: [TypeOrmModule.forFeature([Listing, ListingChannel]), BatchesModule, CatalogModule, MarketplaceOrdersModule],
   controllers: [ListingsController],
-  providers: [ListingsService],
+  providers: [ListingsService, ListingsRepository],
   // The recall delists through ListingsService.remove.
   exports: [ListingsService],
 })

@@ -13,6 +13,7 @@ import { DefaultPasswordCheck } from './default-passwords';
 import { LoginThrottle } from './login-throttle';
 import { RefreshToken } from './refresh-token.entity';
 import { User } from './user.entity';
+import { SessionsRepository } from './sessions.repository';
 import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
 
@@ -37,6 +38,7 @@ import { UsersService } from './users.service';
     AuthService,
     UsersService,
     UsersRepository,
+    SessionsRepository,
     PasswordHasher,
     AccountStates,
     LoginThrottle,

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { BatchesModule } from '../../batches/batches.module';
 import { MarketplacesModule } from '../../marketplaces/marketplaces.module';
 import { MarketplaceOrdersController } from './marketplace-orders.controller';
+import { MarketplaceOrdersRepository } from './marketplace-orders.repository';
 import { MarketplaceOrdersService } from './marketplace-orders.service';
 import { MarketplaceWebhookRoutes } from './marketplace-webhook.routes';
 
@@ -9,7 +10,7 @@ import { MarketplaceWebhookRoutes } from './marketplace-webhook.routes';
 @Module({
   imports: [MarketplacesModule, BatchesModule],
   controllers: [MarketplaceOrdersController],
-  providers: [MarketplaceOrdersService, MarketplaceWebhookRoutes],
+  providers: [MarketplaceOrdersService, MarketplaceOrdersRepository, MarketplaceWebhookRoutes],
   // The recall lists the orders drawn from a lot.
   exports: [MarketplaceOrdersService],
 })

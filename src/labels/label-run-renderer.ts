@@ -37,11 +37,10 @@ export class LabelRunRenderer {
   ) {}
 
   async render(runId: string): Promise<'rendered' | 'already-done' | 'missing'> {
-    const runs = this.runs;
-    const run = await runs.findById(runId);
+    const run = await this.runs.findById(runId);
     if (!run) return 'missing';
     if (run.status === 'done') return 'already-done';
-    await runs.update(run.id, { status: 'rendering', progress: 0, error: null, attempts: run.attempts + 1, updatedAt: new Date() });
+    await this.runs.update(run.id, { status: 'rendering', progress: 0, error: null, attempts: run.attempts + 1, updatedAt: new Date() });
 
     const batch = await this.dataSource.getRepository(Batch).findOneByOrFail({ id: run.batchId });
     const [product, cooperative] = await Promise.all([
@@ -61,7 +60,7 @@ export class LabelRunRenderer {
       if (Date.now() - lastReport < PROGRESS_INTERVAL_MS) return;
       lastReport = Date.now();
       // Never 100 before the file is in place.
-      await runs.update(run.id, { progress: Math.min(99, Math.floor((done / total) * 100)), updatedAt: new Date() });
+      await this.runs.update(run.id, { progress: Math.min(99, Math.floor((done / total) * 100)), updatedAt: new Date() });
     };
     const partial = await this.storage.partialPath(run.id, run.format);
     try {
@@ -78,7 +77,7 @@ export class LabelRunRenderer {
         await renderLabelZpl(partial, labels, text, onProgress);
       }
       const file = await this.storage.commit(run.id, run.format);
-      await runs.update(run.id, {
+      await this.runs.update(run.id, {
         status: 'done',
         progress: 100,
         fileName: file.fileName,

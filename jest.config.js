@@ -46,5 +46,20 @@ module.exports = {
       setupFiles: ['<rootDir>/test/support/e2e-sqlite-env.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
     },
+    // Repository specs: each repository's queries on a migrated database, once per kind. Entity column types
+    // are fixed when entities load, so PostgreSQL and SQLite are two projects over the same files.
+    {
+      ...shared,
+      displayName: 'medium',
+      testMatch: ['<rootDir>/test/medium/**/*.medium-spec.ts'],
+      setupFiles: ['<rootDir>/test/medium/support/medium-postgres-env.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+    },
+    {
+      ...shared,
+      displayName: 'medium-sqlite',
+      testMatch: ['<rootDir>/test/medium/**/*.medium-spec.ts'],
+      setupFiles: ['<rootDir>/test/medium/support/medium-sqlite-env.ts'],
+    },
   ],
 };

@@ -1,9 +1,7 @@
 import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
 import { AuthConfig } from '../config/sections';
 import { ChangeNotice, ChangeNotices } from '../redis/change-notices';
-import { User } from './user.entity';
+import { UsersRepository } from './users.repository';
 
 /** What every authenticated request needs to know of its account beyond the token's claims. */
 export interface AccountState {
@@ -36,7 +34,7 @@ export class AccountStates implements OnModuleInit, OnModuleDestroy {
   private generation = 0;
 
   constructor(
-    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly users: UsersRepository,
     private readonly notices: ChangeNotices,
     auth: AuthConfig,
   ) {
@@ -76,7 +74,7 @@ export class AccountStates implements OnModuleInit, OnModuleDestroy {
     if (pending) return pending;
     const generation = this.generation;
     const load = this.users
-      .findOne({ where: { id: userId }, select: { id: true, tokenVersion: true, disabled: true, mustChangePassword: true } })
+      .tokenState(userId)
       .then((row) => {
         const state = row ? { tokenVersion: row.tokenVersion, disabled: row.disabled, mustChangePassword: row.mustChangePassword } : null;
         if (generation === this.generation) {

@@ -5,8 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessTokenGuard } from '../common/auth/access-token.guard';
 import { PasswordHasher } from '../common/crypto/password-hasher';
 import { AuthConfig } from '../config/sections';
-import { Cooperative } from '../registry/cooperative.entity';
-import { Household } from '../registry/household.entity';
+import { RegistryModule } from '../registry/registry.module';
 import { AccountStates } from './account-states';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
@@ -14,13 +13,17 @@ import { DefaultPasswordCheck } from './default-passwords';
 import { LoginThrottle } from './login-throttle';
 import { RefreshToken } from './refresh-token.entity';
 import { User } from './user.entity';
+import { SessionsRepository } from './sessions.repository';
+import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
 
 /** Accounts, login and the global access-token guard. Global: every credential check, the queue board's too, is AuthService.authenticate. */
 @Global()
 @Module({
   imports: [
-    TypeOrmModule.forFeature([User, RefreshToken, Cooperative, Household]),
+    TypeOrmModule.forFeature([User, RefreshToken]),
+    // Accounts belong to a co-op or a household: UsersService checks them through the registry's services.
+    RegistryModule,
     JwtModule.registerAsync({
       global: true,
       inject: [AuthConfig],
@@ -34,6 +37,8 @@ import { UsersService } from './users.service';
   providers: [
     AuthService,
     UsersService,
+    UsersRepository,
+    SessionsRepository,
     PasswordHasher,
     AccountStates,
     LoginThrottle,

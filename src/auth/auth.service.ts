@@ -1,9 +1,8 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { FastifyRequest } from 'fastify';
-import { DataSource, EntityManager, IsNull, LessThan, Repository } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
 import { isSameOriginRequest, sessionTokenOf } from '../common/auth/session-cookie';
 import { PasswordHasher } from '../common/crypto/password-hasher';
@@ -12,13 +11,13 @@ import { ForbiddenError, InvalidInputError, UnauthorizedError } from '../common/
 import { message } from '../common/i18n/message';
 import { normalizePhone } from '../common/phone';
 import { AuthConfig, ServerConfig } from '../config/sections';
-import { dialectOf } from '../database/sql-dialect';
 import { AccountStates } from './account-states';
 import { ChangePasswordDto, LoginDto, LoginResponse, RefreshDto } from './dto/login.dto';
 import { LoginThrottle } from './login-throttle';
 import { assertStrongPassword } from './password-policy';
-import { RefreshToken } from './refresh-token.entity';
+import { SessionsRepository } from './sessions.repository';
 import { User, USER_ROLES, UserRole } from './user.entity';
+import { UsersRepository } from './users.repository';
 
 /** The claims of an access token. `ver` is the account's token version when it was issued. */
 export interface AccessTokenClaims {
@@ -49,8 +48,8 @@ export class AuthService implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly cleanup = new PeriodicTask(CLEANUP_EVERY_MS, () => this.removeExpiredRefreshTokens());
 
   constructor(
-    @InjectRepository(User) private readonly users: Repository<User>,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
+    private readonly sessions: SessionsRepository,
     private readonly hasher: PasswordHasher,
     private readonly jwt: JwtService,
     private readonly auth: AuthConfig,
@@ -69,8 +68,7 @@ export class AuthService implements OnApplicationBootstrap, OnApplicationShutdow
 
   /** Refresh tokens expired for a day are of no use, not even to detect reuse: removed hourly. */
   async removeExpiredRefreshTokens(now = new Date()): Promise<number> {
-    const result = await this.dataSource.getRepository(RefreshToken).delete({ expiresAt: LessThan(new Date(now.getTime() - 86_400_000)) });
-    return result.affected ?? 0;
+    return this.sessions.removeExpiredBefore(new Date(now.getTime() - 86_400_000));
   }
 
   /**
@@ -132,7 +130,7 @@ export class AuthService implements OnApplicationBootstrap, OnApplicationShutdow
     await this.throttle.reserve(client);
     const wrong = new UnauthorizedError(message('auth.wrongCredentials'));
     const phone = normalizePhone(dto.phone);
-    const user = phone ? await this.users.findOne({ where: { phone } }) : null;
+    const user = phone ? await this.users.findByPhone(phone) : null;
     if (!user || !(await this.reserveAttempt(user.id, now))) {
       await this.hasher.burn(dto.password);
       throw wrong;
@@ -141,7 +139,7 @@ export class AuthService implements OnApplicationBootstrap, OnApplicationShutdow
     await this.users.update(user.id, { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now });
     await this.throttle.release(client);
     if (user.disabled) throw new ForbiddenError(message('auth.loginDisabled'));
-    return this.session(this.dataSource.manager, user, randomUUID(), now);
+    return this.session(undefined, user, randomUUID(), now);
   }
 
   /**
@@ -151,13 +149,12 @@ export class AuthService implements OnApplicationBootstrap, OnApplicationShutdow
    */
   async refresh(dto: RefreshDto, now = new Date()): Promise<LoginResponse> {
     const refused = new UnauthorizedError(message('auth.refreshInvalid'));
-    const token = await this.dataSource.getRepository(RefreshToken).findOne({ where: { tokenHash: hashOf(dto.refreshToken) } });
+    const token = await this.sessions.findByHash(hashOf(dto.refreshToken));
     if (!token || token.revokedAt || token.expiresAt <= now) throw refused;
-    const answer = await this.dataSource.transaction(async (manager) => {
+    const answer = await this.sessions.transaction(async (manager) => {
       // Only one of two concurrent uses of the same token gets through.
-      const taken = await manager.update(RefreshToken, { id: token.id, usedAt: IsNull(), revokedAt: IsNull() }, { usedAt: now });
-      if (!taken.affected) return null;
-      const user = await manager.findOne(User, { where: { id: token.userId } });
+      if (!(await this.sessions.take(manager, token.id, now))) return null;
+      const user = await this.users.findById(token.userId, manager);
       if (!user || user.disabled) throw refused;
       return this.session(manager, user, token.familyId, now);
     });
@@ -171,7 +168,7 @@ export class AuthService implements OnApplicationBootstrap, OnApplicationShutdow
    * tokens: other devices renew theirs with their own refresh token. Unknown tokens end nothing.
    */
   async logout(dto: RefreshDto, now = new Date()): Promise<void> {
-    const token = await this.dataSource.getRepository(RefreshToken).findOne({ where: { tokenHash: hashOf(dto.refreshToken) } });
+    const token = await this.sessions.findByHash(hashOf(dto.refreshToken));
     if (token) await this.endSession(token.userId, token.familyId, now);
   }
 
@@ -180,7 +177,7 @@ export class AuthService implements OnApplicationBootstrap, OnApplicationShutdow
    * login). Every session of the account ends; the answer is a new one, so the caller stays logged in.
    */
   async changePassword(actor: Actor, dto: ChangePasswordDto, now = new Date()): Promise<LoginResponse> {
-    const user = await this.users.findOne({ where: { id: actor.userId } });
+    const user = await this.users.findById(actor.userId);
     if (!user) throw new UnauthorizedError(message('auth.accountGone'));
     const wrong = InvalidInputError.field('currentPassword', message('auth.currentPasswordWrong'));
     if (!(await this.reserveAttempt(user.id, now))) {
@@ -192,15 +189,11 @@ export class AuthService implements OnApplicationBootstrap, OnApplicationShutdow
     if (dto.newPassword === dto.currentPassword) throw InvalidInputError.field('newPassword', message('auth.newPasswordSame'));
     assertStrongPassword(dto.newPassword, user.phone, 'newPassword');
     const passwordHash = await this.hasher.hash(dto.newPassword);
-    const answer = await this.dataSource.transaction(async (manager) => {
-      await manager
-        .createQueryBuilder()
-        .update(User)
-        .set({ passwordHash, mustChangePassword: false, tokenVersion: () => 'token_version + 1' })
-        .where('id = :id', { id: user.id })
-        .execute();
-      await manager.update(RefreshToken, { userId: user.id, revokedAt: IsNull() }, { revokedAt: now });
-      const fresh = await manager.findOneOrFail(User, { where: { id: user.id } });
+    const answer = await this.sessions.transaction(async (manager) => {
+      await this.users.changeWithNewTokenVersion(user.id, { passwordHash, mustChangePassword: false }, manager);
+      await this.sessions.revokeAllOf(manager, user.id, now);
+      const fresh = await this.users.findById(user.id, manager);
+      if (!fresh) throw new UnauthorizedError(message('auth.accountGone'));
       return this.session(manager, fresh, randomUUID(), now);
     });
     await this.accounts.changed(user.id);
@@ -208,13 +201,8 @@ export class AuthService implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private async endSession(userId: string, familyId: string, now: Date): Promise<void> {
-    await this.dataSource.getRepository(RefreshToken).update({ familyId, revokedAt: IsNull() }, { revokedAt: now });
-    await this.users
-      .createQueryBuilder()
-      .update(User)
-      .set({ tokenVersion: () => 'token_version + 1' })
-      .where('id = :id', { id: userId })
-      .execute();
+    await this.sessions.revokeFamily(familyId, now);
+    await this.users.changeWithNewTokenVersion(userId, {});
     await this.accounts.changed(userId);
   }
 
@@ -224,41 +212,23 @@ export class AuthService implements OnApplicationBootstrap, OnApplicationShutdow
    * right password lifts it again), so a process dying mid-check never leaves a count without a lock.
    */
   private async reserveAttempt(userId: string, now: Date): Promise<boolean> {
-    // A lock that has passed starts the count over.
-    const next = 'CASE WHEN locked_until IS NULL THEN failed_login_count + 1 ELSE 1 END';
-    // PostgreSQL cannot infer a parameter's type inside CASE ... ELSE NULL; SQLite stores the timestamp as text.
-    const lockUntil = dialectOf(this.dataSource).cast(':lockUntil', 'timestamptz');
-    const [sql, parameters] = this.dataSource.driver.escapeQueryWithParameters(
-      `UPDATE users
-          SET failed_login_count = ${next},
-              locked_until = CASE WHEN ${next} >= :max THEN ${lockUntil} ELSE NULL END
-        WHERE id = :id AND (locked_until IS NULL OR locked_until <= :now)
-        RETURNING failed_login_count`,
-      {
-        id: userId,
-        now,
-        max: this.auth.LOGIN_MAX_FAILURES,
-        lockUntil: new Date(now.getTime() + this.auth.LOGIN_LOCK_SECONDS * 1000),
-      },
+    return this.users.reserveAttempt(
+      userId,
+      now,
+      this.auth.LOGIN_MAX_FAILURES,
+      new Date(now.getTime() + this.auth.LOGIN_LOCK_SECONDS * 1000),
     );
-    const result: unknown = await this.dataSource.query(sql, parameters);
-    // PostgreSQL answers [rows, count] for an UPDATE, SQLite the rows.
-    const rows = (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as unknown[];
-    return rows.length > 0;
   }
 
   /** A new access token and a new refresh token of the session `familyId`. */
-  private async session(manager: EntityManager, user: User, familyId: string, now: Date): Promise<LoginResponse> {
+  private async session(manager: EntityManager | undefined, user: User, familyId: string, now: Date): Promise<LoginResponse> {
     const refreshToken = randomBytes(32).toString('base64url');
     const refreshSeconds = this.auth.REFRESH_TOKEN_TTL_DAYS * 86_400;
-    await manager.insert(RefreshToken, {
-      id: randomUUID(),
+    await this.sessions.issue(manager, {
       userId: user.id,
       familyId,
       tokenHash: hashOf(refreshToken),
       expiresAt: new Date(now.getTime() + refreshSeconds * 1000),
-      usedAt: null,
-      revokedAt: null,
     });
     const claims: AccessTokenClaims = {
       sub: user.id,

@@ -1,12 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
 import { PasswordHasher } from '../common/crypto/password-hasher';
 import { normalizePhone } from '../common/phone';
 import { ConfigurationError, DEVELOPMENT_DEFAULTS } from '../config/environment';
 import { AuthConfig, ServerConfig } from '../config/sections';
 import { AccountStates } from './account-states';
-import { User } from './user.entity';
+import { UsersRepository } from './users.repository';
 
 /**
  * Accounts and passwords anyone who has read this repository knows: the development admin and the
@@ -29,7 +27,7 @@ export class DefaultPasswordCheck {
   private readonly logger = new Logger(DefaultPasswordCheck.name);
 
   constructor(
-    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly users: UsersRepository,
     private readonly hasher: PasswordHasher,
     private readonly accounts: AccountStates,
     private readonly server: ServerConfig,
@@ -39,20 +37,12 @@ export class DefaultPasswordCheck {
   async run(): Promise<void> {
     if (this.server.NODE_ENV !== 'production') return;
     const passwords = [...new Set(KNOWN_DEFAULT_ACCOUNTS.map((a) => a.password))];
-    const candidates = await this.users.find({
-      where: [{ role: 'admin' }, { phone: In(KNOWN_DEFAULT_ACCOUNTS.map((a) => a.phone)) }],
-      order: { createdAt: 'ASC' },
-    });
+    const candidates = await this.users.adminsAndPhones(KNOWN_DEFAULT_ACCOUNTS.map((a) => a.phone));
     const adminPhone = normalizePhone(this.auth.ADMIN_PHONE);
     for (const user of candidates) {
       if (!(await this.opensWithAny(user.passwordHash, passwords))) continue;
       if (user.phone === adminPhone) {
-        await this.users
-          .createQueryBuilder()
-          .update(User)
-          .set({ passwordHash: await this.hasher.hash(this.auth.ADMIN_PASSWORD), tokenVersion: () => 'token_version + 1' })
-          .where('id = :id', { id: user.id })
-          .execute();
+        await this.users.changeWithNewTokenVersion(user.id, { passwordHash: await this.hasher.hash(this.auth.ADMIN_PASSWORD) });
         await this.accounts.changed(user.id);
         this.logger.warn(`The admin account ${user.phone} had a development password; it now has ADMIN_PASSWORD`);
         continue;

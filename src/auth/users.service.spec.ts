@@ -1,13 +1,15 @@
 import { Logger } from '@nestjs/common';
-import { QueryFailedError, Repository } from 'typeorm';
+import { QueryFailedError } from 'typeorm';
 import { strictMock } from '../../test/support/strict-mock';
 import type { Actor } from '../common/auth/actor';
 import { PasswordHasher } from '../common/crypto/password-hasher';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors/domain-errors';
 import { Cooperative } from '../registry/cooperative.entity';
+import { CooperativesService } from '../registry/cooperatives.service';
 import { Household } from '../registry/household.entity';
+import { HouseholdsService } from '../registry/households.service';
 import { AccountStates } from './account-states';
-import { User } from './user.entity';
+import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
 
 const COOP = '11111111-1111-4111-8111-111111111111';
@@ -18,9 +20,9 @@ const admin: Actor = { userId: 'admin', role: 'admin', cooperativeId: null, hous
 const manager: Actor = { userId: 'manager', role: 'coop_manager', cooperativeId: COOP, householdId: null };
 
 function setUp() {
-  const users = strictMock<Repository<User>>('users', { create: jest.fn((u: Partial<User>) => u as User) });
-  const cooperatives = strictMock<Repository<Cooperative>>('cooperatives');
-  const households = strictMock<Repository<Household>>('households');
+  const users = strictMock<UsersRepository>('users');
+  const cooperatives = strictMock<CooperativesService>('cooperatives');
+  const households = strictMock<HouseholdsService>('households');
   const hasher = strictMock<PasswordHasher>('hasher');
   const accounts = strictMock<AccountStates>('accounts');
   const service = new UsersService(users, cooperatives, households, hasher, accounts);
@@ -34,9 +36,9 @@ beforeAll(() => Logger.overrideLogger(false));
 describe('UsersService.create', () => {
   it('lets an admin create a co-op manager, hashes the password and never returns it', async () => {
     const { users, cooperatives, hasher, service } = setUp();
-    cooperatives.exists.mockResolvedValue(true);
+    cooperatives.findById.mockResolvedValue({ id: COOP } as Cooperative);
     hasher.hash.mockResolvedValue('scrypt$hash');
-    users.insert.mockResolvedValue({ identifiers: [], generatedMaps: [], raw: [] });
+    users.insert.mockResolvedValue(undefined);
 
     const created = await service.create(admin, {
       phone: '+84 912 345 678',
@@ -53,9 +55,9 @@ describe('UsersService.create', () => {
 
   it('lets a co-op manager create a farmer of its own co-op, taking the co-op from the household', async () => {
     const { users, households, hasher, service } = setUp();
-    households.findOne.mockResolvedValue(household(COOP));
+    households.findById.mockResolvedValue(household(COOP));
     hasher.hash.mockResolvedValue('scrypt$hash');
-    users.insert.mockResolvedValue({ identifiers: [], generatedMaps: [], raw: [] });
+    users.insert.mockResolvedValue(undefined);
     await expect(
       service.create(manager, { phone: '0912345678', password: 'a-long-password', role: 'farmer', householdId: HOUSEHOLD }),
     ).resolves.toMatchObject({
@@ -77,7 +79,7 @@ describe('UsersService.create', () => {
 
   it('refuses a co-op manager creating a farmer of another co-op', async () => {
     const { households, service } = setUp();
-    households.findOne.mockResolvedValue(household(OTHER_COOP));
+    households.findById.mockResolvedValue(household(OTHER_COOP));
     await expect(
       service.create(manager, { phone: '0912345678', password: 'a-long-password', role: 'farmer', householdId: HOUSEHOLD }),
     ).rejects.toBeInstanceOf(ForbiddenError);
@@ -98,7 +100,7 @@ describe('UsersService.create', () => {
 
   it('refuses a farmer whose cooperativeId does not match the household', async () => {
     const { households, service } = setUp();
-    households.findOne.mockResolvedValue(household(COOP));
+    households.findById.mockResolvedValue(household(COOP));
     await expect(
       service.create(admin, {
         phone: '0912345678',
@@ -112,8 +114,8 @@ describe('UsersService.create', () => {
 
   it('answers 404 for an unknown co-op or household', async () => {
     const { cooperatives, households, service } = setUp();
-    cooperatives.exists.mockResolvedValue(false);
-    households.findOne.mockResolvedValue(null);
+    cooperatives.findById.mockResolvedValue(null);
+    households.findById.mockResolvedValue(null);
     await expect(
       service.create(admin, { phone: '0912345678', password: 'a-long-password', role: 'coop_manager', cooperativeId: COOP }),
     ).rejects.toBeInstanceOf(NotFoundError);
@@ -144,22 +146,22 @@ describe('UsersService.create', () => {
 describe('UsersService.ensureAdmin', () => {
   it('creates the admin account when the phone is free', async () => {
     const { users, hasher, service } = setUp();
-    users.exists.mockResolvedValue(false);
+    users.existsWithPhone.mockResolvedValue(false);
     hasher.hash.mockResolvedValue('scrypt$hash');
-    users.insert.mockResolvedValue({ identifiers: [], generatedMaps: [], raw: [] });
+    users.insert.mockResolvedValue(undefined);
     await service.ensureAdmin('+84900000001', 'admin-password');
     expect(users.insert).toHaveBeenCalledWith(expect.objectContaining({ phone: '0900000001', role: 'admin', passwordHash: 'scrypt$hash' }));
   });
 
   it('leaves an existing account alone', async () => {
     const { users, service } = setUp();
-    users.exists.mockResolvedValue(true);
+    users.existsWithPhone.mockResolvedValue(true);
     await service.ensureAdmin('0900000001', 'admin-password');
   });
 
   it('tolerates another process creating it at the same moment', async () => {
     const { users, hasher, service } = setUp();
-    users.exists.mockResolvedValue(false);
+    users.existsWithPhone.mockResolvedValue(false);
     hasher.hash.mockResolvedValue('scrypt$hash');
     users.insert.mockRejectedValue(new QueryFailedError('INSERT', [], Object.assign(new Error('duplicate key'), { code: '23505' })));
     await expect(service.ensureAdmin('0900000001', 'admin-password')).resolves.toBeUndefined();

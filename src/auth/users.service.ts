@@ -1,17 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { randomInt, randomUUID } from 'node:crypto';
-import { IsNull, Repository } from 'typeorm';
 import { cooperativeScope } from '../common/auth/access-policy';
 import type { Actor } from '../common/auth/actor';
 import { PasswordHasher } from '../common/crypto/password-hasher';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors/domain-errors';
 import { message } from '../common/i18n/message';
 import { isUniqueViolation } from '../common/errors/unique-violation';
-import { Page, paginate } from '../common/http/pagination';
+import { Page } from '../common/http/pagination';
 import { normalizePhone } from '../common/phone';
-import { Cooperative } from '../registry/cooperative.entity';
-import { Household } from '../registry/household.entity';
+import { CooperativesService } from '../registry/cooperatives.service';
+import { HouseholdsService } from '../registry/households.service';
 import { AccountStates } from './account-states';
 import {
   CreateUserDto,
@@ -23,8 +21,8 @@ import {
   UserResponse,
 } from './dto/user.dto';
 import { assertStrongPassword } from './password-policy';
-import { RefreshToken } from './refresh-token.entity';
 import { User, UserRole } from './user.entity';
+import { UsersRepository } from './users.repository';
 
 /** Letters and digits nobody misreads over the phone (no 0/O, 1/l/I). */
 const TEMPORARY_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
@@ -34,9 +32,9 @@ export class UsersService {
   private readonly logger = new Logger(UsersService.name);
 
   constructor(
-    @InjectRepository(User) private readonly users: Repository<User>,
-    @InjectRepository(Cooperative) private readonly cooperatives: Repository<Cooperative>,
-    @InjectRepository(Household) private readonly households: Repository<Household>,
+    private readonly users: UsersRepository,
+    private readonly cooperatives: CooperativesService,
+    private readonly households: HouseholdsService,
     private readonly hasher: PasswordHasher,
     private readonly accounts: AccountStates,
   ) {}
@@ -50,7 +48,7 @@ export class UsersService {
     }
     assertStrongPassword(dto.password, phone);
     const { cooperativeId, householdId } = await this.resolveMembership(actor, dto);
-    const user = this.users.create({
+    const user = Object.assign(new User(), {
       id: randomUUID(),
       phone,
       passwordHash: await this.hasher.hash(dto.password),
@@ -82,10 +80,7 @@ export class UsersService {
     }
     const cooperativeId = cooperativeScope(actor, query.cooperativeId);
     const role: UserRole | undefined = actor.role === 'admin' ? query.role : 'farmer';
-    const q = this.users.createQueryBuilder('u');
-    if (cooperativeId) q.andWhere('u.cooperativeId = :cooperativeId', { cooperativeId });
-    if (role) q.andWhere('u.role = :role', { role });
-    const page = await paginate(q, query);
+    const page = await this.users.list({ cooperativeId, role }, query);
     return { items: page.items.map(toUserResponse), nextCursor: page.nextCursor };
   }
 
@@ -111,7 +106,9 @@ export class UsersService {
     const changed = (Object.keys(changes) as (keyof User)[]).some((key) => changes[key] !== user[key]);
     if (!changed) return toUserResponse(user);
     await this.endTokens(user.id, changes, dto.disabled === true);
-    return toUserResponse(await this.users.findOneByOrFail({ id: user.id }));
+    const updated = await this.users.findById(user.id);
+    if (!updated) throw NotFoundError.of('User', user.id);
+    return toUserResponse(updated);
   }
 
   /**
@@ -133,7 +130,7 @@ export class UsersService {
 
   /** The account `id` if the actor may manage it: admins every account, co-op managers the farmers of their co-op. */
   private async managedUser(actor: Actor, id: string): Promise<User> {
-    const user = await this.users.findOne({ where: { id } });
+    const user = await this.users.findById(id);
     if (!user) throw NotFoundError.of('User', id);
     if (actor.role === 'admin') return user;
     if (actor.role === 'coop_manager' && user.role === 'farmer' && user.cooperativeId === actor.cooperativeId) return user;
@@ -141,15 +138,7 @@ export class UsersService {
   }
 
   private async endTokens(userId: string, changes: Partial<User>, endSessions: boolean): Promise<void> {
-    await this.users.manager.transaction(async (manager) => {
-      await manager
-        .createQueryBuilder()
-        .update(User)
-        .set({ ...changes, tokenVersion: () => 'token_version + 1' })
-        .where('id = :id', { id: userId })
-        .execute();
-      if (endSessions) await manager.update(RefreshToken, { userId, revokedAt: IsNull() }, { revokedAt: new Date() });
-    });
+    await this.users.changeAndEndTokens(userId, changes, endSessions);
     // Answered only once every process has dropped what it remembered of the account.
     await this.accounts.changed(userId);
   }
@@ -158,7 +147,7 @@ export class UsersService {
   async ensureAdmin(phoneInput: string, password: string): Promise<void> {
     const phone = normalizePhone(phoneInput);
     if (!phone) throw new Error('ADMIN_PHONE is not a phone number');
-    if (await this.users.exists({ where: { phone } })) return;
+    if (await this.users.existsWithPhone(phone)) return;
     try {
       await this.users.insert({
         id: randomUUID(),
@@ -191,13 +180,12 @@ export class UsersService {
       case 'coop_manager': {
         if (!dto.cooperativeId) throw InvalidInputError.field('cooperativeId', message('auth.cooperativeRequiredForManager'));
         if (dto.householdId) throw InvalidInputError.field('householdId', message('auth.managerHasNoHousehold'));
-        if (!(await this.cooperatives.exists({ where: { id: dto.cooperativeId } })))
-          throw NotFoundError.of('Cooperative', dto.cooperativeId);
+        if (!(await this.cooperatives.findById(dto.cooperativeId))) throw NotFoundError.of('Cooperative', dto.cooperativeId);
         return { cooperativeId: dto.cooperativeId, householdId: null };
       }
       case 'farmer': {
         if (!dto.householdId) throw InvalidInputError.field('householdId', message('auth.householdRequiredForFarmer'));
-        const household = await this.households.findOne({ where: { id: dto.householdId } });
+        const household = await this.households.findById(dto.householdId);
         if (!household) throw NotFoundError.of('Household', dto.householdId);
         if (dto.cooperativeId && dto.cooperativeId !== household.cooperativeId) {
           throw InvalidInputError.field('cooperativeId', message('auth.cooperativeNotHouseholds'));

@@ -5,6 +5,7 @@ import { RegistryModule } from '../registry/registry.module';
 import { BatchEvent } from './batch-event.entity';
 import { Batch } from './batch.entity';
 import { BatchesController } from './batches.controller';
+import { BatchesRepository } from './batches.repository';
 import { BatchesService } from './batches.service';
 import { PlotActivitiesController } from './plot-activities.controller';
 import { PlotActivitiesService } from './plot-activities.service';
@@ -19,7 +20,7 @@ import { SafetyController } from './safety.controller';
 @Module({
   imports: [TypeOrmModule.forFeature([Batch, BatchEvent, PlotActivity, Photo]), RegistryModule, CatalogModule],
   controllers: [BatchesController, SafetyController, PesticidesController, PlotActivitiesController, PhotosController],
-  providers: [BatchesService, PlotActivitiesService, PhotosService],
+  providers: [BatchesService, BatchesRepository, PlotActivitiesService, PhotosService],
   exports: [BatchesService],
 })
 export class BatchesModule {}

@@ -1,5 +1,5 @@
 import type { ChangeNotices } from '../redis/change-notices';
-import { DataSource, EntityManager, Repository } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { strictMock } from '../../test/support/strict-mock';
 import { ProductsService } from '../catalog/products.service';
 import type { Actor } from '../common/auth/actor';
@@ -8,6 +8,7 @@ import { HouseholdsService } from '../registry/households.service';
 import { PlotsService } from '../registry/plots.service';
 import { BatchEvent } from './batch-event.entity';
 import { Batch } from './batch.entity';
+import { BatchesRepository } from './batches.repository';
 import { BatchesService } from './batches.service';
 
 const COOP = '11111111-1111-4111-8111-111111111111';
@@ -33,44 +34,33 @@ const batch = (): Batch =>
   }) as unknown as Batch;
 
 function setUp(existing: BatchEvent[] = []) {
-  const batches = strictMock<Repository<Batch>>('batches');
-  const events = strictMock<Repository<BatchEvent>>('events', { create: jest.fn((e: Partial<BatchEvent>) => e as BatchEvent) });
   const saved: BatchEvent[] = [];
-  const lockQuery = { where: jest.fn(), orderBy: jest.fn(), setLock: jest.fn(), getMany: jest.fn().mockResolvedValue([batch()]) };
-  lockQuery.where.mockReturnValue(lockQuery);
-  lockQuery.orderBy.mockReturnValue(lockQuery);
-  lockQuery.setLock.mockReturnValue(lockQuery);
-  const manager = strictMock<EntityManager>('manager', {
-    connection: { options: { type: 'postgres' } },
-    createQueryBuilder: jest.fn().mockReturnValue(lockQuery),
-    findOne: jest.fn().mockResolvedValue(batch()),
-    insert: jest.fn((_entity: unknown, event: BatchEvent) => {
-      saved.push(event);
-      return Promise.resolve({});
-    }),
-    find: jest.fn(() => Promise.resolve([...existing, ...saved])),
-    update: jest.fn().mockResolvedValue({ affected: 1 }),
-  });
-  const dataSource = strictMock<DataSource>('dataSource', {
+  const manager = strictMock<EntityManager>('manager');
+  const batches = strictMock<BatchesRepository>('batches', {
     transaction: jest.fn((work: (m: EntityManager) => Promise<unknown>) => work(manager)),
+    lockScope: jest.fn().mockResolvedValue([batch()]),
+    insertEvent: jest.fn((_manager: EntityManager, event: BatchEvent) => {
+      saved.push(event);
+      return Promise.resolve();
+    }),
+    currentEventsOf: jest.fn(() => Promise.resolve([...existing, ...saved])),
+    update: jest.fn().mockResolvedValue(undefined),
   });
   const notices = strictMock<ChangeNotices>('notices', { publish: jest.fn() });
   const service = new BatchesService(
     batches,
-    events,
-    dataSource,
     strictMock<ProductsService>('products'),
     strictMock<HouseholdsService>('households'),
     strictMock<PlotsService>('plots'),
     notices,
   );
-  return { batches, manager, dataSource, lockQuery, service, saved, notices };
+  return { batches, manager, service, saved, notices };
 }
 
 describe('BatchesService.addEvent', () => {
   it('records the event and the recomputed safety warnings in one transaction, under a row lock', async () => {
-    const { batches, manager, lockQuery, service, saved, notices } = setUp();
-    batches.findOne.mockResolvedValue(batch());
+    const { batches, manager, service, saved, notices } = setUp();
+    batches.findById.mockResolvedValue(batch());
 
     const event = await service.addEvent(farmer, BATCH, {
       bizStep: 'spraying',
@@ -81,12 +71,14 @@ describe('BatchesService.addEvent', () => {
     expect(event).toMatchObject({ batchId: BATCH, bizStep: 'spraying', occurredAt: new Date('2026-06-05T00:00:00Z').toISOString() });
     expect(saved).toHaveLength(1);
     expect(saved[0]).toMatchObject({ recordedBy: 'u-farmer' });
-    expect(lockQuery.setLock).toHaveBeenCalledWith('pessimistic_write');
+    // The batch and its plot's batches are locked in the transaction that writes the event.
+    expect(batches.lockScope).toHaveBeenCalledWith(manager, { ids: [BATCH], plotIds: [] });
+    expect(batches.insertEvent).toHaveBeenCalledWith(manager, saved[0]);
     // Cached consumer pages of this batch are dropped everywhere.
     expect(notices.publish).toHaveBeenCalledWith({ kind: 'batch', id: BATCH });
-    expect(manager.update).toHaveBeenCalledWith(
-      Batch,
-      { id: BATCH },
+    expect(batches.update).toHaveBeenCalledWith(
+      manager,
+      BATCH,
       expect.objectContaining({
         safetyWarnings: [expect.objectContaining({ code: 'PRE_HARVEST_INTERVAL_NOT_ELAPSED', sprayEventId: saved[0].id })],
         safeFrom: new Date('2026-06-12T07:00:00+07:00'),
@@ -103,22 +95,22 @@ describe('BatchesService.addEvent', () => {
       details: null,
     } as BatchEvent;
     const { batches, manager, service } = setUp([harvesting]);
-    batches.findOne.mockResolvedValue(batch());
+    batches.findById.mockResolvedValue(batch());
     await service.addEvent(farmer, BATCH, {
       bizStep: 'spraying',
       occurredAt: '2026-06-15T07:00:00+07:00',
       details: { pesticide: 'Cypermethrin', preHarvestIntervalDays: 10 },
     });
-    expect(manager.update).toHaveBeenCalledWith(
-      Batch,
-      { id: BATCH },
+    expect(batches.update).toHaveBeenCalledWith(
+      manager,
+      BATCH,
       expect.objectContaining({ safetyWarnings: [expect.objectContaining({ harvestedAt: harvesting.occurredAt.toISOString() })] }),
     );
   });
 
   it('refuses a spraying without pesticide and interval before opening a transaction', async () => {
     const { batches, service } = setUp();
-    batches.findOne.mockResolvedValue(batch());
+    batches.findById.mockResolvedValue(batch());
     await expect(service.addEvent(farmer, BATCH, { bizStep: 'spraying', occurredAt: '2026-06-05', details: {} })).rejects.toBeInstanceOf(
       InvalidInputError,
     );
@@ -126,7 +118,7 @@ describe('BatchesService.addEvent', () => {
 
   it('refuses an event in the future', async () => {
     const { batches, service } = setUp();
-    batches.findOne.mockResolvedValue(batch());
+    batches.findById.mockResolvedValue(batch());
     const error = await service
       .addEvent(farmer, BATCH, { bizStep: 'packing', occurredAt: '2999-01-01T00:00:00Z' })
       .catch((e: unknown) => e);
@@ -136,14 +128,14 @@ describe('BatchesService.addEvent', () => {
 
   it('refuses another household and another co-op, and answers 404 for an unknown batch', async () => {
     const { batches, service } = setUp();
-    batches.findOne.mockResolvedValue(batch());
+    batches.findById.mockResolvedValue(batch());
     await expect(service.addEvent(otherFarmer, BATCH, { bizStep: 'packing', occurredAt: '2026-06-11' })).rejects.toBeInstanceOf(
       ForbiddenError,
     );
     await expect(service.addEvent(otherManager, BATCH, { bizStep: 'packing', occurredAt: '2026-06-11' })).rejects.toBeInstanceOf(
       ForbiddenError,
     );
-    batches.findOne.mockResolvedValue(null);
+    batches.findById.mockResolvedValue(null);
     await expect(service.addEvent(farmer, BATCH, { bizStep: 'packing', occurredAt: '2026-06-11' })).rejects.toBeInstanceOf(NotFoundError);
   });
 });

@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, Repository } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import type { EntityManager } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
 import { assertManagesCooperative, assertOwnsHouseholdRecord, cooperativeScope } from '../common/auth/access-policy';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors/domain-errors';
 import { isUniqueViolation } from '../common/errors/unique-violation';
 import { parseTimestamp } from '../common/http/calendar-date';
-import { Page, paginate } from '../common/http/pagination';
+import { Page } from '../common/http/pagination';
 import { message } from '../common/i18n/message';
 import { assertIfMatch } from '../common/records/record-version';
 import { createFingerprint, createOnce } from '../common/records/repeatable-create';
@@ -23,7 +21,8 @@ import { toPlotResponse } from '../registry/dto/plot.dto';
 import { BatchEvent } from './batch-event.entity';
 import { toBatchEventResponse, toBatchResponse } from './batch.mapper';
 import { Batch } from './batch.entity';
-import { assertBatchReleasable, batchHasLabels, certificateExpiredAt, lockSafetyScope, plotSprayingsOf, refreshSafety } from './batch-safety';
+import { certificateExpiredAt } from './batch-safety';
+import { BatchesRepository, BatchLot, LockedBatch } from './batches.repository';
 import {
   BatchDetailResponse,
   BatchEventResponse,
@@ -37,7 +36,7 @@ import {
 import { PlotSafetyResponse, SafetyFlagsQuery } from './dto/safety.dto';
 import { phiDaysOf, validateEventDetails } from './event-details';
 import { generateLotCode } from './lot-code';
-import { safetyStateOf, vietnamDate } from './safety-rules';
+import { computeSafetyWarnings, latestSafeFrom, safetyStateOf, vietnamDate } from './safety-rules';
 
 // Clocks on farmers' phones drift; a record a little in the future is accepted, a day ahead is a typo.
 const FUTURE_TOLERANCE_MS = 24 * 3600_000;
@@ -46,17 +45,10 @@ const DAY_MS = 86_400_000;
 /** Fields a printed label carries (GS1 AI 10 lot, harvest date, origin, product): fixed once labels exist. */
 const LABELLED_FIELDS = ['lotCode', 'harvestedAt', 'plotId', 'productId'] as const;
 
-/** An event as an insert takes it (TypeORM's insert type cannot see through a free-form JSON column). */
-function insertable(event: BatchEvent): QueryDeepPartialEntity<BatchEvent> {
-  return event as unknown as QueryDeepPartialEntity<BatchEvent>;
-}
-
 @Injectable()
 export class BatchesService {
   constructor(
-    @InjectRepository(Batch) private readonly batches: Repository<Batch>,
-    @InjectRepository(BatchEvent) private readonly events: Repository<BatchEvent>,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly batches: BatchesRepository,
     private readonly products: ProductsService,
     private readonly households: HouseholdsService,
     private readonly plots: PlotsService,
@@ -83,7 +75,7 @@ export class BatchesService {
       id: dto.id,
       fingerprint,
       find: async (id) => {
-        const batch = await this.batches.findOne({ where: { id } });
+        const batch = await this.batches.findById(id);
         return batch ? { record: batch, fingerprint: batch.createFingerprint ?? '' } : null;
       },
       create: async () => {
@@ -119,7 +111,7 @@ export class BatchesService {
   }): Promise<Batch> {
     for (let attempt = 0; ; attempt++) {
       const now = new Date();
-      const batch = this.batches.create({
+      const batch = Object.assign(new Batch(), {
         id: spec.id,
         productId: spec.productId,
         householdId: spec.householdId,
@@ -145,17 +137,17 @@ export class BatchesService {
         updatedAt: now,
       });
       try {
-        await this.dataSource.transaction(async (manager) => {
+        await this.batches.transaction(async (manager) => {
           // Sprayings already recorded on the plot hold the new batch from the start.
-          const scope = spec.plotId ? await lockSafetyScope(manager, { ids: [], plotIds: [spec.plotId] }) : [];
-          await refreshSafety(manager, scope, batch);
-          await manager.insert(Batch, batch);
+          const scope = spec.plotId ? await this.lockSafetyScope(manager, { ids: [], plotIds: [spec.plotId] }) : [];
+          await this.refreshSafety(manager, scope, batch);
+          await this.batches.insert(manager, batch);
         });
         return batch;
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
         // A twin of a repeated create won the race: createOnce answers with it.
-        if (spec.clientId && (await this.batches.exists({ where: { id: spec.id } }))) throw error;
+        if (spec.clientId && (await this.batches.exists(spec.id))) throw error;
         // 30 random bits per day: a lot code clash is rare, and a new draw resolves it.
         if (attempt < 5) continue;
         throw new ConflictError(message('batches.lotCodeExhausted'));
@@ -168,7 +160,7 @@ export class BatchesService {
     const [product, household, events] = await Promise.all([
       this.products.findOrFail(batch.productId),
       this.households.findAccessible(actor, batch.householdId),
-      this.events.find({ where: { batchId: batch.id }, order: { occurredAt: 'ASC', createdAt: 'ASC' } }),
+      this.batches.eventsOf(batch.id),
     ]);
     let plot = null;
     let certificateExpired = false;
@@ -188,16 +180,9 @@ export class BatchesService {
   }
 
   async list(actor: Actor, query: ListBatchesQuery): Promise<Page<BatchResponse>> {
-    const qb = this.batches.createQueryBuilder('b').where('b.archivedAt IS NULL');
-    if (actor.role === 'farmer') {
-      qb.andWhere('b.householdId = :own', { own: actor.householdId });
-    } else {
-      const cooperativeId = cooperativeScope(actor, query.cooperativeId);
-      if (cooperativeId) qb.andWhere('b.cooperativeId = :cooperativeId', { cooperativeId });
-    }
-    if (query.productId) qb.andWhere('b.productId = :productId', { productId: query.productId });
-    if (query.householdId) qb.andWhere('b.householdId = :householdId', { householdId: query.householdId });
-    const page = await paginate(qb, query);
+    const scope =
+      actor.role === 'farmer' ? { householdId: actor.householdId } : { cooperativeId: cooperativeScope(actor, query.cooperativeId) };
+    const page = await this.batches.list({ ...scope, productId: query.productId, ofHousehold: query.householdId }, query);
     return { items: await this.answers(page.items), nextCursor: page.nextCursor };
   }
 
@@ -234,10 +219,10 @@ export class BatchesService {
     if (dto.unit !== undefined) changes.unit = dto.unit;
 
     let changed: string[] = [];
-    const updated = await this.dataSource
+    const updated = await this.batches
       .transaction(async (manager) => {
         const newPlot = changes.plotId === undefined ? null : changes.plotId;
-        const scope = await lockSafetyScope(manager, { ids: [id], plotIds: [existing.plotId, newPlot] });
+        const scope = await this.lockSafetyScope(manager, { ids: [id], plotIds: [existing.plotId, newPlot] });
         const batch = scope.find((b) => b.id === id);
         if (!batch) throw NotFoundError.of('Batch', id);
         assertIfMatch(ifMatch, batch.version, toBatchResponse(batch));
@@ -252,7 +237,7 @@ export class BatchesService {
         const touched = (Object.keys(changes) as (keyof Batch)[]).filter(differs);
         if (!touched.length) return batch;
         const locked = LABELLED_FIELDS.find((f) => touched.includes(f));
-        if (locked && (await batchHasLabels(manager, id))) {
+        if (locked && (await this.batches.hasLabels(manager, id))) {
           throw new ConflictError(message('batches.fieldLockedDetail', { field: locked, lotCode: batch.lotCode }), {
             errors: [{ field: locked, message: message('batches.fieldLocked', { field: locked }) }],
             extra: { field: locked },
@@ -263,8 +248,8 @@ export class BatchesService {
         batch.updatedAt = new Date();
         const values: Partial<Batch> = { version: batch.version, updatedAt: batch.updatedAt };
         for (const field of touched) Object.assign(values, { [field]: batch[field] });
-        await manager.update(Batch, { id }, values);
-        changed = [id, ...(await refreshSafety(manager, scope))];
+        await this.batches.update(manager, id, values);
+        changed = [id, ...(await this.refreshSafety(manager, scope))];
         return batch;
       })
       .catch((error: unknown) => {
@@ -279,12 +264,13 @@ export class BatchesService {
   /** Soft delete: a batch without labels leaves the lists; its row and diary stay. Labelled batches stay (409). */
   async archive(actor: Actor, id: string): Promise<void> {
     await this.findAccessible(actor, id);
-    await this.dataSource.transaction(async (manager) => {
-      const [batch] = await lockSafetyScope(manager, { ids: [id], plotIds: [] });
+    await this.batches.transaction(async (manager) => {
+      const [batch] = await this.lockSafetyScope(manager, { ids: [id], plotIds: [] });
       if (!batch) throw NotFoundError.of('Batch', id);
       if (batch.archivedAt) return;
-      if (await batchHasLabels(manager, id)) throw new ConflictError(message('batches.archiveHasLabels', { lotCode: batch.lotCode }));
-      await manager.update(Batch, { id }, { archivedAt: new Date(), version: batch.version + 1 });
+      if (await this.batches.hasLabels(manager, id))
+        throw new ConflictError(message('batches.archiveHasLabels', { lotCode: batch.lotCode }));
+      await this.batches.update(manager, id, { archivedAt: new Date(), version: batch.version + 1 });
     });
     await this.publish([id]);
   }
@@ -308,7 +294,7 @@ export class BatchesService {
       id: dto.id,
       fingerprint,
       find: async (id) => {
-        const event = await this.events.findOne({ where: { id } });
+        const event = await this.batches.findEvent(id);
         return event ? { record: event, fingerprint: event.createFingerprint ?? '' } : null;
       },
       create: () =>
@@ -333,7 +319,7 @@ export class BatchesService {
     },
   ): Promise<BatchEvent> {
     const now = new Date();
-    const event = this.events.create({
+    const event = Object.assign(new BatchEvent(), {
       id: spec.id,
       batchId: spec.batchId,
       bizStep: spec.bizStep,
@@ -348,18 +334,18 @@ export class BatchesService {
       updatedAt: now,
     });
     let changed: string[] = [];
-    await this.dataSource.transaction(async (manager) => {
-      const owner = await manager.findOne(Batch, { where: { id: spec.batchId } });
+    await this.batches.transaction(async (manager) => {
+      const owner = await this.batches.findById(spec.batchId, manager);
       if (!owner) throw NotFoundError.of('Batch', spec.batchId);
-      const scope = await lockSafetyScope(manager, { ids: [owner.id], plotIds: [owner.plotId] });
+      const scope = await this.lockSafetyScope(manager, { ids: [owner.id], plotIds: [owner.plotId] });
       if (spec.supersedes) {
-        const old = await manager.findOne(BatchEvent, { where: { id: spec.supersedes } });
+        const old = await this.batches.findEvent(spec.supersedes, manager);
         if (!old || old.batchId !== spec.batchId) throw InvalidInputError.field('supersedes', message('batches.supersedesOtherBatch'));
         if (old.supersededBy) throw new ConflictError(message('batches.eventSuperseded', { id: old.id, by: old.supersededBy }));
       }
-      await manager.insert(BatchEvent, insertable(event));
-      if (spec.supersedes) await manager.update(BatchEvent, { id: spec.supersedes }, { supersededBy: event.id, updatedAt: now });
-      changed = [spec.batchId, ...(await refreshSafety(manager, scope))];
+      await this.batches.insertEvent(manager, event);
+      if (spec.supersedes) await this.batches.markSuperseded(manager, spec.supersedes, event.id, now);
+      changed = [spec.batchId, ...(await this.refreshSafety(manager, scope))];
     });
     // The consumer page shows the history: every process drops its cached view of these batches.
     await this.publish(changed);
@@ -377,8 +363,8 @@ export class BatchesService {
     assertManagesCooperative(actor, existing.cooperativeId);
     const reason = dto.reason.trim();
     if (!reason) throw InvalidInputError.field('reason', message('validation.isNotEmpty'));
-    const batch = await this.dataSource.transaction(async (manager) => {
-      const [locked] = await lockSafetyScope(manager, { ids: [id], plotIds: [] });
+    const batch = await this.batches.transaction(async (manager) => {
+      const [locked] = await this.lockSafetyScope(manager, { ids: [id], plotIds: [] });
       if (!locked) throw NotFoundError.of('Batch', id);
       const state = safetyStateOf(locked);
       if (!state.onHold) {
@@ -395,22 +381,18 @@ export class BatchesService {
         version: locked.version + 1,
         updatedAt: now,
       });
-      await manager.update(
-        Batch,
-        { id },
-        {
-          safetyOverrideReason: reason,
-          safetyOverrideBy: actor.userId,
-          safetyOverrideAt: now,
-          safetyOverrideSafeFrom: safeFrom,
-          version: locked.version,
-          updatedAt: now,
-        },
-      );
+      await this.batches.update(manager, id, {
+        safetyOverrideReason: reason,
+        safetyOverrideBy: actor.userId,
+        safetyOverrideAt: now,
+        safetyOverrideSafeFrom: safeFrom,
+        version: locked.version,
+        updatedAt: now,
+      });
       const safeFromDate = vietnamDate(safeFrom);
-      await manager.insert(
-        BatchEvent,
-        insertable({
+      await this.batches.insertEvent(
+        manager,
+        Object.assign(new BatchEvent(), {
           id: randomUUID(),
           batchId: id,
           bizStep: 'inspecting',
@@ -436,27 +418,75 @@ export class BatchesService {
     return this.answer(batch);
   }
 
-  /** Refuses labels and listings for a batch on a food-safety hold or archived (409 with the date it becomes safe). */
-  async assertReleasable(batchId: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await assertBatchReleasable(manager, batchId);
+  /**
+   * Refuses labels and listings for a batch that is archived or on a food-safety hold (409 with the date
+   * it becomes safe). An unknown batch passes: the caller tells it in its own words.
+   */
+  async assertReleasable(batchId: string, manager?: EntityManager, now = new Date()): Promise<void> {
+    const batch = await this.batches.findById(batchId, manager);
+    if (!batch) return;
+    if (batch.archivedAt) throw new ConflictError(message('batches.archived', { lotCode: batch.lotCode }), { extra: { batchId } });
+    const state = safetyStateOf(batch, now);
+    if (state.onHold && state.safeFrom) {
+      const safeFromDate = vietnamDate(state.safeFrom);
+      throw new ConflictError(message('batches.onHold', { lotCode: batch.lotCode, safeFrom: safeFromDate }), {
+        extra: { batchId, lotCode: batch.lotCode, onHold: true, safeFrom: state.safeFrom.toISOString(), safeFromDate },
+      });
+    }
+  }
+
+  /**
+   * Locks a batch row inside the caller's transaction and reads it again under the lock, so a recall and
+   * whatever is being created from the batch (labels, listings) are ordered: either the creation commits
+   * first and the recall sees (and undoes) it, or the recall commits first and the creation sees `recalled`
+   * (issue 11, point 5). `share` is for creations (they may run side by side), `update` for the recall.
+   */
+  lockForRelease(manager: EntityManager, batchId: string, mode: 'share' | 'update'): Promise<LockedBatch | null> {
+    return this.batches.lockRow(manager, batchId, mode);
+  }
+
+  /** Takes the batch's write lock inside the caller's transaction (writers of one batch queue) and answers its status then. */
+  lockForWrite(manager: EntityManager, batchId: string, now = new Date()): Promise<Batch['status'] | null> {
+    return this.batches.touch(manager, batchId, now);
+  }
+
+  /**
+   * Marks a batch recalled inside the caller's transaction, the batch row locked for update: answers it as
+   * recalled (with the first recall's reason and time when it already was), or null for an unknown batch.
+   */
+  async markRecalled(manager: EntityManager, batchId: string, reason: string, now: Date): Promise<Batch | null> {
+    if (!(await this.batches.lockRow(manager, batchId, 'update'))) return null;
+    const locked = await this.batches.findById(batchId, manager);
+    if (!locked) return null;
+    if (locked.status !== 'recalled') {
+      await this.batches.update(manager, batchId, { status: 'recalled', recallReason: reason, recalledAt: now, updatedAt: now });
+      locked.status = 'recalled';
+      locked.recallReason = reason;
+      locked.recalledAt = now;
+    }
+    return locked;
+  }
+
+  /** Lots and products of batches, for whoever prints their URLs (no access check: callers hold the batches' ids from their own records). */
+  lotsOf(batchIds: string[]): Promise<BatchLot[]> {
+    return this.batches.lotsOf(batchIds);
+  }
+
+  /** The lot's critical tracking events (the diary without the growing steps), oldest first. */
+  trackingEventsOf(batchId: string): Promise<BatchEvent[]> {
+    return this.batches.trackingEventsOf(batchId);
   }
 
   /** When a plot is safe to harvest again: the end of the longest-running pre-harvest interval of its sprayings. */
   async plotSafety(actor: Actor, plotId: string, now = new Date()): Promise<PlotSafetyResponse> {
     const plot = await this.plots.findAccessible(actor, plotId);
-    const batchSprayings = await this.events
-      .createQueryBuilder('e')
-      .innerJoin(Batch, 'b', 'b.id = e.batchId')
-      .where('b.plotId = :plotId', { plotId: plot.id })
-      .andWhere('e.bizStep = :step', { step: 'spraying' })
-      .andWhere('e.supersededBy IS NULL')
-      .getMany();
+    const batchSprayings = await this.batches.sprayingsOnPlot(plot.id);
     // Sprayings written in the plot's own diary (before any harvest batch exists) count the same.
-    const plotSprayings = await plotSprayingsOf(this.dataSource.manager, [plot.id]);
+    const plotSprayings = await this.batches.plotSprayingsOf([plot.id]);
     const sprayings = [
       ...batchSprayings.map((e) => ({ id: e.id, batchId: e.batchId, occurredAt: e.occurredAt, details: e.details })),
       ...plotSprayings.map((e) => ({ id: e.id, batchId: null, occurredAt: e.occurredAt, details: e.details })),
-    ].sort((a, b) => b.occurredAt.getTime() - a.occurredAt.getTime());
+    ].sort((x, y) => y.occurredAt.getTime() - x.occurredAt.getTime());
     const intervals = sprayings
       .map((e) => {
         const phiDays = phiDaysOf(e.details) ?? 0;
@@ -486,15 +516,17 @@ export class BatchesService {
   /** For the province office and co-op managers: batches harvested inside a pre-harvest interval, and every release of a hold. */
   async safetyFlags(actor: Actor, query: SafetyFlagsQuery): Promise<Page<BatchResponse>> {
     if (actor.role === 'farmer') throw new ForbiddenError(message('batches.otherCooperativeReport'));
-    const qb = this.batches.createQueryBuilder('b').where('(b.safeFrom IS NOT NULL OR b.safetyOverrideAt IS NOT NULL)');
-    const cooperativeId = cooperativeScope(actor, query.cooperativeId);
-    if (cooperativeId) qb.andWhere('b.cooperativeId = :cooperativeId', { cooperativeId });
-    const page = await paginate(qb, query);
+    const page = await this.batches.safetyFlagged(cooperativeScope(actor, query.cooperativeId), query);
     return { items: await this.answers(page.items), nextCursor: page.nextCursor };
   }
 
+  /** A batch by id with no access check: for modules that check access on their own record (a listing's co-op). */
+  findById(id: string, manager?: EntityManager): Promise<Batch | null> {
+    return this.batches.findById(id, manager);
+  }
+
   async findAccessible(actor: Actor, id: string): Promise<Batch> {
-    const batch = await this.batches.findOne({ where: { id } });
+    const batch = await this.batches.findById(id);
     if (!batch) throw NotFoundError.of('Batch', id);
     assertOwnsHouseholdRecord(actor, batch);
     return batch;
@@ -518,6 +550,58 @@ export class BatchesService {
   /** Drops every process's cached view of batches whose food-safety state another module changed. */
   async notifyChanged(batchIds: string[]): Promise<void> {
     await this.publish(batchIds);
+  }
+
+  /**
+   * Locks the batches whose safety a write can change: the batches named, and every batch of the plots
+   * named, because a spraying recorded on one batch of a plot holds every batch harvested from that plot.
+   */
+  lockSafetyScope(manager: EntityManager, scope: { ids: string[]; plotIds: (string | null)[] }): Promise<Batch[]> {
+    const plotIds = [...new Set(scope.plotIds.filter((p): p is string => !!p))];
+    return this.batches.lockScope(manager, { ids: scope.ids, plotIds });
+  }
+
+  /**
+   * Recomputes the safety warnings of `batches` (all of each plot's batches, as locked by lockSafetyScope)
+   * from their events, superseded ones left out, and writes those that changed. `pending` is a batch not
+   * inserted yet (a create): it is computed but not written. Answers the ids whose warnings changed, so
+   * their consumer pages can be dropped from caches.
+   */
+  async refreshSafety(manager: EntityManager, batches: Batch[], pending?: Batch): Promise<string[]> {
+    const all = pending ? [...batches.filter((b) => b.id !== pending.id), pending] : batches;
+    const events = await this.batches.currentEventsOf(
+      manager,
+      batches.map((b) => b.id),
+    );
+    // Sprayings written in the plots' own diaries hold their batches like those recorded on a batch.
+    const plotSprayings = await this.batches.plotSprayingsOf(
+      all.map((b) => b.plotId),
+      manager,
+    );
+    const changed: string[] = [];
+    for (const batch of all) {
+      const relevant = [
+        ...events.filter(
+          (e) =>
+            e.batchId === batch.id ||
+            (e.bizStep === 'spraying' && batch.plotId !== null && all.some((o) => o.id === e.batchId && o.plotId === batch.plotId)),
+        ),
+        ...plotSprayings
+          .filter((p) => p.plotId === batch.plotId)
+          .map((p) => ({ id: p.id, bizStep: 'spraying' as const, occurredAt: p.occurredAt, details: p.details })),
+      ];
+      const warnings = computeSafetyWarnings(batch.harvestedAt, relevant);
+      const safeFrom = latestSafeFrom(warnings);
+      const same =
+        JSON.stringify(warnings) === JSON.stringify(batch.safetyWarnings ?? []) &&
+        (safeFrom?.getTime() ?? null) === (batch.safeFrom?.getTime() ?? null);
+      batch.safetyWarnings = warnings;
+      batch.safeFrom = safeFrom;
+      if (same || batch === pending) continue;
+      await this.batches.update(manager, batch.id, { safetyWarnings: warnings, safeFrom });
+      changed.push(batch.id);
+    }
+    return changed;
   }
 
   private async publish(batchIds: string[]): Promise<void> {

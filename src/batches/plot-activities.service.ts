@@ -11,7 +11,6 @@ import { message } from '../common/i18n/message';
 import { createFingerprint, createOnce } from '../common/records/repeatable-create';
 import { PlotsService } from '../registry/plots.service';
 import { BatchesService } from './batches.service';
-import { lockSafetyScope, refreshSafety } from './batch-safety';
 import { CreatePlotActivityDto, ListPlotActivitiesQuery, PlotActivityResponse } from './dto/plot-activity.dto';
 import { validateEventDetails } from './event-details';
 import { PlotActivity } from './plot-activity.entity';
@@ -69,10 +68,10 @@ export class PlotActivitiesService {
         });
         let changed: string[] = [];
         await this.dataSource.transaction(async (manager) => {
-          const scope = await lockSafetyScope(manager, { ids: [], plotIds: [plot.id] });
+          const scope = await this.batches.lockSafetyScope(manager, { ids: [], plotIds: [plot.id] });
           await manager.insert(PlotActivity, activity as unknown as QueryDeepPartialEntity<PlotActivity>);
           // A back-dated spraying can put batches already harvested from the plot on hold.
-          if (activity.activity === 'spraying') changed = await refreshSafety(manager, scope);
+          if (activity.activity === 'spraying') changed = await this.batches.refreshSafety(manager, scope);
         });
         await this.batches.notifyChanged(changed);
         return activity;

@@ -1,19 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
 import { assertManagesCooperative, canReadCooperative, cooperativeScope } from '../common/auth/access-policy';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors/domain-errors';
 import { isUniqueViolation } from '../common/errors/unique-violation';
 import { isValidGtin, toGtin14 } from '../common/gs1/gtin';
-import { Page, paginate } from '../common/http/pagination';
+import { Page } from '../common/http/pagination';
 import { message } from '../common/i18n/message';
 import { assertIfMatch } from '../common/records/record-version';
-import { dialectOf } from '../database/sql-dialect';
 import { CooperativesService } from '../registry/cooperatives.service';
 import { CreateProductDto, ListProductsQuery, ProductResponse, toProductResponse, UpdateProductDto } from './dto/product.dto';
 import { Product } from './product.entity';
+import { ProductsRepository } from './products.repository';
 
 /** Fields a printed label carries (GTIN in the code, name, GI, net weight): fixed once labels exist. */
 const LABELLED_FIELDS = ['gtin', 'name', 'geographicalIndication', 'packageNetWeightKg'] as const;
@@ -27,8 +25,7 @@ interface GtinDecision {
 @Injectable()
 export class ProductsService {
   constructor(
-    @InjectRepository(Product) private readonly products: Repository<Product>,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly products: ProductsRepository,
     private readonly cooperatives: CooperativesService,
   ) {}
 
@@ -40,7 +37,7 @@ export class ProductsService {
     assertManagesCooperative(actor, cooperativeId);
     const { gtin, override } = this.checkGtin(actor, dto.gtin, cooperative.gs1CompanyPrefix, dto.gtinPrefixOverrideReason);
     const now = new Date();
-    const product = this.products.create({
+    const product = Object.assign(new Product(), {
       id: randomUUID(),
       cooperativeId,
       name: dto.name.trim(),
@@ -77,9 +74,7 @@ export class ProductsService {
 
   async list(actor: Actor, query: ListProductsQuery): Promise<Page<ProductResponse>> {
     const cooperativeId = cooperativeScope(actor, query.cooperativeId);
-    const qb = this.products.createQueryBuilder('p').where('p.archivedAt IS NULL');
-    if (cooperativeId) qb.andWhere('p.cooperativeId = :cooperativeId', { cooperativeId });
-    const page = await paginate(qb, query);
+    const page = await this.products.list(cooperativeId, query);
     return { items: page.items.map(toProductResponse), nextCursor: page.nextCursor };
   }
 
@@ -114,11 +109,9 @@ export class ProductsService {
         changes.gtinPrefixOverrideAt = override?.at ?? null;
       }
     }
-    const updated = await this.dataSource
+    const updated = await this.products
       .transaction(async (manager) => {
-        const qb = manager.createQueryBuilder(Product, 'p').where('p.id = :id', { id });
-        dialectOf(manager).lockRows(qb);
-        const product = await qb.getOne();
+        const product = await this.products.lockById(manager, id);
         if (!product) throw NotFoundError.of('Product', id);
         assertIfMatch(ifMatch, product.version, toProductResponse(product));
         // decimals come back from the database as numbers or strings depending on the driver
@@ -131,7 +124,7 @@ export class ProductsService {
         const touched = (Object.keys(changes) as (keyof Product)[]).filter((f) => !same(changes[f], product[f]));
         if (!touched.length) return product;
         const locked = LABELLED_FIELDS.find((f) => touched.includes(f));
-        if (locked && (await this.hasLabels(manager, id))) {
+        if (locked && (await this.products.hasLabels(manager, id))) {
           throw new ConflictError(message('catalog.fieldLockedDetail', { field: locked }), {
             errors: [{ field: locked, message: message('catalog.fieldLocked', { field: locked }) }],
             extra: { field: locked },
@@ -139,7 +132,7 @@ export class ProductsService {
         }
         const values: Partial<Product> = { version: product.version + 1, updatedAt: new Date() };
         for (const field of touched) Object.assign(values, { [field]: changes[field] });
-        await manager.update(Product, { id }, values);
+        await this.products.update(manager, id, values);
         return Object.assign(product, values);
       })
       .catch((error: unknown) => {
@@ -154,14 +147,23 @@ export class ProductsService {
     const product = await this.findOrFail(id);
     assertManagesCooperative(actor, product.cooperativeId);
     if (product.archivedAt) return;
-    await this.dataSource.transaction(async (manager) => {
-      if (await this.hasLabels(manager, id)) throw new ConflictError(message('catalog.archiveHasLabels'));
-      await manager.update(Product, { id }, { archivedAt: new Date(), version: product.version + 1 });
+    await this.products.transaction(async (manager) => {
+      if (await this.products.hasLabels(manager, id)) throw new ConflictError(message('catalog.archiveHasLabels'));
+      await this.products.update(manager, id, { archivedAt: new Date(), version: product.version + 1 });
     });
   }
 
+  /** Products by id, for modules that print them (labels): no access check, unknown ids are absent. */
+  async findByIds(ids: string[]): Promise<Product[]> {
+    return this.products.findByIds(ids);
+  }
+
+  findById(id: string): Promise<Product | null> {
+    return this.products.findById(id);
+  }
+
   async findOrFail(id: string): Promise<Product> {
-    const product = await this.products.findOne({ where: { id } });
+    const product = await this.findById(id);
     if (!product) throw NotFoundError.of('Product', id);
     return product;
   }
@@ -187,17 +189,5 @@ export class ProductsService {
     if (!prefix || gtin.slice(1).startsWith(prefix)) return { gtin, override: null };
     if (!overrideReason?.trim()) throw InvalidInputError.field('gtin', message('catalog.gtinOutsidePrefix', { prefix }));
     return { gtin, override: { reason: overrideReason.trim(), by: actor.userId, at: new Date() } };
-  }
-
-  private async hasLabels(manager: EntityManager, productId: string): Promise<boolean> {
-    const row: unknown = await manager
-      .createQueryBuilder()
-      .select('1', 'one')
-      .from('labels', 'l')
-      .innerJoin('batches', 'b', 'b.id = l.batch_id')
-      .where('b.product_id = :productId', { productId })
-      .limit(1)
-      .getRawOne();
-    return row !== undefined && row !== null;
   }
 }

@@ -5,8 +5,8 @@ import { Batch } from '../batches/batch.entity';
 import { Product } from '../catalog/product.entity';
 import { LabelsConfig, ServerConfig } from '../config/sections';
 import { Cooperative } from '../registry/cooperative.entity';
-import { LabelRun } from './label-run.entity';
-import { Label } from './label.entity';
+import { LabelRunsRepository } from './label-runs.repository';
+import { LabelsRepository } from './labels.repository';
 import { LabelStorage } from './label-storage';
 import { labelTemplateText } from './rendering/label-template';
 import { LAYOUTS } from './rendering/layouts';
@@ -26,27 +26,28 @@ export class LabelRunRenderer {
   private readonly logger = new Logger(LabelRunRenderer.name);
 
   constructor(
+    // The worker role loads no HTTP module, so the batch, product and co-op printed on a label are read
+    // here directly (read-only, by primary key) rather than through their modules' services.
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly runs: LabelRunsRepository,
+    private readonly labels: LabelsRepository,
     private readonly storage: LabelStorage,
     private readonly server: ServerConfig,
     private readonly labelsConfig: LabelsConfig,
   ) {}
 
   async render(runId: string): Promise<'rendered' | 'already-done' | 'missing'> {
-    const runs = this.dataSource.getRepository(LabelRun);
-    const run = await runs.findOne({ where: { id: runId } });
+    const run = await this.runs.findById(runId);
     if (!run) return 'missing';
     if (run.status === 'done') return 'already-done';
-    await runs.update(run.id, { status: 'rendering', progress: 0, error: null, attempts: run.attempts + 1, updatedAt: new Date() });
+    await this.runs.update(run.id, { status: 'rendering', progress: 0, error: null, attempts: run.attempts + 1, updatedAt: new Date() });
 
     const batch = await this.dataSource.getRepository(Batch).findOneByOrFail({ id: run.batchId });
     const [product, cooperative] = await Promise.all([
       this.dataSource.getRepository(Product).findOneByOrFail({ id: batch.productId }),
       this.dataSource.getRepository(Cooperative).findOneByOrFail({ id: run.cooperativeId }),
     ]);
-    const serials = await this.dataSource
-      .getRepository(Label)
-      .find({ where: { labelRunId: run.id }, select: { serial: true, sequence: true }, order: { sequence: 'ASC' } });
+    const serials = await this.labels.serialsOfRun(run.id);
     if (serials.length !== run.quantity) throw new Error(`run ${run.id} has ${serials.length} serials stored, expected ${run.quantity}`);
     const labels: LabelItem[] = serials.map((l) => ({
       serial: l.serial,
@@ -59,7 +60,7 @@ export class LabelRunRenderer {
       if (Date.now() - lastReport < PROGRESS_INTERVAL_MS) return;
       lastReport = Date.now();
       // Never 100 before the file is in place.
-      await runs.update(run.id, { progress: Math.min(99, Math.floor((done / total) * 100)), updatedAt: new Date() });
+      await this.runs.update(run.id, { progress: Math.min(99, Math.floor((done / total) * 100)), updatedAt: new Date() });
     };
     const partial = await this.storage.partialPath(run.id, run.format);
     try {
@@ -76,7 +77,7 @@ export class LabelRunRenderer {
         await renderLabelZpl(partial, labels, text, onProgress);
       }
       const file = await this.storage.commit(run.id, run.format);
-      await runs.update(run.id, {
+      await this.runs.update(run.id, {
         status: 'done',
         progress: 100,
         fileName: file.fileName,
@@ -94,6 +95,6 @@ export class LabelRunRenderer {
 
   async markFailed(runId: string, error: unknown): Promise<void> {
     const message = error instanceof Error ? error.message : String(error);
-    await this.dataSource.getRepository(LabelRun).update(runId, { status: 'failed', error: message.slice(0, 500), updatedAt: new Date() });
+    await this.runs.update(runId, { status: 'failed', error: message.slice(0, 500), updatedAt: new Date() });
   }
 }

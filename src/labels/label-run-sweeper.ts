@@ -1,10 +1,8 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
-import { LessThan, Repository } from 'typeorm';
 import { PeriodicTask } from '../common/periodic-task';
-import { LabelRun } from './label-run.entity';
+import { LabelRunsRepository } from './label-runs.repository';
 import { enqueueRender, LABELS_QUEUE, RenderLabelRunJob } from './labels.queue';
 
 const SWEEP_EVERY_MS = 10_000;
@@ -20,7 +18,7 @@ export class LabelRunSweeper implements OnApplicationBootstrap, OnApplicationShu
   private readonly periodic = new PeriodicTask(SWEEP_EVERY_MS, () => this.sweep());
 
   constructor(
-    @InjectRepository(LabelRun) private readonly runs: Repository<LabelRun>,
+    private readonly runs: LabelRunsRepository,
     @InjectQueue(LABELS_QUEUE) private readonly queue: Queue<RenderLabelRunJob>,
   ) {}
 
@@ -34,17 +32,13 @@ export class LabelRunSweeper implements OnApplicationBootstrap, OnApplicationShu
 
   async sweep(now = new Date()): Promise<number> {
     try {
-      const stale = await this.runs.find({
-        where: { status: 'queued', createdAt: LessThan(new Date(now.getTime() - QUEUED_GRACE_MS)) },
-        select: { id: true },
-        take: 100,
-      });
+      const stale = await this.runs.queuedSince(new Date(now.getTime() - QUEUED_GRACE_MS), 100);
       let enqueued = 0;
-      for (const run of stale) {
-        const existing = await this.queue.getJob(run.id);
+      for (const runId of stale) {
+        const existing = await this.queue.getJob(runId);
         if (existing && !(await existing.isCompleted()) && !(await existing.isFailed())) continue;
         if (existing) await existing.remove();
-        if (await enqueueRender(this.queue, run.id, this.logger)) enqueued++;
+        if (await enqueueRender(this.queue, runId, this.logger)) enqueued++;
       }
       return enqueued;
     } catch (error) {

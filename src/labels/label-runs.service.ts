@@ -1,9 +1,8 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, Repository } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { BatchesService } from '../batches/batches.service';
 import type { Actor } from '../common/auth/actor';
 import { assertManagesCooperative, assertOwnsHouseholdRecord } from '../common/auth/access-policy';
@@ -11,28 +10,18 @@ import { ConflictError, InvalidInputError, NotFoundError } from '../common/error
 import { isUniqueViolation } from '../common/errors/unique-violation';
 import { ProductsService } from '../catalog/products.service';
 import { LabelsConfig } from '../config/sections';
-import { bulkInsert, chunkRowsFor, SqlValue } from '../database/bulk-insert';
-import { dialectOf } from '../database/sql-dialect';
 import { batchCapacity, labelAllowance } from './batch-capacity';
 import { CreateLabelRunDto, LabelRunResponse, toLabelRunResponse } from './dto/label-run.dto';
 import { LabelRun } from './label-run.entity';
+import { LabelRunsRepository } from './label-runs.repository';
 import { LabelStorage } from './label-storage';
+import { LabelsRepository, NewLabel } from './labels.repository';
 import { enqueueRender, LABELS_QUEUE, quietQueueErrors, RenderLabelRunJob } from './labels.queue';
 import { SerialSigner } from './serials/serial-signer';
 import { message } from '../common/i18n/message';
 
-const LABEL_COLUMNS = [
-  'id',
-  'serial',
-  'label_run_id',
-  'batch_id',
-  'cooperative_id',
-  'sequence',
-  'status',
-  'scan_count',
-  'created_at',
-  'updated_at',
-];
+/** Serials are signed and stored this many at a time, so a large run never holds them all in memory twice. */
+const ALLOCATION_CHUNK = 5_000;
 
 const recalledBatch = (lotCode: string) => new ConflictError(message('labels.batchRecalled', { lotCode }));
 
@@ -47,8 +36,8 @@ export class LabelRunsService {
   private readonly logger = new Logger(LabelRunsService.name);
 
   constructor(
-    @InjectRepository(LabelRun) private readonly runs: Repository<LabelRun>,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly runs: LabelRunsRepository,
+    private readonly labels: LabelsRepository,
     @InjectQueue(LABELS_QUEUE) private readonly queue: Queue<RenderLabelRunJob>,
     private readonly batches: BatchesService,
     private readonly products: ProductsService,
@@ -72,7 +61,7 @@ export class LabelRunsService {
     const batch = await this.batches.findAccessible(actor, batchId);
     assertManagesCooperative(actor, batch.cooperativeId);
     if (idempotencyKey) {
-      const earlier = await this.runs.findOne({ where: { cooperativeId: batch.cooperativeId, idempotencyKey } });
+      const earlier = await this.runs.findByIdempotencyKey(batch.cooperativeId, idempotencyKey);
       if (earlier) return { run: this.replay(earlier, batchId, dto), replayed: true };
     }
     if (batch.status !== 'active') throw recalledBatch(batch.lotCode);
@@ -86,7 +75,7 @@ export class LabelRunsService {
     );
     const allowance = labelAllowance(capacity, this.labelsConfig.LABEL_OVERRUN_TOLERANCE);
     const now = new Date();
-    const run = this.runs.create({
+    const run = Object.assign(new LabelRun(), {
       id: randomUUID(),
       batchId: batch.id,
       cooperativeId: batch.cooperativeId,
@@ -108,19 +97,13 @@ export class LabelRunsService {
       updatedAt: now,
     });
     try {
-      const dialect = dialectOf(this.dataSource);
-      await this.dataSource.transaction(async (manager) => {
+      await this.runs.transaction(async (manager) => {
         // Taking the batch row's write lock first serialises concurrent runs on one batch, so two
-        // requests cannot both pass the volume check.
-        await manager.query(dialect.sql('UPDATE batches SET updated_at = ? WHERE id = ?'), [dialect.timestamp(now), batch.id]);
-        // Read again under that lock: a recall that committed since the check above must not get fresh active labels.
-        const [current] = await manager.query<{ status: string }[]>(dialect.sql('SELECT status FROM batches WHERE id = ?'), [batch.id]);
-        if (current?.status !== 'active') throw recalledBatch(batch.lotCode);
-        const rows = await manager.query<{ count: string | number }[]>(
-          dialect.sql("SELECT COUNT(*) AS count FROM labels WHERE batch_id = ? AND status = 'active'"),
-          [batch.id],
-        );
-        const existing = Number(rows[0]?.count ?? 0);
+        // requests cannot both pass the volume check. The status is read again under that lock: a
+        // recall that committed since the check above must not get fresh active labels.
+        const current = await this.batches.lockForWrite(manager, batch.id, now);
+        if (current !== 'active') throw recalledBatch(batch.lotCode);
+        const existing = await this.labels.countActiveOfBatch(manager, batch.id);
         if (existing + dto.quantity > allowance && !run.allowOverrun) {
           throw new ConflictError(
             message('labels.overCapacity', {
@@ -134,13 +117,13 @@ export class LabelRunsService {
             { extra: { batchCapacity: capacity, allowance, activeLabels: existing, requested: dto.quantity } },
           );
         }
-        await manager.insert(LabelRun, run);
+        await this.runs.insert(manager, run);
         await this.allocateSerials(manager, run, product.gtin, batch.lotCode, now);
       });
     } catch (error) {
       if (idempotencyKey && isUniqueViolation(error)) {
         // Another request with the same key won the race: answer with its run.
-        const winner = await this.runs.findOne({ where: { cooperativeId: batch.cooperativeId, idempotencyKey } });
+        const winner = await this.runs.findByIdempotencyKey(batch.cooperativeId, idempotencyKey);
         if (winner) return { run: this.replay(winner, batchId, dto), replayed: true };
       }
       throw error;
@@ -162,7 +145,7 @@ export class LabelRunsService {
   }
 
   async findAccessible(actor: Actor, id: string): Promise<LabelRun> {
-    const run = await this.runs.findOne({ where: { id } });
+    const run = await this.runs.findById(id);
     if (!run) throw NotFoundError.of('Label run', id);
     const batch = await this.batches.findAccessible(actor, run.batchId);
     assertOwnsHouseholdRecord(actor, batch);
@@ -181,13 +164,19 @@ export class LabelRunsService {
   }
 
   private async allocateSerials(manager: EntityManager, run: LabelRun, gtin: string | null, lot: string, now: Date): Promise<void> {
-    const chunk = chunkRowsFor(LABEL_COLUMNS.length);
-    for (let start = 0; start < run.quantity; start += chunk) {
-      const rows: SqlValue[][] = [];
-      for (let sequence = start + 1; sequence <= Math.min(run.quantity, start + chunk); sequence++) {
-        rows.push([randomUUID(), this.signer.issue(gtin, lot), run.id, run.batchId, run.cooperativeId, sequence, 'active', 0, now, now]);
+    for (let start = 0; start < run.quantity; start += ALLOCATION_CHUNK) {
+      const labels: NewLabel[] = [];
+      for (let sequence = start + 1; sequence <= Math.min(run.quantity, start + ALLOCATION_CHUNK); sequence++) {
+        labels.push({
+          id: randomUUID(),
+          serial: this.signer.issue(gtin, lot),
+          labelRunId: run.id,
+          batchId: run.batchId,
+          cooperativeId: run.cooperativeId,
+          sequence,
+        });
       }
-      await bulkInsert(manager, 'labels', LABEL_COLUMNS, rows);
+      await this.labels.insertMany(manager, labels, now);
     }
   }
 }

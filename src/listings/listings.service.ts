@@ -1,23 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, In, Repository } from 'typeorm';
-import { assertBatchReleasable } from '../batches/batch-safety';
-import { Batch } from '../batches/batch.entity';
+import type { EntityManager } from 'typeorm';
+import { BatchesService } from '../batches/batches.service';
 import { ProductsService } from '../catalog/products.service';
 import type { Actor } from '../common/auth/actor';
 import { assertManagesCooperative, cooperativeScope } from '../common/auth/access-policy';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors/domain-errors';
 import { isUniqueViolation } from '../common/errors/unique-violation';
 import { message } from '../common/i18n/message';
-import { Page, paginate } from '../common/http/pagination';
+import { Page } from '../common/http/pagination';
 import { SyncConfig } from '../config/sections';
 import type { Marketplace } from '../marketplaces/marketplace';
 import { CreateListingDto, ListingResponse, ListListingsQuery, RelistListingDto, UpdateListingDto } from './dto/listing.dto';
 import { ListingChannel } from './listing-channel.entity';
 import { toListingResponse } from './listing.mapper';
-import { lockBatch } from '../recalls/batch-lock';
 import { Listing } from './listing.entity';
+import { FreshChannel, ListingsRepository } from './listings.repository';
 import { writeSyncIntents } from './sync/sync-intents';
 
 const recalledBatch = (lotCode: string) => new ConflictError(message('listings.batchRecalled', { lotCode }));
@@ -33,11 +31,9 @@ const newSellerSku = () => `NST-${randomUUID().replace(/-/g, '').slice(0, 16).to
 @Injectable()
 export class ListingsService {
   constructor(
-    @InjectRepository(Listing) private readonly listings: Repository<Listing>,
-    @InjectRepository(ListingChannel) private readonly channels: Repository<ListingChannel>,
-    @InjectRepository(Batch) private readonly batches: Repository<Batch>,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly listings: ListingsRepository,
     private readonly products: ProductsService,
+    private readonly batches: BatchesService,
     private readonly sync: SyncConfig,
   ) {}
 
@@ -45,15 +41,15 @@ export class ListingsService {
     const product = await this.products.findOrFail(dto.productId);
     assertManagesCooperative(actor, product.cooperativeId);
     if (dto.batchId) {
-      const batch = await this.batches.findOne({ where: { id: dto.batchId } });
+      const batch = await this.batches.findById(dto.batchId);
       if (!batch || batch.productId !== product.id) throw InvalidInputError.field('batchId', message('listings.batchOfProduct'));
       if (batch.status !== 'active') throw recalledBatch(batch.lotCode);
       // Food safety (issue 12): no listing for a batch on hold (inside a pre-harvest interval) or archived.
-      await assertBatchReleasable(this.dataSource.manager, batch.id);
+      await this.batches.assertReleasable(batch.id);
     }
     const now = new Date();
     const id = randomUUID();
-    const listing = this.listings.create({
+    const listing = Object.assign(new Listing(), {
       id,
       cooperativeId: product.cooperativeId,
       productId: product.id,
@@ -73,17 +69,14 @@ export class ListingsService {
       createdAt: now,
       updatedAt: now,
     });
-    const channels = dto.channels.map((marketplace) =>
-      this.channels.create({ id: randomUUID(), listingId: id, marketplace, ...freshChannel(now), createdAt: now }),
-    );
-    await this.dataSource.transaction(async (manager) => {
+    const channels = dto.channels.map((marketplace) => newChannel(id, marketplace, now));
+    await this.listings.transaction(async (manager) => {
       if (dto.batchId) {
         // Checked again under the batch's lock: a recall that committed since the check above wins.
-        const locked = await lockBatch(manager, dto.batchId, 'share');
+        const locked = await this.batches.lockForRelease(manager, dto.batchId, 'share');
         if (locked?.status !== 'active') throw recalledBatch(locked?.lotCode ?? dto.batchId);
       }
-      await manager.insert(Listing, listing);
-      await manager.insert(ListingChannel, channels);
+      await this.listings.insert(manager, listing, channels);
       await writeSyncIntents(manager, id, dto.channels, now, false);
     });
     return toListingResponse(listing, channels);
@@ -91,17 +84,13 @@ export class ListingsService {
 
   async get(actor: Actor, id: string): Promise<ListingResponse> {
     const listing = await this.findAccessible(actor, id);
-    return toListingResponse(listing, await this.channels.find({ where: { listingId: id } }));
+    return toListingResponse(listing, await this.listings.channelsOf([id]));
   }
 
   async list(actor: Actor, query: ListListingsQuery): Promise<Page<ListingResponse>> {
     const cooperativeId = cooperativeScope(actor, query.cooperativeId);
-    const qb = this.listings.createQueryBuilder('l');
-    if (cooperativeId) qb.andWhere('l.cooperativeId = :cooperativeId', { cooperativeId });
-    if (query.productId) qb.andWhere('l.productId = :productId', { productId: query.productId });
-    const page = await paginate(qb, query);
-    const ids = page.items.map((l) => l.id);
-    const channels = ids.length ? await this.channels.find({ where: { listingId: In(ids) } }) : [];
+    const page = await this.listings.list({ cooperativeId, productId: query.productId }, query);
+    const channels = await this.listings.channelsOf(page.items.map((l) => l.id));
     return {
       items: page.items.map((l) =>
         toListingResponse(
@@ -127,19 +116,9 @@ export class ListingsService {
     const offer = dto.price !== undefined || dto.stock !== undefined;
     const content = dto.title !== undefined || dto.description !== undefined;
     const now = new Date();
-    await this.dataSource.transaction(async (manager) => {
-      await manager
-        .createQueryBuilder()
-        .update(Listing)
-        .set({
-          ...changes,
-          ...(offer ? { version: () => 'version + 1' } : {}),
-          ...(content ? { contentVersion: () => 'content_version + 1' } : {}),
-          updatedAt: now,
-        })
-        .where('id = :id', { id })
-        .execute();
-      const channels = await manager.find(ListingChannel, { where: { listingId: id } });
+    await this.listings.transaction(async (manager) => {
+      await this.listings.applyEdit(manager, id, changes, { offer, content }, now);
+      const channels = await this.listings.channelsOf([id], manager);
       const following = channels.filter((c) => c.status !== 'rejected' && c.status !== 'delisted').map((c) => c.marketplace);
       await writeSyncIntents(manager, id, following, new Date(now.getTime() + this.sync.LISTING_UPDATE_DELAY_MS), true);
     });
@@ -151,9 +130,9 @@ export class ListingsService {
     const listing = await this.findAccessible(actor, id);
     if (listing.state !== 'delisted') {
       const now = new Date();
-      await this.dataSource.transaction(async (manager) => {
-        await manager.update(Listing, { id }, { state: 'delisted', version: listing.version + 1, updatedAt: now });
-        const channels = await manager.find(ListingChannel, { where: { listingId: id } });
+      await this.listings.transaction(async (manager) => {
+        await this.listings.update(manager, id, { state: 'delisted', version: listing.version + 1, updatedAt: now });
+        const channels = await this.listings.channelsOf([id], manager);
         await writeSyncIntents(
           manager,
           id,
@@ -169,27 +148,23 @@ export class ListingsService {
   /** Re-queues a failed (or rejected) channel; its history (external id, create calls) is kept so nothing is created twice. */
   async retry(actor: Actor, id: string, marketplace: Marketplace): Promise<ListingResponse> {
     const listing = await this.findAccessible(actor, id);
-    const channel = await this.channels.findOne({ where: { listingId: id, marketplace } });
+    const channel = await this.listings.channelOf(id, marketplace);
     if (!channel) throw new NotFoundError(message('listings.notOnMarketplace', { id, marketplace }));
     if (channel.status !== 'failed' && channel.status !== 'rejected') {
       throw new ConflictError(message('listings.retryOnlyFailed', { marketplace, status: channel.status }));
     }
     const now = new Date();
-    await this.dataSource.transaction(async (manager) => {
+    await this.listings.transaction(async (manager) => {
       // A rejected Tiki request is final on Tiki's side: the retry makes a new request, so the earlier one is
       // forgotten (no review ref, and no create counted against this request: no look-up that would find it again).
       const fresh = channel.status === 'rejected' && marketplace === 'tiki';
-      await manager.update(
-        ListingChannel,
-        { id: channel.id },
-        {
-          status: 'pending',
-          lastError: null,
-          reviewRef: fresh ? null : channel.reviewRef,
-          createCalls: fresh ? 0 : channel.createCalls,
-          updatedAt: now,
-        },
-      );
+      await this.listings.updateChannel(manager, channel.id, {
+        status: 'pending',
+        lastError: null,
+        reviewRef: fresh ? null : channel.reviewRef,
+        createCalls: fresh ? 0 : channel.createCalls,
+        updatedAt: now,
+      });
       await writeSyncIntents(manager, listing.id, [marketplace], now, false);
     });
     return this.get(actor, id);
@@ -206,26 +181,18 @@ export class ListingsService {
     const now = new Date();
     const present = (status: string) => new ConflictError(message('listings.channelPresent', { marketplace, status }));
     try {
-      await this.dataSource.transaction(async (manager) => {
+      await this.listings.transaction(async (manager) => {
         await this.assertBatchActive(manager, listing);
-        const existing = await manager.findOne(ListingChannel, { where: { listingId: id, marketplace } });
+        const existing = await this.listings.channelOf(id, marketplace, manager);
         if (existing && existing.status !== 'delisted') throw present(existing.status);
         if (existing) {
           // Only while still delisted: a concurrent add (or a sync run) that moved it first wins.
-          const reset = await manager
-            .createQueryBuilder()
-            .update(ListingChannel)
-            .set(freshChannel(now))
-            .where('id = :id AND status = :status', { id: existing.id, status: 'delisted' })
-            .execute();
-          if (!reset.affected) throw present('pending');
+          const reset = await this.listings.resetDelistedChannel(manager, existing.id, freshChannel(now));
+          if (!reset) throw present('pending');
         } else {
-          await manager.insert(
-            ListingChannel,
-            this.channels.create({ id: randomUUID(), listingId: id, marketplace, ...freshChannel(now), createdAt: now }),
-          );
+          await this.listings.insertChannel(manager, newChannel(id, marketplace, now));
         }
-        const current = await manager.findOne(Listing, { where: { id } });
+        const current = await this.listings.findById(id, manager);
         if (current?.state !== 'active') throw new ConflictError(message('listings.delisted', { id }));
         await writeSyncIntents(manager, id, [marketplace], now, false);
       });
@@ -248,35 +215,22 @@ export class ListingsService {
     const listing = await this.findAccessible(actor, id);
     if (listing.state !== 'delisted') throw new ConflictError(message('listings.notDelisted', { id }));
     const now = new Date();
-    await this.dataSource.transaction(async (manager) => {
+    await this.listings.transaction(async (manager) => {
       await this.assertBatchActive(manager, listing);
-      const channels = await manager.find(ListingChannel, { where: { listingId: id } });
+      const channels = await this.listings.channelsOf([id], manager);
       const unfinished = channels.filter((c) => c.status !== 'delisted').map((c) => c.marketplace);
       if (unfinished.length) throw new ConflictError(message('listings.stillDelisting', { marketplaces: unfinished.join(', ') }));
       const wanted = dto.channels ?? channels.map((c) => c.marketplace);
-      const reopened = await manager
-        .createQueryBuilder()
-        .update(Listing)
-        .set({ state: 'active', sellerSku: newSellerSku(), version: () => 'version + 1', updatedAt: now })
-        .where('id = :id AND state = :state', { id, state: 'delisted' })
-        .execute();
-      if (!reopened.affected) throw new ConflictError(message('listings.notDelisted', { id }));
+      const reopened = await this.listings.reopen(manager, id, newSellerSku(), now);
+      if (!reopened) throw new ConflictError(message('listings.notDelisted', { id }));
       for (const marketplace of wanted) {
         const existing = channels.find((c) => c.marketplace === marketplace);
         if (!existing) {
-          await manager.insert(
-            ListingChannel,
-            this.channels.create({ id: randomUUID(), listingId: id, marketplace, ...freshChannel(now), createdAt: now }),
-          );
+          await this.listings.insertChannel(manager, newChannel(id, marketplace, now));
           continue;
         }
-        const reset = await manager
-          .createQueryBuilder()
-          .update(ListingChannel)
-          .set(freshChannel(now))
-          .where('id = :id AND status = :status', { id: existing.id, status: 'delisted' })
-          .execute();
-        if (!reset.affected) throw new ConflictError(message('listings.stillDelisting', { marketplaces: marketplace }));
+        const reset = await this.listings.resetDelistedChannel(manager, existing.id, freshChannel(now));
+        if (!reset) throw new ConflictError(message('listings.stillDelisting', { marketplaces: marketplace }));
       }
       await writeSyncIntents(manager, id, wanted, now, false);
     });
@@ -289,13 +243,18 @@ export class ListingsService {
    */
   private async assertBatchActive(manager: EntityManager, listing: Listing): Promise<void> {
     if (!listing.batchId) return;
-    const locked = await lockBatch(manager, listing.batchId, 'share');
+    const locked = await this.batches.lockForRelease(manager, listing.batchId, 'share');
     if (locked?.status !== 'active') throw recalledBatch(locked?.lotCode ?? listing.batchId);
-    await assertBatchReleasable(manager, listing.batchId);
+    await this.batches.assertReleasable(listing.batchId, manager);
+  }
+
+  /** Every listing drawing on a lot, oldest first (the recall delists them). */
+  drawingOn(batchId: string): Promise<Listing[]> {
+    return this.listings.drawingOn(batchId);
   }
 
   private async findAccessible(actor: Actor, id: string): Promise<Listing> {
-    const listing = await this.listings.findOne({ where: { id } });
+    const listing = await this.listings.findById(id);
     if (!listing) throw NotFoundError.of('Listing', id);
     assertManagesCooperative(actor, listing.cooperativeId);
     return listing;
@@ -303,7 +262,7 @@ export class ListingsService {
 }
 
 /** A channel that has never talked to its platform: what the sync's create step starts from. */
-function freshChannel(now: Date) {
+function freshChannel(now: Date): FreshChannel {
   return {
     status: 'pending' as const,
     externalId: null,
@@ -317,4 +276,8 @@ function freshChannel(now: Date) {
     leaseUntil: null,
     updatedAt: now,
   };
+}
+
+function newChannel(listingId: string, marketplace: Marketplace, now: Date): ListingChannel {
+  return Object.assign(new ListingChannel(), { id: randomUUID(), listingId, marketplace, ...freshChannel(now), createdAt: now });
 }

@@ -1,22 +1,19 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, Not } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { BatchEvent } from '../batches/batch-event.entity';
-import { Batch } from '../batches/batch.entity';
 import { BatchesService } from '../batches/batches.service';
-import { Product } from '../catalog/product.entity';
+import { ProductsService } from '../catalog/products.service';
 import type { Actor } from '../common/auth/actor';
 import { assertManagesCooperative } from '../common/auth/access-policy';
 import { toCsv } from '../common/csv/csv-cell';
 import { NotFoundError } from '../common/errors/domain-errors';
-import { Label } from '../labels/label.entity';
-import { Listing } from '../listings/listing.entity';
+import { LabelsService } from '../labels/labels.service';
 import { ListingsService } from '../listings/listings.service';
-import { MarketplaceOrder } from '../listings/orders/marketplace-order.entity';
+import { MarketplaceOrdersService } from '../listings/orders/marketplace-orders.service';
 import { ChangeNotices } from '../redis/change-notices';
-import { Cooperative } from '../registry/cooperative.entity';
-import { Plot } from '../registry/plot.entity';
-import { lockBatch } from './batch-lock';
+import { CooperativesService } from '../registry/cooperatives.service';
+import { PlotsService } from '../registry/plots.service';
 import { RecallBatchDto, RecallResponse } from './dto/recall.dto';
 import { FSMA_COLUMNS, FsmaRow, vietnamDateTime } from './fsma-csv';
 
@@ -33,9 +30,15 @@ export class RecallsService {
   private readonly logger = new Logger(RecallsService.name);
 
   constructor(
+    // Only for the transaction: the recall's writes belong to batches and labels, and go through them.
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly batches: BatchesService,
+    private readonly labels: LabelsService,
     private readonly listings: ListingsService,
+    private readonly orders: MarketplaceOrdersService,
+    private readonly products: ProductsService,
+    private readonly cooperatives: CooperativesService,
+    private readonly plots: PlotsService,
     private readonly notices: ChangeNotices,
   ) {}
 
@@ -52,26 +55,15 @@ export class RecallsService {
     const { batch, voided } = await this.dataSource.transaction(async (manager) => {
       // Label runs and listings being created from the batch hold its row in share mode: the recall waits
       // for them to commit (and then voids or delists what they made), or they wait and see `recalled`.
-      if (!(await lockBatch(manager, batchId, 'update'))) throw NotFoundError.of('Batch', batchId);
-      const locked = await manager.findOneOrFail(Batch, { where: { id: batchId } });
-      if (locked.status !== 'recalled') {
-        await manager.update(Batch, { id: batchId }, { status: 'recalled', recallReason: reason, recalledAt: now, updatedAt: now });
-        locked.status = 'recalled';
-        locked.recallReason = reason;
-        locked.recalledAt = now;
-      }
-      const result = await manager
-        .createQueryBuilder()
-        .update(Label)
-        .set({ status: 'voided', voidReason: locked.recallReason ?? reason, voidedAt: now, updatedAt: now })
-        .where('batch_id = :batchId AND status = :active', { batchId, active: 'active' })
-        .execute();
-      return { batch: locked, voided: result.affected ?? 0 };
+      const locked = await this.batches.markRecalled(manager, batchId, reason, now);
+      if (!locked) throw NotFoundError.of('Batch', batchId);
+      const voided = await this.labels.voidAllOfBatch(manager, batchId, locked.recallReason ?? reason, now);
+      return { batch: locked, voided };
     });
     // Every label of the batch must scan as voided on the very next scan, in every process.
     await this.notices.publish({ kind: 'batch', id: batchId });
 
-    const drawing = await this.dataSource.getRepository(Listing).find({ where: { batchId }, order: { createdAt: 'ASC' } });
+    const drawing = await this.listings.drawingOn(batchId);
     const listings: RecallResponse['listings'] = [];
     for (const listing of drawing) {
       const delisted = await this.listings.remove(actor, listing.id);
@@ -82,10 +74,7 @@ export class RecallsService {
         channels: delisted.channels.map((c) => ({ marketplace: c.marketplace, status: c.status })),
       });
     }
-    const [total, orders] = await Promise.all([
-      this.dataSource.getRepository(Label).count({ where: { batchId } }),
-      this.dataSource.getRepository(MarketplaceOrder).find({ where: { batchId }, order: { orderedAt: 'ASC', id: 'ASC' } }),
-    ]);
+    const [total, orders] = await Promise.all([this.labels.countOfBatch(batchId), this.orders.ofBatch(batchId)]);
     this.logger.log(
       `Batch ${batch.lotCode} recalled: ${voided} labels voided, ${listings.length} listings delisted, ${orders.length} orders`,
     );
@@ -111,16 +100,12 @@ export class RecallsService {
   /** FSMA 204 sortable spreadsheet of the lot: its critical tracking events, then where it went. Same owners as the batch. */
   async traceCsv(actor: Actor, batchId: string): Promise<{ lotCode: string; csv: string }> {
     const batch = await this.batches.findAccessible(actor, batchId);
-    const manager = this.dataSource.manager;
     const [product, cooperative, plot, events, orders] = await Promise.all([
-      manager.findOne(Product, { where: { id: batch.productId } }),
-      manager.findOne(Cooperative, { where: { id: batch.cooperativeId } }),
-      batch.plotId ? manager.findOne(Plot, { where: { id: batch.plotId } }) : Promise.resolve(null),
-      manager.find(BatchEvent, {
-        where: { batchId, bizStep: Not(In(['planting', 'fertilizing', 'spraying'])) },
-        order: { occurredAt: 'ASC' },
-      }),
-      manager.find(MarketplaceOrder, { where: { batchId }, order: { orderedAt: 'ASC', id: 'ASC' } }),
+      this.products.findById(batch.productId),
+      this.cooperatives.findById(batch.cooperativeId),
+      batch.plotId ? this.plots.findById(batch.plotId) : Promise.resolve(null),
+      this.batches.trackingEventsOf(batchId),
+      this.orders.ofBatch(batchId),
     ]);
     const productName = [product?.name, product?.variety].filter(Boolean).join(' ');
     const coopName = cooperative?.name ?? '';

@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { Actor } from '../common/auth/actor';
 import { assertManagesCooperative } from '../common/auth/access-policy';
@@ -10,6 +8,7 @@ import { createFingerprint, createOnce } from '../common/records/repeatable-crea
 import { certificateDateProblems } from './certification-rules';
 import { CertificationResponse, CreateCertificationDto, toCertificationResponse, UpdateCertificationDto } from './dto/plot.dto';
 import { PlotCertification } from './plot-certification.entity';
+import { PlotCertificationsRepository } from './plot-certifications.repository';
 import { Plot } from './plot.entity';
 import { invalidFields, newCertification, PlotsService } from './plots.service';
 import { applyVersionedEdit } from './versioned-edit';
@@ -18,7 +17,7 @@ import { applyVersionedEdit } from './versioned-edit';
 @Injectable()
 export class CertificationsService {
   constructor(
-    @InjectRepository(PlotCertification) private readonly certifications: Repository<PlotCertification>,
+    private readonly certifications: PlotCertificationsRepository,
     private readonly plots: PlotsService,
   ) {}
 
@@ -33,7 +32,7 @@ export class CertificationsService {
       id: dto.id,
       fingerprint,
       find: async (id) => {
-        const existing = await this.certifications.findOne({ where: { id } });
+        const existing = await this.certifications.findById(id);
         if (!existing) return null;
         // The same id on another plot is another body.
         return { record: toCertificationResponse(existing), fingerprint: existing.plotId === plotId ? existing.createFingerprint : null };
@@ -118,7 +117,7 @@ export class CertificationsService {
 
   private async load(actor: Actor, plotId: string, id: string): Promise<{ plot: Plot; certification: PlotCertification }> {
     const plot = await this.plots.findAccessible(actor, plotId);
-    const certification = await this.certifications.findOne({ where: { id, plotId } });
+    const certification = await this.certifications.findById(id, plotId);
     if (!certification) throw NotFoundError.of('Certification', id);
     return { plot, certification };
   }

@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
 import { assertManagesCooperative, canReadCooperative } from '../common/auth/access-policy';
 import { ConflictError, ForbiddenError, NotFoundError } from '../common/errors/domain-errors';
-import { Page, paginate } from '../common/http/pagination';
+import { Page } from '../common/http/pagination';
 import { message } from '../common/i18n/message';
 import { foldedLikePattern, foldForSearch } from '../common/text/search-fold';
 import { Cooperative } from './cooperative.entity';
+import { CooperativesRepository } from './cooperatives.repository';
 import {
   CooperativeResponse,
   CreateCooperativeDto,
@@ -22,13 +21,13 @@ import { applyVersionedEdit } from './versioned-edit';
 @Injectable()
 export class CooperativesService {
   constructor(
-    @InjectRepository(Cooperative) private readonly cooperatives: Repository<Cooperative>,
+    private readonly cooperatives: CooperativesRepository,
     private readonly usage: RegistryUsage,
   ) {}
 
   async create(dto: CreateCooperativeDto): Promise<CooperativeResponse> {
     const now = new Date();
-    const cooperative = this.cooperatives.create({
+    const cooperative = Object.assign(new Cooperative(), {
       id: randomUUID(),
       name: dto.name.trim(),
       province: dto.province.trim(),
@@ -53,13 +52,16 @@ export class CooperativesService {
   }
 
   async list(actor: Actor, query: ListCooperativesQuery): Promise<Page<CooperativeResponse>> {
-    const qb = this.cooperatives.createQueryBuilder('c');
-    if (actor.role !== 'admin') qb.where('c.id = :id', { id: actor.cooperativeId });
-    if (!query.includeArchived) qb.andWhere('c.archivedAt IS NULL');
-    if (query.q) qb.andWhere("c.nameSearch LIKE :pattern ESCAPE '\\'", { pattern: foldedLikePattern(query.q) });
-    if (query.province) qb.andWhere('c.provinceSearch = :province', { province: foldForSearch(query.province) });
-    if (query.commune) qb.andWhere('c.communeSearch = :commune', { commune: foldForSearch(query.commune) });
-    const result = await paginate(qb, query);
+    const result = await this.cooperatives.list(
+      {
+        ...(actor.role !== 'admin' ? { onlyId: actor.cooperativeId } : {}),
+        includeArchived: query.includeArchived,
+        nameLike: query.q ? foldedLikePattern(query.q) : undefined,
+        province: query.province ? foldForSearch(query.province) : undefined,
+        commune: query.commune ? foldForSearch(query.commune) : undefined,
+      },
+      query,
+    );
     return { items: result.items.map(toCooperativeResponse), nextCursor: result.nextCursor };
   }
 
@@ -123,8 +125,12 @@ export class CooperativesService {
     });
   }
 
+  findById(id: string): Promise<Cooperative | null> {
+    return this.cooperatives.findById(id);
+  }
+
   async findOrFail(id: string): Promise<Cooperative> {
-    const cooperative = await this.cooperatives.findOne({ where: { id } });
+    const cooperative = await this.findById(id);
     if (!cooperative) throw NotFoundError.of('Cooperative', id);
     return cooperative;
   }

@@ -1,12 +1,11 @@
-import { DataSource, EntityManager, Repository } from 'typeorm';
 import { strictMock } from '../../test/support/strict-mock';
 import type { Actor } from '../common/auth/actor';
 import { PersonalDataCipher } from '../common/crypto/personal-data-cipher';
 import { InvalidInputError } from '../common/errors/domain-errors';
 import { message } from '../common/i18n/message';
-import { Cooperative } from './cooperative.entity';
+import { CooperativesRepository } from './cooperatives.repository';
 import { HouseholdImportService } from './household-import.service';
-import { Household } from './household.entity';
+import { HouseholdsRepository, ImportedHousehold } from './households.repository';
 
 const COOP = '11111111-1111-4111-8111-111111111111';
 const OTHER_COOP = '22222222-2222-4222-8222-222222222222';
@@ -15,28 +14,26 @@ const admin: Actor = { userId: 'a', role: 'admin', cooperativeId: null, househol
 const HEADER = 'headName,phone,nationalId,province,commune,district,digitalSkillsTrained';
 
 function setUp(options: { takenPhones?: string[]; cooperatives?: string[] } = {}) {
-  const inserted: unknown[][] = [];
-  const manager = strictMock<EntityManager>('manager', {
-    connection: { options: { type: 'postgres' } },
-    query: jest.fn((_sql: string, params: unknown[]) => {
-      inserted.push(params);
-      return Promise.resolve([]);
+  // One entry per INSERT statement: the rows it carried.
+  const inserted: ImportedHousehold[][] = [];
+  const households = strictMock<HouseholdsRepository>('households', {
+    importsInOneStatement: false,
+    importChunkRows: 1000,
+    registeredPhones: jest.fn((phones: string[]) => Promise.resolve(new Set(phones.filter((p) => options.takenPhones?.includes(p))))),
+    insertChunk: jest.fn((rows: ImportedHousehold[]) => {
+      inserted.push(rows);
+      return Promise.resolve();
     }),
   });
-  const dataSource = strictMock<DataSource>('dataSource', {
-    transaction: jest.fn((work: (m: EntityManager) => Promise<unknown>) => work(manager)),
-  });
-  const households = strictMock<Repository<Household>>('households', {
-    find: jest.fn().mockResolvedValue((options.takenPhones ?? []).map((phone) => ({ phone }))),
-  });
-  const cooperatives = strictMock<Repository<Cooperative>>('cooperatives', {
-    find: jest.fn().mockResolvedValue((options.cooperatives ?? [COOP, OTHER_COOP]).map((id) => ({ id }))),
+  const cooperatives = strictMock<CooperativesRepository>('cooperatives', {
+    existingIds: jest.fn((ids: string[]) =>
+      Promise.resolve(new Set(ids.filter((id) => (options.cooperatives ?? [COOP, OTHER_COOP]).includes(id)))),
+    ),
   });
   const cipher = strictMock<PersonalDataCipher>('cipher', { encrypt: jest.fn((plain: string) => `sealed(${plain.length})`) });
   return {
-    service: new HouseholdImportService(dataSource, households, cooperatives, cipher),
+    service: new HouseholdImportService(households, cooperatives, cipher),
     inserted,
-    dataSource,
     households,
     cooperatives,
   };
@@ -74,11 +71,10 @@ describe('HouseholdImportService', () => {
       { line: 8, errors: [{ field: 'row', message: message('import.rowFieldCount', { count: 2, expected: 7 }) }] },
     ]);
     expect(inserted).toHaveLength(1);
-    const params = inserted[0];
-    expect(params).toContain('0911000001');
-    expect(params).toContain('sealed(12)');
-    expect(params).toContain('1234');
-    expect(params).not.toContain('030088001234');
+    expect(inserted[0]).toEqual([
+      expect.objectContaining({ phone: '0911000001', nationalIdEncrypted: 'sealed(12)', nationalIdLast4: '1234', cooperativeId: COOP }),
+    ]);
+    expect(JSON.stringify(inserted)).not.toContain('030088001234');
   });
 
   it('rejects rows of a co-operative the manager does not manage, or that does not exist', async () => {
@@ -108,11 +104,11 @@ describe('HouseholdImportService', () => {
     ['an unclosed quote', `${HEADER}\n"An,0911000021,,HP,TH,,\n`, COOP],
     ['NUL characters (a UTF-16 file)', `${HEADER}\nA\u0000n,0911000021,,HP,TH,,\n`, COOP],
   ])('refuses %s as a whole, without touching the database', async (_label, csv, cooperativeId) => {
-    const { service, households, cooperatives, dataSource } = setUp();
+    const { service, households, cooperatives } = setUp();
     await expect(service.import(admin, csv, cooperativeId)).rejects.toBeInstanceOf(InvalidInputError);
-    expect(households.find).not.toHaveBeenCalled();
-    expect(cooperatives.find).not.toHaveBeenCalled();
-    expect(dataSource.transaction).not.toHaveBeenCalled();
+    expect(households.registeredPhones).not.toHaveBeenCalled();
+    expect(cooperatives.existingIds).not.toHaveBeenCalled();
+    expect(households.insertChunk).not.toHaveBeenCalled();
   });
 
   it('refuses a default co-operative id that is not a UUID', async () => {
@@ -120,7 +116,7 @@ describe('HouseholdImportService', () => {
     await expect(service.import(manager, `${HEADER}\n`, 'not-a-uuid')).rejects.toBeInstanceOf(InvalidInputError);
   });
 
-  it('reads the Vietnamese headers of an Excel sheet in any order, ignores unknown columns once, and defaults to the manager\'s co-op', async () => {
+  it("reads the Vietnamese headers of an Excel sheet in any order, ignores unknown columns once, and defaults to the manager's co-op", async () => {
     const { service, inserted } = setUp();
     const csv = [
       'STT;Đã tập huấn;SỐ ĐIỆN THOẠI;ho va ten;Tỉnh / Thành phố;Xã/Phường;Quận/Huyện;cccd;Ghi chú',
@@ -135,10 +131,10 @@ describe('HouseholdImportService', () => {
       rejected: [{ line: 5, errors: [{ field: 'digitalSkillsTrained', message: message('import.trainedWord') }] }],
       ignoredColumns: ['STT', 'Ghi chú'],
     });
-    // One row after another, 15 columns each (see TABLE_COLUMNS), the folded search columns with them.
-    const params = inserted[0];
-    const rows = [0, 1, 2].map((n) => params.slice(n * 15, n * 15 + 13));
-    expect(rows.map((r) => [r[1], r[2], r[9], r[10], r[11], r[12]])).toEqual([
+    // The folded search columns go with each row.
+    expect(
+      inserted[0].map((r) => [r.cooperativeId, r.headName, r.digitalSkillsTrained, r.headNameSearch, r.provinceSearch, r.communeSearch]),
+    ).toEqual([
       [COOP, 'Nguyễn Văn An', true, 'nguyen van an', 'hai phong', 'thanh ha'],
       [COOP, 'Trần Thị Bình', false, 'tran thi binh', 'hai phong', 'thanh ha'],
       [COOP, 'Lê Văn Cường', true, 'le van cuong', 'hai phong', 'thanh ha'],

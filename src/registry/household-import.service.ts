@@ -1,7 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
-import { DataSource, In, Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
 import { assertManagesCooperative } from '../common/auth/access-policy';
 import { PersonalDataCipher } from '../common/crypto/personal-data-cipher';
@@ -10,11 +7,9 @@ import { isUniqueViolation } from '../common/errors/unique-violation';
 import { Message, message, translate } from '../common/i18n/message';
 import { normalizePhone } from '../common/phone';
 import { foldForSearch } from '../common/text/search-fold';
-import { bulkInsert, chunkRowsFor, SqlValue } from '../database/bulk-insert';
-import { dialectOf } from '../database/sql-dialect';
-import { Cooperative } from './cooperative.entity';
+import { CooperativesRepository } from './cooperatives.repository';
 import { CsvEncodingError, CsvSyntaxError, decodeCsv, detectSeparator, parseCsv } from './csv';
-import { Household } from './household.entity';
+import { HouseholdsRepository, ImportedHousehold } from './households.repository';
 import { householdSearchColumns } from './households.service';
 
 export const IMPORT_COLUMNS = ['headName', 'phone', 'nationalId', 'province', 'commune', 'district', 'digitalSkillsTrained'] as const;
@@ -94,24 +89,6 @@ interface ValidRow {
   digitalSkillsTrained: boolean;
 }
 
-const TABLE_COLUMNS = [
-  'id',
-  'cooperative_id',
-  'head_name',
-  'phone',
-  'national_id_encrypted',
-  'national_id_last4',
-  'province',
-  'commune',
-  'district',
-  'digital_skills_trained',
-  'head_name_search',
-  'province_search',
-  'commune_search',
-  'created_at',
-  'updated_at',
-];
-
 /**
  * Bulk registration of member households from a spreadsheet export. Every row is checked on its own:
  * good rows land, bad rows come back with their line number and reasons. A row is a single INSERT
@@ -120,9 +97,8 @@ const TABLE_COLUMNS = [
 @Injectable()
 export class HouseholdImportService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectRepository(Household) private readonly households: Repository<Household>,
-    @InjectRepository(Cooperative) private readonly cooperatives: Repository<Cooperative>,
+    private readonly households: HouseholdsRepository,
+    private readonly cooperatives: CooperativesRepository,
     private readonly cipher: PersonalDataCipher,
   ) {}
 
@@ -274,7 +250,7 @@ export class HouseholdImportService {
   /** Rows naming a co-op that does not exist, or that the caller does not manage, are rejected. */
   private async checkCooperatives(actor: Actor, rows: ValidRow[], rejected: ImportRejection[]): Promise<ValidRow[]> {
     const ids = [...new Set(rows.map((r) => r.cooperativeId))];
-    const existing = new Set((await this.cooperatives.find({ where: { id: In(ids) }, select: { id: true } })).map((c) => c.id));
+    const existing = await this.cooperatives.existingIds(ids);
     const problems = new Map<string, Message>();
     for (const id of ids) {
       if (!existing.has(id)) problems.set(id, message('import.noSuchCooperative'));
@@ -295,10 +271,9 @@ export class HouseholdImportService {
   }
 
   private async insertRows(rows: ValidRow[], rejected: ImportRejection[]): Promise<number> {
-    // Arrays as parameters (unnest) make the whole file one statement where the database takes them.
-    if (dialectOf(this.dataSource).sharedStatements) return this.insertAllPostgres(rows, rejected);
+    if (this.households.importsInOneStatement) return this.insertAll(rows, rejected);
     let created = 0;
-    const chunkSize = chunkRowsFor(TABLE_COLUMNS.length);
+    const chunkSize = this.households.importChunkRows;
     for (let start = 0; start < rows.length; start += chunkSize) {
       created += await this.insertChunk(rows.slice(start, start + chunkSize), rejected);
     }
@@ -306,41 +281,17 @@ export class HouseholdImportService {
   }
 
   /**
-   * PostgreSQL: the whole file in one statement, one array parameter per column (unnest), so 10,000
-   * rows cost one round trip instead of 120,000 bind parameters. ON CONFLICT decides duplicates
-   * atomically, also against an import running at the same moment; rows it skips are reported.
+   * PostgreSQL: the whole file in one statement, so 10,000 rows cost one round trip instead of 120,000
+   * bind parameters. Duplicates are decided atomically, also against an import running at the same
+   * moment; rows it skips are reported.
    */
-  private async insertAllPostgres(rows: ValidRow[], rejected: ImportRejection[]): Promise<number> {
+  private async insertAll(rows: ValidRow[], rejected: ImportRejection[]): Promise<number> {
     if (!rows.length) return 0;
-    const columns: unknown[][] = TABLE_COLUMNS.slice(0, 13).map(() => new Array<unknown>(rows.length));
     const sealed = this.cipher.encryptMany(rows.map((r) => r.nationalId));
-    rows.forEach((r, i) => {
-      columns[0][i] = randomUUID();
-      columns[1][i] = r.cooperativeId;
-      columns[2][i] = r.headName;
-      columns[3][i] = r.phone;
-      columns[4][i] = sealed[i];
-      columns[5][i] = r.nationalId ? r.nationalId.slice(-4) : null;
-      columns[6][i] = r.province;
-      columns[7][i] = r.commune;
-      columns[8][i] = r.district;
-      columns[9][i] = r.digitalSkillsTrained;
-      // Folded here, so an imported household is found by a search made right after the import.
-      const folded = householdSearchColumns(r);
-      columns[10][i] = folded.headNameSearch;
-      columns[11][i] = folded.provinceSearch;
-      columns[12][i] = folded.communeSearch;
-    });
-    const inserted = await this.dataSource.query<{ phone: string }[]>(
-      `INSERT INTO households (${TABLE_COLUMNS.join(', ')})
-       SELECT u.*, $14::timestamptz, $14::timestamptz
-       FROM unnest($1::uuid[], $2::uuid[], $3::varchar[], $4::varchar[], $5::varchar[], $6::varchar[], $7::varchar[], $8::varchar[], $9::varchar[], $10::boolean[],
-                   $11::varchar[], $12::varchar[], $13::varchar[]) AS u
-       ON CONFLICT (phone) DO NOTHING
-       RETURNING phone`,
-      [...columns, new Date()],
+    const landed = await this.households.insertAllSkippingTakenPhones(
+      rows.map((r, i) => toImported(r, sealed[i])),
+      new Date(),
     );
-    const landed = new Set(inserted.map((row) => row.phone));
     for (const row of rows) {
       if (!landed.has(row.phone)) {
         rejected.push({
@@ -354,41 +305,37 @@ export class HouseholdImportService {
 
   /** SQLite: phones already registered are rejected; if another import races us to a phone, the chunk is re-checked. */
   private async insertChunk(chunk: ValidRow[], rejected: ImportRejection[], attempt = 0): Promise<number> {
-    const taken = new Set(
-      (await this.households.find({ where: { phone: In(chunk.map((r) => r.phone)) }, select: { phone: true } })).map((h) => h.phone),
-    );
+    const taken = await this.households.registeredPhones(chunk.map((r) => r.phone));
     const fresh = chunk.filter((row) => {
       if (!taken.has(row.phone)) return true;
       rejected.push({ line: row.line, errors: [{ field: 'phone', message: message('import.phoneRegistered') }] });
       return false;
     });
-    const now = new Date();
-    const values: SqlValue[][] = fresh.map((r) => {
-      const folded = householdSearchColumns(r);
-      return [
-        randomUUID(),
-        r.cooperativeId,
-        r.headName,
-        r.phone,
-        r.nationalId ? this.cipher.encrypt(r.nationalId) : null,
-        r.nationalId ? r.nationalId.slice(-4) : null,
-        r.province,
-        r.commune,
-        r.district,
-        r.digitalSkillsTrained,
-        folded.headNameSearch,
-        folded.provinceSearch,
-        folded.communeSearch,
-        now,
-        now,
-      ];
-    });
     try {
-      await this.dataSource.transaction((manager) => bulkInsert(manager, 'households', TABLE_COLUMNS, values));
+      await this.households.insertChunk(
+        fresh.map((r) => toImported(r, r.nationalId ? this.cipher.encrypt(r.nationalId) : null)),
+        new Date(),
+      );
       return fresh.length;
     } catch (error) {
       if (isUniqueViolation(error) && attempt < 3) return this.insertChunk(fresh, rejected, attempt + 1);
       throw error;
     }
   }
+}
+
+/** A checked row as the table takes it; the search columns are folded here, so an imported household is found at once. */
+function toImported(r: ValidRow, nationalIdEncrypted: string | null): ImportedHousehold {
+  return {
+    cooperativeId: r.cooperativeId,
+    headName: r.headName,
+    phone: r.phone,
+    nationalIdEncrypted,
+    nationalIdLast4: r.nationalId ? r.nationalId.slice(-4) : null,
+    province: r.province,
+    commune: r.commune,
+    district: r.district,
+    digitalSkillsTrained: r.digitalSkillsTrained,
+    ...householdSearchColumns(r),
+  };
 }

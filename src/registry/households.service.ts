@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { IsNull, Repository } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { Actor } from '../common/auth/actor';
 import { assertManagesCooperative, assertOwnsHouseholdRecord, cooperativeScope } from '../common/auth/access-policy';
 import { PersonalDataCipher } from '../common/crypto/personal-data-cipher';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors/domain-errors';
 import { isUniqueViolation } from '../common/errors/unique-violation';
-import { Page, paginate } from '../common/http/pagination';
+import { Page } from '../common/http/pagination';
 import { message } from '../common/i18n/message';
 import { normalizePhone } from '../common/phone';
 import { createFingerprint, createOnce } from '../common/records/repeatable-create';
@@ -16,6 +14,7 @@ import { foldedLikePattern, foldForSearch } from '../common/text/search-fold';
 import { CooperativesService } from './cooperatives.service';
 import { CreateHouseholdDto, HouseholdResponse, ListHouseholdsQuery, toHouseholdResponse, UpdateHouseholdDto } from './dto/household.dto';
 import { Household } from './household.entity';
+import { HouseholdsRepository } from './households.repository';
 import { RegistryUsage } from './registry-usage';
 import { applyVersionedEdit } from './versioned-edit';
 
@@ -25,7 +24,7 @@ const FOLD_CHUNK = 500;
 @Injectable()
 export class HouseholdsService {
   constructor(
-    @InjectRepository(Household) private readonly households: Repository<Household>,
+    private readonly households: HouseholdsRepository,
     private readonly cooperatives: CooperativesService,
     private readonly cipher: PersonalDataCipher,
     private readonly usage: RegistryUsage,
@@ -44,7 +43,7 @@ export class HouseholdsService {
         id: dto.id,
         fingerprint: createFingerprint(dto),
         find: async (id) => {
-          const existing = await this.households.findOne({ where: { id } });
+          const existing = await this.households.findById(id);
           if (!existing) return null;
           assertManagesCooperative(actor, existing.cooperativeId);
           return { record: toHouseholdResponse(existing), fingerprint: existing.createFingerprint };
@@ -52,7 +51,7 @@ export class HouseholdsService {
         create: async () => {
           await this.cooperatives.findActive(cooperativeId);
           const now = new Date();
-          const household = this.households.create({
+          const household = Object.assign(new Household(), {
             id: dto.id ?? randomUUID(),
             cooperativeId,
             headName: dto.headName.trim(),
@@ -89,16 +88,16 @@ export class HouseholdsService {
     if (actor.role === 'farmer') throw new ForbiddenError(message('registry.farmerOwnHouseholdOnly'));
     const cooperativeId = cooperativeScope(actor, query.cooperativeId);
     if (query.q || query.province || query.commune) await this.foldPendingSearchColumns();
-    const qb = this.households.createQueryBuilder('h');
-    if (cooperativeId) qb.andWhere('h.cooperativeId = :cooperativeId', { cooperativeId });
-    if (!query.includeArchived) qb.andWhere('h.archivedAt IS NULL');
-    if (query.province) qb.andWhere('h.provinceSearch = :province', { province: foldForSearch(query.province) });
-    if (query.commune) qb.andWhere('h.communeSearch = :commune', { commune: foldForSearch(query.commune) });
-    if (query.q) {
-      const pattern = foldedLikePattern(query.q);
-      qb.andWhere("(h.headNameSearch LIKE :pattern ESCAPE '\\' OR h.phone LIKE :pattern ESCAPE '\\')", { pattern });
-    }
-    const page = await paginate(qb, query);
+    const page = await this.households.list(
+      {
+        cooperativeId,
+        includeArchived: query.includeArchived,
+        province: query.province ? foldForSearch(query.province) : undefined,
+        commune: query.commune ? foldForSearch(query.commune) : undefined,
+        nameOrPhoneLike: query.q ? foldedLikePattern(query.q) : undefined,
+      },
+      query,
+    );
     return { items: page.items.map(toHouseholdResponse), nextCursor: page.nextCursor };
   }
 
@@ -159,16 +158,21 @@ export class HouseholdsService {
     });
   }
 
+  /** A household by id with no access check: for callers that check membership on their own terms (accounts). */
+  findById(id: string): Promise<Household | null> {
+    return this.households.findById(id);
+  }
+
   /** Loads a household the actor may see: admin, its co-op's manager, or its own farmer. */
   async findAccessible(actor: Actor, id: string): Promise<Household> {
-    const household = await this.households.findOne({ where: { id } });
+    const household = await this.households.findById(id);
     if (!household) throw NotFoundError.of('Household', id);
     assertOwnsHouseholdRecord(actor, { cooperativeId: household.cooperativeId, householdId: household.id });
     return household;
   }
 
   private async findManaged(actor: Actor, id: string): Promise<Household> {
-    const household = await this.households.findOne({ where: { id } });
+    const household = await this.households.findById(id);
     if (!household) throw NotFoundError.of('Household', id);
     assertManagesCooperative(actor, household.cooperativeId);
     return household;
@@ -180,20 +184,8 @@ export class HouseholdsService {
    */
   private async foldPendingSearchColumns(): Promise<void> {
     for (;;) {
-      const pending = await this.households.find({
-        where: { headNameSearch: IsNull() },
-        select: { id: true, headName: true, province: true, commune: true },
-        take: FOLD_CHUNK,
-      });
-      for (const h of pending) {
-        // Plain SQL: the folded copy is not an edit, so neither `version` nor `updated_at` moves.
-        const folded = householdSearchColumns(h);
-        const [sql, parameters] = this.households.manager.connection.driver.escapeQueryWithParameters(
-          'UPDATE households SET head_name_search = :headNameSearch, province_search = :provinceSearch, commune_search = :communeSearch WHERE id = :id',
-          { ...folded, id: h.id },
-        );
-        await this.households.query(sql, parameters);
-      }
+      const pending = await this.households.unfolded(FOLD_CHUNK);
+      for (const h of pending) await this.households.writeSearchColumns(h.id, householdSearchColumns(h));
       if (pending.length < FOLD_CHUNK) return;
     }
   }

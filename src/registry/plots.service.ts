@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In, Repository } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { Actor } from '../common/auth/actor';
 import { assertOwnsHouseholdRecord, cooperativeScope } from '../common/auth/access-policy';
 import { ConflictError, FieldProblem, InvalidInputError, NotFoundError } from '../common/errors/domain-errors';
 import { isUniqueViolation } from '../common/errors/unique-violation';
-import { Page, paginate } from '../common/http/pagination';
+import { Page } from '../common/http/pagination';
 import { message, translate } from '../common/i18n/message';
 import { createFingerprint, createOnce } from '../common/records/repeatable-create';
 import { foldedLikePattern, foldForSearch } from '../common/text/search-fold';
@@ -24,7 +22,9 @@ import {
 } from './dto/plot.dto';
 import { HouseholdsService } from './households.service';
 import { PlotCertification } from './plot-certification.entity';
+import { PlotCertificationsRepository } from './plot-certifications.repository';
 import { Plot } from './plot.entity';
+import { PlotsRepository } from './plots.repository';
 import { RegistryUsage } from './registry-usage';
 import { applyVersionedEdit } from './versioned-edit';
 
@@ -69,9 +69,8 @@ export function newCertification(
 @Injectable()
 export class PlotsService {
   constructor(
-    @InjectRepository(Plot) private readonly plots: Repository<Plot>,
-    @InjectRepository(PlotCertification) private readonly certifications: Repository<PlotCertification>,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly plots: PlotsRepository,
+    private readonly certifications: PlotCertificationsRepository,
     private readonly households: HouseholdsService,
     private readonly usage: RegistryUsage,
   ) {}
@@ -94,14 +93,14 @@ export class PlotsService {
         id: dto.id,
         fingerprint,
         find: async (id) => {
-          const existing = await this.plots.findOne({ where: { id } });
+          const existing = await this.plots.findById(id);
           if (!existing) return null;
           assertOwnsHouseholdRecord(actor, existing);
           return { record: await this.present(existing), fingerprint: existing.createFingerprint };
         },
         create: async () => {
           if (household.archivedAt) throw new ConflictError(message('registry.householdArchived', { id: household.id }));
-          const plot = this.plots.create({
+          const plot = Object.assign(new Plot(), {
             id: dto.id ?? randomUUID(),
             householdId: household.id,
             cooperativeId: household.cooperativeId,
@@ -118,10 +117,7 @@ export class PlotsService {
             updatedAt: now,
           });
           const certifications = (dto.certifications ?? []).map((c) => newCertification(actor, plot.id, c, now));
-          await this.dataSource.transaction(async (manager) => {
-            await manager.insert(Plot, plot);
-            if (certifications.length) await manager.insert(PlotCertification, certifications);
-          });
+          await this.plots.insertWithCertifications(plot, certifications);
           return toPlotResponse(plot, certifications, now);
         },
       });
@@ -143,21 +139,22 @@ export class PlotsService {
    * farmer's own household's, or any for the province office.
    */
   async list(actor: Actor, query: ListPlotsQuery): Promise<Page<PlotResponse>> {
-    const qb = this.plots.createQueryBuilder('p');
+    let scope: { ownHouseholdId: string | null } | { cooperativeId?: string };
     if (actor.role === 'farmer') {
-      qb.where('p.householdId = :own', { own: actor.householdId });
+      scope = { ownHouseholdId: actor.householdId };
       if (query.cooperativeId) cooperativeScope(actor, query.cooperativeId);
     } else {
-      const cooperativeId = cooperativeScope(actor, query.cooperativeId);
-      if (cooperativeId) qb.where('p.cooperativeId = :cooperativeId', { cooperativeId });
+      scope = { cooperativeId: cooperativeScope(actor, query.cooperativeId) };
     }
-    if (query.householdId) qb.andWhere('p.householdId = :householdId', { householdId: query.householdId });
-    if (!query.includeArchived) qb.andWhere('p.archivedAt IS NULL');
-    if (query.q) {
-      const pattern = foldedLikePattern(query.q);
-      qb.andWhere("(LOWER(p.code) LIKE :pattern ESCAPE '\\' OR p.cropSearch LIKE :pattern ESCAPE '\\')", { pattern });
-    }
-    const page = await paginate(qb, query);
+    const page = await this.plots.list(
+      {
+        ...scope,
+        householdId: query.householdId,
+        includeArchived: query.includeArchived,
+        codeOrCropLike: query.q ? foldedLikePattern(query.q) : undefined,
+      },
+      query,
+    );
     const certifications = await this.certificationsOf(page.items.map((p) => p.id));
     const now = new Date();
     return { items: page.items.map((p) => toPlotResponse(p, certifications.get(p.id) ?? [], now)), nextCursor: page.nextCursor };
@@ -212,8 +209,13 @@ export class PlotsService {
     });
   }
 
+  /** A plot by id with no access check: for a record that already names it (a batch's growing area). */
+  findById(id: string): Promise<Plot | null> {
+    return this.plots.findById(id);
+  }
+
   async findAccessible(actor: Actor, id: string): Promise<Plot> {
-    const plot = await this.plots.findOne({ where: { id } });
+    const plot = await this.plots.findById(id);
     if (!plot) throw NotFoundError.of('Plot', id);
     assertOwnsHouseholdRecord(actor, plot);
     return plot;
@@ -221,8 +223,7 @@ export class PlotsService {
 
   async certificationsOf(plotIds: string[]): Promise<Map<string, PlotCertification[]>> {
     const byPlot = new Map<string, PlotCertification[]>();
-    if (!plotIds.length) return byPlot;
-    const rows = await this.certifications.find({ where: { plotId: In(plotIds) }, order: { validUntil: 'DESC', createdAt: 'ASC' } });
+    const rows = await this.certifications.ofPlots(plotIds);
     for (const row of rows) byPlot.set(row.plotId, [...(byPlot.get(row.plotId) ?? []), row]);
     return byPlot;
   }

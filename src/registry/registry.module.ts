@@ -4,14 +4,18 @@ import { PersonalDataCipher } from '../common/crypto/personal-data-cipher';
 import { CertificationsService } from './certifications.service';
 import { Cooperative } from './cooperative.entity';
 import { CooperativesController } from './cooperatives.controller';
+import { CooperativesRepository } from './cooperatives.repository';
 import { CooperativesService } from './cooperatives.service';
 import { HouseholdImportService } from './household-import.service';
 import { Household } from './household.entity';
 import { HouseholdsController } from './households.controller';
+import { HouseholdsRepository } from './households.repository';
 import { HouseholdsService } from './households.service';
 import { PlotCertification } from './plot-certification.entity';
+import { PlotCertificationsRepository } from './plot-certifications.repository';
 import { Plot } from './plot.entity';
 import { PlotsController } from './plots.controller';
+import { PlotsRepository } from './plots.repository';
 import { PlotsService } from './plots.service';
 import { RegistryUsage } from './registry-usage';
 
@@ -27,6 +31,10 @@ import { RegistryUsage } from './registry-usage';
     CertificationsService,
     RegistryUsage,
     PersonalDataCipher,
+    CooperativesRepository,
+    HouseholdsRepository,
+    PlotsRepository,
+    PlotCertificationsRepository,
   ],
   exports: [CooperativesService, HouseholdsService, PlotsService],
 })

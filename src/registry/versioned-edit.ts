@@ -1,5 +1,4 @@
 import type { FastifyReply } from 'fastify';
-import { Repository } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { assertIfMatch, etagOf } from '../common/records/record-version';
 
@@ -8,8 +7,13 @@ export interface Versioned {
   version: number;
 }
 
+/** Writes changes onto a record only while it is at `version`; true when it was. */
+export interface VersionedWriter<E> {
+  updateAtVersion(id: string, version: number, changes: QueryDeepPartialEntity<E>): Promise<boolean>;
+}
+
 export interface VersionedEdit<E extends Versioned, R> {
-  repository: Repository<E>;
+  repository: VersionedWriter<E>;
   /** Loads the record and checks the caller may change it. */
   load(): Promise<E>;
   /** The answer for the record (also what a 412 shows as `current`). */
@@ -31,13 +35,7 @@ export async function applyVersionedEdit<E extends Versioned, R>(edit: Versioned
     assertIfMatch(edit.ifMatch, record.version, await edit.present(record));
     const changes = await edit.changes(record);
     if (!changes) return edit.present(record);
-    const result = await edit.repository
-      .createQueryBuilder()
-      .update()
-      .set(changes)
-      .where('id = :id AND version = :version', { id: record.id, version: record.version })
-      .execute();
-    if ((result.affected ?? 0) > 0) return edit.present(await edit.load());
+    if (await edit.repository.updateAtVersion(record.id, record.version, changes)) return edit.present(await edit.load());
     if (attempt >= 2) {
       // Still losing after three tries: tell the client as a stale version would be told.
       const fresh = await edit.load();

@@ -1,24 +1,21 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
-import { Batch } from '../../batches/batch.entity';
+import type { EntityManager } from 'typeorm';
+import { BatchesService } from '../../batches/batches.service';
 import { assertManagesCooperative, cooperativeScope } from '../../common/auth/access-policy';
 import type { Actor } from '../../common/auth/actor';
 import { NotFoundError } from '../../common/errors/domain-errors';
 import { isUniqueViolation } from '../../common/errors/unique-violation';
-import { Page, paginate } from '../../common/http/pagination';
+import { Page } from '../../common/http/pagination';
 import { SyncConfig } from '../../config/sections';
-import { dialectOf } from '../../database/sql-dialect';
 import { Marketplace, PushedOrder } from '../../marketplaces/marketplace';
 import { MetricsService } from '../../metrics/metrics.service';
-import { ListingChannel } from '../listing-channel.entity';
 import { Listing } from '../listing.entity';
 import { writeSyncIntents } from '../sync/sync-intents';
 import { ListMarketplaceOrdersQuery, MarketplaceOrderView } from './dto/marketplace-order.dto';
 import { CheckedLine, checkOrderLine, mergeByItem, ORDER_LINE_LIMITS, RejectionCode } from './marketplace-order-lines';
-import { MarketplaceOrderRejection } from './marketplace-order-rejection.entity';
 import { MarketplaceOrder } from './marketplace-order.entity';
+import { MarketplaceOrdersRepository } from './marketplace-orders.repository';
 import { toOrderView, toRejectionView } from './marketplace-order.mapper';
 
 export interface RecordedPush {
@@ -39,10 +36,16 @@ export class MarketplaceOrdersService {
   private readonly logger = new Logger(MarketplaceOrdersService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly orders: MarketplaceOrdersRepository,
     private readonly sync: SyncConfig,
     private readonly metrics: MetricsService,
+    private readonly batches: BatchesService,
   ) {}
+
+  /** The orders drawn from a lot, oldest first: what a recall must reach. */
+  ofBatch(batchId: string): Promise<MarketplaceOrder[]> {
+    return this.orders.ofBatch(batchId);
+  }
 
   async record(marketplace: Marketplace, lines: PushedOrder[]): Promise<RecordedPush> {
     const outcome: RecordedPush = { recorded: 0, replayed: 0, rejected: 0 };
@@ -64,7 +67,7 @@ export class MarketplaceOrdersService {
         continue;
       }
       try {
-        await this.dataSource.transaction((manager) => this.insert(manager, marketplace, line, listing));
+        await this.orders.transaction((manager) => this.insert(manager, marketplace, line, listing));
         outcome.recorded++;
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
@@ -78,32 +81,26 @@ export class MarketplaceOrdersService {
   async list(actor: Actor, query: ListMarketplaceOrdersQuery): Promise<Page<MarketplaceOrderView>> {
     const cooperativeId = cooperativeScope(actor, query.cooperativeId);
     if (query.listingId) {
-      const listing = await this.dataSource.getRepository(Listing).findOne({ where: { id: query.listingId } });
+      const listing = await this.orders.findListing(query.listingId);
       if (!listing) throw NotFoundError.of('Listing', query.listingId);
       assertManagesCooperative(actor, listing.cooperativeId);
     }
-    const filter = <T extends MarketplaceOrder | MarketplaceOrderRejection>(entity: new () => T) => {
-      const qb = this.dataSource.getRepository<T>(entity).createQueryBuilder('o');
-      if (cooperativeId) qb.andWhere('o.cooperativeId = :cooperativeId', { cooperativeId });
-      if (query.listingId) qb.andWhere('o.listingId = :listingId', { listingId: query.listingId });
-      if (query.marketplace) qb.andWhere('o.marketplace = :marketplace', { marketplace: query.marketplace });
-      return qb;
-    };
+    const filter = { cooperativeId, listingId: query.listingId, marketplace: query.marketplace };
     if (query.status === 'rejected') {
-      const page = await paginate(filter(MarketplaceOrderRejection), query);
+      const page = await this.orders.listRejections(filter, query);
       return { items: page.items.map(toRejectionView), nextCursor: page.nextCursor };
     }
-    const page = await paginate(filter(MarketplaceOrder), query);
+    const page = await this.orders.list(filter, query);
     return { items: page.items.map(toOrderView), nextCursor: page.nextCursor };
   }
 
   private async insert(manager: EntityManager, marketplace: Marketplace, line: CheckedLine, listing: Listing): Promise<void> {
-    const batch = listing.batchId ? await manager.findOne(Batch, { where: { id: listing.batchId } }) : null;
+    const batch = listing.batchId ? await this.batches.findById(listing.batchId, manager) : null;
     const now = new Date();
     const id = randomUUID();
     // The insert comes first: a resend stops here on the unique key, and on SQLite it takes the write lock
     // before the stock is read.
-    await manager.insert(MarketplaceOrder, {
+    await this.orders.insertOrder(manager, {
       id,
       marketplace,
       externalOrderId: line.orderId,
@@ -121,33 +118,18 @@ export class MarketplaceOrdersService {
       createdAt: now,
       updatedAt: now,
     });
-    const dialect = dialectOf(manager);
-    const [row] = await manager.query<{ stock: number | string }[]>(
-      dialect.sql(`SELECT stock FROM listings WHERE id = ? ${dialect.rowLock('update')}`),
-      [listing.id],
-    );
-    const stock = Number(row?.stock ?? 0);
+    const stock = await this.orders.lockStock(manager, listing.id);
     const oversold = line.quantity > stock;
-    await manager
-      .createQueryBuilder()
-      .update(Listing)
-      .set({
-        stock: Math.max(0, stock - line.quantity),
-        version: () => 'version + 1',
-        updatedAt: now,
-        ...(oversold ? { oversoldAt: now } : {}),
-      })
-      .where('id = :id', { id: listing.id })
-      .execute();
+    await this.orders.drawStock(manager, listing.id, Math.max(0, stock - line.quantity), oversold ? now : null, now);
     if (oversold) {
-      await manager.update(MarketplaceOrder, { id }, { oversold: true });
+      await this.orders.markOversold(manager, id);
       this.logger.warn(
         `${marketplace} order ${line.orderId}: ${line.quantity} ordered of listing ${listing.id} with ${stock} in stock (oversold)`,
       );
     }
     // A line rejected earlier (its item not yet known) and now recorded is settled.
-    await manager.delete(MarketplaceOrderRejection, { marketplace, externalOrderId: line.orderId, externalItemId: line.itemId });
-    const channels = await manager.find(ListingChannel, { where: { listingId: listing.id } });
+    await this.orders.settleRejection(manager, marketplace, line.orderId, line.itemId);
+    const channels = await this.orders.channelsOf(manager, listing.id);
     const following = channels.filter((c) => c.status !== 'rejected' && c.status !== 'delisted').map((c) => c.marketplace);
     await writeSyncIntents(manager, listing.id, following, new Date(now.getTime() + this.sync.LISTING_UPDATE_DELAY_MS), true);
   }
@@ -158,17 +140,12 @@ export class MarketplaceOrdersService {
    * channel is no match).
    */
   private async match(marketplace: Marketplace, externalId: string | null, sellerSku: string | null): Promise<Listing | null> {
-    const listings = this.dataSource.getRepository(Listing);
     if (externalId) {
-      const channel = await this.dataSource.getRepository(ListingChannel).findOne({ where: { marketplace, externalId } });
-      if (channel) return listings.findOne({ where: { id: channel.listingId } });
+      const byItem = await this.orders.findListingByItem(marketplace, externalId);
+      if (byItem) return byItem;
     }
     if (!sellerSku) return null;
-    return listings
-      .createQueryBuilder('l')
-      .innerJoin(ListingChannel, 'c', 'c.listing_id = l.id AND c.marketplace = :marketplace', { marketplace })
-      .where('l.sellerSku = :sellerSku', { sellerSku })
-      .getOne();
+    return this.orders.findListingBySkuOn(marketplace, sellerSku);
   }
 
   /** Keeps a line that cannot be recorded, for the co-op whose listing it names (else for the admin), and alerts once. */
@@ -178,10 +155,10 @@ export class MarketplaceOrdersService {
     // Whose order it was, for who may see the rejection: this platform's match, else the listing its SKU names.
     const named =
       (await this.match(marketplace, safeId(line.externalId), safeId(line.sellerSku))) ??
-      (safeId(line.sellerSku) ? await this.dataSource.getRepository(Listing).findOne({ where: { sellerSku: line.sellerSku! } }) : null);
+      (safeId(line.sellerSku) ? await this.orders.findListingBySku(line.sellerSku!) : null);
     const now = new Date();
     try {
-      await this.dataSource.getRepository(MarketplaceOrderRejection).insert({
+      await this.orders.insertRejection({
         id: randomUUID(),
         marketplace,
         externalOrderId: String(line.orderId ?? '').slice(0, idLength),

@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, LessThan } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { LabelRun } from './label-run.entity';
+
+/** The SQL of the `label_runs` table. */
+@Injectable()
+export class LabelRunsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  findById(id: string): Promise<LabelRun | null> {
+    return this.dataSource.manager.findOne(LabelRun, { where: { id } });
+  }
+
+  findByIdempotencyKey(cooperativeId: string, idempotencyKey: string): Promise<LabelRun | null> {
+    return this.dataSource.manager.findOne(LabelRun, { where: { cooperativeId, idempotencyKey } });
+  }
+
+  insert(manager: EntityManager, run: LabelRun): Promise<unknown> {
+    return manager.insert(LabelRun, run);
+  }
+
+  update(id: string, values: QueryDeepPartialEntity<LabelRun>): Promise<unknown> {
+    return this.dataSource.manager.update(LabelRun, id, values);
+  }
+
+  /** Ids of runs still `queued` since before `before`, at most `limit`. */
+  async queuedSince(before: Date, limit: number): Promise<string[]> {
+    const rows = await this.dataSource.manager.find(LabelRun, {
+      where: { status: 'queued', createdAt: LessThan(before) },
+      select: { id: true },
+      take: limit,
+    });
+    return rows.map((r) => r.id);
+  }
+}

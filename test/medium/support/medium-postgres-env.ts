@@ -1,0 +1,3 @@
+import { setUpMediumEnvironment } from './medium-env';
+
+setUpMediumEnvironment('postgres');

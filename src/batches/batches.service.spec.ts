@@ -44,6 +44,8 @@ function setUp(existing: BatchEvent[] = []) {
       return Promise.resolve();
     }),
     currentEventsOf: jest.fn(() => Promise.resolve([...existing, ...saved])),
+    // No spraying in the plot's own diary here: the rules for those are covered by plot-activities e2e.
+    plotSprayingsOf: jest.fn().mockResolvedValue([]),
     update: jest.fn().mockResolvedValue(undefined),
   });
   const notices = strictMock<ChangeNotices>('notices', { publish: jest.fn() });

@@ -473,6 +473,11 @@ export class BatchesService {
   }
 
   /** The lot's critical tracking events (the diary without the growing steps), oldest first. */
+  /** Every diary entry of a batch, corrected ones included, oldest first (the records that travel: EPCIS). */
+  eventsOf(batchId: string): Promise<BatchEvent[]> {
+    return this.batches.eventsOf(batchId);
+  }
+
   trackingEventsOf(batchId: string): Promise<BatchEvent[]> {
     return this.batches.trackingEventsOf(batchId);
   }

@@ -1,18 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { BatchEvent } from '../batches/batch-event.entity';
-import { Batch } from '../batches/batch.entity';
 import { toBatchEventResponse, toBatchResponse } from '../batches/batch.mapper';
 import { BatchesService } from '../batches/batches.service';
 import type { BatchDetailResponse } from '../batches/dto/batch.dto';
-import { Product } from '../catalog/product.entity';
+import { ProductsService } from '../catalog/products.service';
 import { toProductResponse } from '../catalog/dto/product.dto';
 import type { Actor } from '../common/auth/actor';
 import { CooperativesService } from '../registry/cooperatives.service';
 import { toPlotResponse } from '../registry/dto/plot.dto';
-import { PlotCertification } from '../registry/plot-certification.entity';
-import { Plot } from '../registry/plot.entity';
+import { PlotsService } from '../registry/plots.service';
 import { toEpcisDocument } from './epcis-document';
 import type { JsonValue } from './event-hash';
 
@@ -21,7 +16,8 @@ export class EpcisService {
   constructor(
     private readonly batches: BatchesService,
     private readonly cooperatives: CooperativesService,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly products: ProductsService,
+    private readonly plots: PlotsService,
   ) {}
 
   /** The batch's history as EPCIS 2.0 JSON-LD; same owners as GET /batches/:id. */
@@ -41,16 +37,15 @@ export class EpcisService {
    * notes never reach an EPCIS document). Null when no such batch.
    */
   async publicDocument(batchId: string): Promise<Record<string, JsonValue> | null> {
-    const db = this.dataSource;
-    const batch = await db.getRepository(Batch).findOne({ where: { id: batchId } });
+    const batch = await this.batches.findById(batchId);
     if (!batch || batch.archivedAt) return null;
     const [product, cooperative, events, plot] = await Promise.all([
-      db.getRepository(Product).findOneByOrFail({ id: batch.productId }),
+      this.products.findOrFail(batch.productId),
       this.cooperatives.findOrFail(batch.cooperativeId),
-      db.getRepository(BatchEvent).find({ where: { batchId }, order: { occurredAt: 'ASC', createdAt: 'ASC' } }),
-      batch.plotId ? db.getRepository(Plot).findOneBy({ id: batch.plotId }) : Promise.resolve(null),
+      this.batches.eventsOf(batchId),
+      batch.plotId ? this.plots.findById(batch.plotId) : Promise.resolve(null),
     ]);
-    const certifications = plot ? await db.getRepository(PlotCertification).find({ where: { plotId: plot.id } }) : [];
+    const certifications = plot ? ((await this.plots.certificationsOf([plot.id])).get(plot.id) ?? []) : [];
     const detail = {
       ...toBatchResponse(batch),
       product: toProductResponse(product),

@@ -113,6 +113,11 @@ export class LabelsService {
   }
 
   /** How many labels were ever printed for a batch, voided ones included. */
+  /** One label by its serial, for modules that act on a label they were handed (the scan alarms). */
+  findBySerial(serial: string): Promise<Label | null> {
+    return this.labels.findBySerial(serial);
+  }
+
   countOfBatch(batchId: string): Promise<number> {
     return this.labels.countOfBatch(batchId);
   }

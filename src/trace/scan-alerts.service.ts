@@ -6,7 +6,8 @@ import type { Actor } from '../common/auth/actor';
 import { assertManagesCooperative } from '../common/auth/access-policy';
 import { NotFoundError } from '../common/errors/domain-errors';
 import { ScanConfig } from '../config/sections';
-import { Label } from '../labels/label.entity';
+import type { Label } from '../labels/label.entity';
+import { LabelsService } from '../labels/labels.service';
 import { ChangeNotices } from '../redis/change-notices';
 import { ClearScanAlertDto, ScanAlertResponse } from './dto/scan-alert.dto';
 import { ScanAlertClearance } from './scan-alert-clearance.entity';
@@ -19,6 +20,7 @@ import { decideVerdict } from './verdict';
 export class ScanAlertsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly labelsService: LabelsService,
     private readonly recorder: ScanRecorder,
     private readonly cache: TraceCache,
     private readonly notices: ChangeNotices,
@@ -50,7 +52,7 @@ export class ScanAlertsService {
   }
 
   private async managedLabel(actor: Actor, serial: string): Promise<Label> {
-    const label = await this.dataSource.getRepository(Label).findOne({ where: { serial } });
+    const label = await this.labelsService.findBySerial(serial);
     if (!label) throw NotFoundError.of('Label', serial);
     assertManagesCooperative(actor, label.cooperativeId);
     return label;

@@ -182,21 +182,7 @@ export class ScanService {
     const view = batchId ? await this.cache.view(batchId) : null;
     if (!view) return null;
     const headers = { ...this.commonHeaders(json, lang), link: view.lotLink ?? linksetLink(this.lotAnchor(view)) };
-    if (json) return { status: 200, headers, body: `{${view.json}}` };
-    return {
-      status: 200,
-      headers,
-      body: renderTracePage({
-        lang,
-        verdict: null,
-        headline: null,
-        serial: null,
-        scanLine: null,
-        reason: null,
-        body: view.html[lang],
-        path,
-      }),
-    };
+    return this.recordPage(headers, json ? `{${view.json}}` : null, view.html[lang], lang, path);
   }
 
   /** `/01/{gtin}/21/{serial}` (a serial written without its lot): the lot of that label, when it is one of this GTIN's. */
@@ -358,26 +344,19 @@ export class ScanService {
     return { contexts: [context], linkset: linksetDocument([contextJson(context)]) };
   }
 
+  /** A lot's or a product's public record, no verdict: its JSON when asked for (`json` not null), else its page. */
+  private recordPage(headers: Record<string, string>, json: string | null, html: string, lang: Language, path: string): ScanAnswer {
+    if (json !== null) return { status: 200, headers, body: json };
+    const body = renderTracePage({ lang, verdict: null, headline: null, serial: null, scanLine: null, reason: null, body: html, path });
+    return { status: 200, headers, body };
+  }
+
   /** `/01/{gtin}`, or a lot or variant this resolver does not know walked up to it: the product's page. */
   async productPage(gtin: string, json: boolean, lang: Language, path: string): Promise<ScanAnswer | null> {
     const product = await this.cache.product(gtin);
     if (!product) return null;
     const headers = { ...this.commonHeaders(json, lang), link: linksetLink(`${this.base}/01/${gtin}`) };
-    if (json) return { status: 200, headers, body: product.json };
-    return {
-      status: 200,
-      headers,
-      body: renderTracePage({
-        lang,
-        verdict: null,
-        headline: null,
-        serial: null,
-        scanLine: null,
-        reason: null,
-        body: product.html[lang],
-        path,
-      }),
-    };
+    return this.recordPage(headers, json ? product.json : null, product.html[lang], lang, path);
   }
 }
 

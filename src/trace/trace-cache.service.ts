@@ -1,16 +1,7 @@
 import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
-import { BatchEvent } from '../batches/batch-event.entity';
-import { Batch } from '../batches/batch.entity';
-import { Product } from '../catalog/product.entity';
 import { ScanConfig } from '../config/sections';
-import { dialectOf } from '../database/sql-dialect';
 import { ChangeNotice, ChangeNotices } from '../redis/change-notices';
-import { Cooperative } from '../registry/cooperative.entity';
-import { Household } from '../registry/household.entity';
-import { PlotCertification } from '../registry/plot-certification.entity';
-import { Plot } from '../registry/plot.entity';
+import { TraceReadModel } from './trace.repository';
 import { buildProductView, buildTraceView, ProductView, PublicContact, TraceView } from './trace-view';
 
 export interface Producer {
@@ -39,15 +30,6 @@ export interface CachedLabel {
 
 const MAX_LABELS = 200_000;
 
-interface LabelRow {
-  batch_id: string;
-  status: 'active' | 'voided';
-  void_reason: string | null;
-  voided_at: Date | string | null;
-  scan_count: number | string;
-  first_scanned_at: Date | string | null;
-  last_cleared_at: Date | string | null;
-}
 const MAX_VIEWS = 5_000;
 
 /** A raw timestamp: a Date from PostgreSQL, UTC text ("YYYY-MM-DD HH:MM:SS.SSS") from SQLite. */
@@ -76,19 +58,12 @@ export class TraceCache implements OnModuleInit, OnModuleDestroy {
   /** Bumped by every change notice; a read that started before one does not fill the cache. */
   private generation = 0;
 
-  private readonly labelSql: string;
-
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly records: TraceReadModel,
     private readonly notices: ChangeNotices,
     scanConfig: ScanConfig,
   ) {
     this.ttlMs = scanConfig.TRACE_CACHE_SECONDS * 1000;
-    const parameter = dialectOf(dataSource).placeholder(1);
-    this.labelSql =
-      'SELECT l.batch_id, l.status, l.void_reason, l.voided_at, l.scan_count, l.first_scanned_at, ' +
-      '(SELECT MAX(c.cleared_at) FROM scan_alert_clearances c WHERE c.serial = l.serial) AS last_cleared_at ' +
-      `FROM labels l WHERE l.serial = ${parameter}`;
   }
 
   onModuleInit(): void {
@@ -128,11 +103,8 @@ export class TraceCache implements OnModuleInit, OnModuleDestroy {
     const cached = this.labels.get(serial);
     if (cached && now - cached.loadedAt < this.ttlMs) return cached;
     return this.once(`l:${serial}`, async (generation) => {
-      // One query on a miss (and every TRACE_CACHE_SECONDS per label): the label and the time of its latest
-      // clearing, from their indexes. Plain SQL: building it with the query builder cost more CPU than the
-      // rest of the scan (bench:scan profile, issue 14).
-      const rows = await this.dataSource.query<LabelRow[]>(this.labelSql, [serial]);
-      const row = rows[0];
+      // One query on a miss (and every TRACE_CACHE_SECONDS per label).
+      const row = await this.records.loadLabelView(serial);
       if (!row) return null;
       const entry: CachedLabel = {
         serial,
@@ -171,13 +143,7 @@ export class TraceCache implements OnModuleInit, OnModuleDestroy {
     const cached = this.producers.get(gtin);
     if (cached && now - cached.loadedAt < this.ttlMs) return cached.producer;
     return this.once(`p:${gtin}`, async () => {
-      const row = await this.dataSource
-        .getRepository(Product)
-        .createQueryBuilder('p')
-        .innerJoin(Cooperative, 'c', 'c.id = p.cooperative_id')
-        .select(['c.name AS name', 'c.contact_phone AS phone', 'c.contact_email AS email'])
-        .where('p.gtin = :gtin', { gtin })
-        .getRawOne<{ name: string; phone: string | null; email: string | null }>();
+      const row = await this.records.loadProducer(gtin);
       const producer = row
         ? { cooperative: row.name, contact: row.phone || row.email ? { phone: row.phone, email: row.email } : null }
         : null;
@@ -192,9 +158,8 @@ export class TraceCache implements OnModuleInit, OnModuleDestroy {
     const cached = this.products.get(gtin);
     if (cached && now - cached.loadedAt < this.ttlMs) return cached.view;
     return this.once(`g:${gtin}`, async (generation) => {
-      const product = await this.dataSource.getRepository(Product).findOne({ where: { gtin } });
-      const cooperative = product ? await this.dataSource.getRepository(Cooperative).findOneBy({ id: product.cooperativeId }) : null;
-      const view = product && cooperative ? buildProductView(product, cooperative) : null;
+      const found = await this.records.loadProduct(gtin);
+      const view = found ? buildProductView(found.product, found.cooperative) : null;
       if (generation === this.generation) {
         if (this.products.size >= MAX_VIEWS) this.products.delete(this.products.keys().next().value!);
         this.products.set(gtin, { view, loadedAt: Date.now() });
@@ -204,33 +169,13 @@ export class TraceCache implements OnModuleInit, OnModuleDestroy {
   }
 
   /** The batch a Digital Link names without a serial (`/01/{gtin}/10/{lot}`), for the batch page. */
-  async batchIdFor(gtin: string | null, lotCode: string): Promise<string | null> {
-    const row = await this.dataSource
-      .getRepository(Batch)
-      .createQueryBuilder('b')
-      .innerJoin(Product, 'p', 'p.id = b.product_id')
-      .select('b.id', 'id')
-      .where('b.lot_code = :lotCode', { lotCode })
-      .andWhere(gtin ? 'p.gtin = :gtin' : 'p.gtin IS NULL', { gtin })
-      .getRawOne<{ id: string }>();
-    return row?.id ?? null;
+  batchIdFor(gtin: string | null, lotCode: string): Promise<string | null> {
+    return this.records.findBatchId(gtin, lotCode);
   }
 
   private async buildView(batchId: string): Promise<TraceView | null> {
-    const db = this.dataSource;
-    const batch = await db.getRepository(Batch).findOne({ where: { id: batchId } });
-    if (!batch) return null;
-    const [product, cooperative, household, plot, events] = await Promise.all([
-      db.getRepository(Product).findOneByOrFail({ id: batch.productId }),
-      db.getRepository(Cooperative).findOneByOrFail({ id: batch.cooperativeId }),
-      db.getRepository(Household).findOneByOrFail({ id: batch.householdId }),
-      batch.plotId ? db.getRepository(Plot).findOneBy({ id: batch.plotId }) : Promise.resolve(null),
-      db.getRepository(BatchEvent).find({ where: { batchId } }),
-    ]);
-    const certifications = plot
-      ? await db.getRepository(PlotCertification).find({ where: { plotId: In([plot.id]) }, order: { validUntil: 'DESC' } })
-      : [];
-    return buildTraceView({ batch, product, cooperative, household, plot, certifications, events });
+    const sources = await this.records.loadLotRecords(batchId);
+    return sources ? buildTraceView(sources) : null;
   }
 
   private once<T>(key: string, load: (generation: number) => Promise<T>): Promise<T> {

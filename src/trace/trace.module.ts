@@ -8,12 +8,13 @@ import { ScanRoutes } from './scan-routes';
 import { ScanController } from './scan.controller';
 import { ScanService } from './scan.service';
 import { TraceCache } from './trace-cache.service';
+import { TraceReadModel } from './trace.repository';
 
 /** The consumer side: the public resolver and trace page, scan counting, the counterfeit verdicts and clearing false alarms. */
 @Module({
   imports: [LabelsModule],
   controllers: [ScanController, ScanAlertsController],
-  providers: [ScanService, TraceCache, ScanRecorder, ScanResponder, ScanRoutes, ScanAlertsService],
+  providers: [ScanService, TraceCache, TraceReadModel, ScanRecorder, ScanResponder, ScanRoutes, ScanAlertsService],
   exports: [TraceCache, ScanRecorder],
 })
 export class TraceModule {}

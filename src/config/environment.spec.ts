@@ -125,6 +125,12 @@ describe('loadEnvironment', () => {
       expect(env.PUBLIC_BASE_URL).toBe('https://truyxuat.htxthanhha.vn');
     });
 
+    it('keeps PUBLIC_BASE_URL without trailing slashes, so addresses append a path to it as is', () => {
+      expect(loadEnvironment({ ...PRODUCTION, PUBLIC_BASE_URL: 'https://truyxuat.htxthanhha.vn//' }).PUBLIC_BASE_URL).toBe(
+        'https://truyxuat.htxthanhha.vn',
+      );
+    });
+
     it('refuses to start without a DATA_ENCRYPTION_KEY of its own', () => {
       expect(messageOf(without('DATA_ENCRYPTION_KEY'))).toMatch(refusal('DATA_ENCRYPTION_KEY'));
     });

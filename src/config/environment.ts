@@ -499,6 +499,8 @@ export function loadEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
   if (first) {
     throw new ConfigurationError(`Invalid configuration: ${first.property}: ${firstMessage(first)}`);
   }
+  // Read once here without its trailing slashes, so every address built from it (labels, links, webhooks) can append a path as is.
+  config.PUBLIC_BASE_URL = config.PUBLIC_BASE_URL.replace(/\/+$/, '');
   deriveDevelopmentDefaults(config, raw);
   assertProductionSafe(config);
   assertDataEncryptionKey(config);

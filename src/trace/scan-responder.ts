@@ -104,8 +104,9 @@ export class ScanResponder {
     private readonly server: ServerConfig,
   ) {}
 
+  /** PUBLIC_BASE_URL, which the configuration keeps without a trailing slash. */
   private get base(): string {
-    return this.server.PUBLIC_BASE_URL.replace(/\/+$/, '');
+    return this.server.PUBLIC_BASE_URL;
   }
 
   /**

@@ -134,8 +134,9 @@ export class ScanRoutes implements OnModuleInit {
     void reply.send();
   }
 
+  /** PUBLIC_BASE_URL, which the configuration keeps without a trailing slash. */
   private get base(): string {
-    return this.server.PUBLIC_BASE_URL.replace(/\/+$/, '');
+    return this.server.PUBLIC_BASE_URL;
   }
 
   /** `/.well-known/gs1resolver` (GS1-Conformant Resolver, section 3): what this resolver is and serves. */

@@ -268,8 +268,9 @@ export class ScanService {
     return linksetLink(serial ? this.labelAnchor(view, serial) : this.lotAnchor(view));
   }
 
+  /** PUBLIC_BASE_URL, which the configuration keeps without a trailing slash. */
   private get base(): string {
-    return this.server.PUBLIC_BASE_URL.replace(/\/+$/, '');
+    return this.server.PUBLIC_BASE_URL;
   }
 
   private labelAnchor(view: TraceView, serial: string): string {

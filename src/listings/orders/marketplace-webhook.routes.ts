@@ -49,7 +49,7 @@ export class MarketplaceWebhookRoutes implements OnModuleInit {
         const raw = typeof request.body === 'string' ? request.body : '';
         const client = this.clients.get(name);
         const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
-        const url = `${this.server.PUBLIC_BASE_URL.replace(/\/+$/, '')}/api/v1/marketplaces/${name}/webhook${query}`;
+        const url = `${this.server.PUBLIC_BASE_URL}/api/v1/marketplaces/${name}/webhook${query}`;
         if (!client.verifyPush(request.headers, raw, url)) {
           return problem(reply, 401, 'Unauthorized', `The ${name} push signature does not match`);
         }

@@ -109,6 +109,28 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   return { status: response.status, data: (text ? JSON.parse(text) : undefined) as T, etag: response.headers.get('ETag') };
 }
 
+/**
+ * A call that is not JSON in and out (a CSV upload, a PDF or ZPL download, a label image), with the same
+ * token, single renewal on 401 and problem handling as `request`; answers the Response to read as it needs.
+ */
+export async function authorizedFetch(path: string, init: RequestInit = {}): Promise<Response> {
+  const attempt = async (): Promise<Response> => {
+    const headers = new Headers(init.headers);
+    headers.set('Accept-Language', lang.value);
+    const token = auth?.accessToken();
+    if (token) headers.set('Authorization', `Bearer ${token}`);
+    try {
+      return await fetch(path, { ...init, headers, credentials: 'omit' });
+    } catch (error) {
+      throw new NetworkError(error);
+    }
+  };
+  let response = await attempt();
+  if (response.status === 401 && auth && (await auth.refresh())) response = await attempt();
+  if (!response.ok) throw new ApiError(response.status, await problemOf(response));
+  return response;
+}
+
 export const api = {
   get: async <T>(path: string, signal?: AbortSignal) => (await request<T>(path, { signal })).data,
   post: async <T>(path: string, body: unknown, headers?: Record<string, string>) =>

@@ -1,4 +1,3 @@
-import type { FastifyReply } from 'fastify';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { assertIfMatch, etagOf } from '../common/records/record-version';
 
@@ -43,16 +42,3 @@ export async function applyVersionedEdit<E extends Versioned, R>(edit: Versioned
     }
   }
 }
-
-/** Sends the record's version as its ETag and answers the record. */
-export function withEtag<T extends { version: number }>(reply: FastifyReply, body: T): T {
-  void reply.header('ETag', etagOf(body.version));
-  return body;
-}
-
-/** Swagger description of the optional If-Match header of edits. */
-export const IF_MATCH_HEADER = {
-  name: 'If-Match',
-  required: false,
-  description: 'The ETag of the version being edited (e.g. "3"); a stale version answers 412 with the current record',
-};

@@ -1,4 +1,7 @@
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { ConflictError } from '../common/errors/domain-errors';
+import { MessageKey } from '../common/i18n/catalogue';
+import { message } from '../common/i18n/message';
 import { assertIfMatch, etagOf } from '../common/records/record-version';
 
 export interface Versioned {
@@ -22,6 +25,8 @@ export interface VersionedEdit<E extends Versioned, R> {
   ifMatch: string | undefined;
 }
 
+export type EditChanges<E extends Versioned> = VersionedEdit<E, unknown>['changes'];
+
 /**
  * An edit written only onto the version it was decided on (`UPDATE … WHERE version = n`; TypeORM bumps
  * `version` and `updated_at`), so two phones can never silently overwrite each other. With `If-Match`
@@ -41,4 +46,16 @@ export async function applyVersionedEdit<E extends Versioned, R>(edit: Versioned
       assertIfMatch(etagOf(record.version), fresh.version, await edit.present(fresh));
     }
   }
+}
+
+/**
+ * The change that archives a record: none when it already is, and refused (409, `refusal`) while printed
+ * labels point at it, since a label must keep leading to the records it names.
+ */
+export function archiving(hasLabels: () => Promise<boolean>, refusal: MessageKey): EditChanges<Versioned & { archivedAt: Date | null }> {
+  return async (current) => {
+    if (current.archivedAt) return null;
+    if (await hasLabels()) throw new ConflictError(message(refusal));
+    return { archivedAt: new Date() };
+  };
 }

@@ -1,4 +1,4 @@
-import { applyDecorators, Body, Controller, Get, Headers, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Actor } from '../common/auth/actor';
@@ -7,9 +7,6 @@ import { IdParam } from '../common/http/id-param';
 import { PhotoResponse, UploadPhotoQuery } from './dto/photo.dto';
 import { PHOTO_TYPES } from './photo.entity';
 import { PhotosService } from './photos.service';
-
-/** The image itself is the body, in one of the types a photo may be. */
-const UploadsPhoto = (path: string): MethodDecorator => applyDecorators(Post(path), ApiConsumes(...PHOTO_TYPES));
 
 /** Photos from the field: a plot's paper certificate or the field itself, a harvest. */
 @ApiTags('food safety')
@@ -22,7 +19,8 @@ export class PhotosController {
    * Adds a photo of a plot (`kind=certificate|field`): the image itself as the body (image/jpeg, image/webp or
    * image/png, at most 2 MB and 2048 px a side). `?id=` (UUID v4, made by the phone) makes the upload repeatable.
    */
-  @UploadsPhoto('plots/:id/photos')
+  @Post('plots/:id/photos')
+  @ApiConsumes(...PHOTO_TYPES)
   plotPhoto(
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
@@ -34,7 +32,8 @@ export class PhotosController {
   }
 
   /** Adds a photo of a harvest batch (`kind=harvest`); as for a plot. */
-  @UploadsPhoto('batches/:id/photos')
+  @Post('batches/:id/photos')
+  @ApiConsumes(...PHOTO_TYPES)
   batchPhoto(
     @CurrentActor() actor: Actor,
     @IdParam() id: string,

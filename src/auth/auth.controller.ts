@@ -1,10 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor, OpenBeforePasswordChange, Public, Roles } from '../common/auth/decorators';
 import { Page } from '../common/http/pagination';
-import { uuidParam } from '../common/http/uuid-param';
+import { IdParam } from '../common/http/id-param';
 import { AuthService } from './auth.service';
 import { ChangePasswordDto, LoginDto, LoginResponse, RefreshDto } from './dto/login.dto';
 import { CreateUserDto, ListUsersQuery, ResetPasswordDto, ResetPasswordResponse, UpdateUserDto, UserResponse } from './dto/user.dto';
@@ -77,7 +77,7 @@ export class AuthController {
   @ApiBearerAuth()
   @Roles('admin', 'coop_manager')
   @Patch('users/:id')
-  updateUser(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: UpdateUserDto): Promise<UserResponse> {
+  updateUser(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: UpdateUserDto): Promise<UserResponse> {
     return this.users.update(actor, id, dto);
   }
 
@@ -86,11 +86,7 @@ export class AuthController {
   @Roles('admin', 'coop_manager')
   @Post('users/:id/reset-password')
   @HttpCode(200)
-  resetPassword(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
-    @Body() dto: ResetPasswordDto,
-  ): Promise<ResetPasswordResponse> {
+  resetPassword(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: ResetPasswordDto): Promise<ResetPasswordResponse> {
     return this.users.resetPassword(actor, id, dto);
   }
 }

@@ -1,11 +1,10 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor, Roles } from '../common/auth/decorators';
 import { Page } from '../common/http/pagination';
-import { uuidParam } from '../common/http/uuid-param';
-import { etagOf } from '../common/records/record-version';
+import { IdParam } from '../common/http/id-param';
+import { EditsVersion, IfMatch, SendsEtag } from '../common/records/versioned-route';
 import { BatchesService } from './batches.service';
 import {
   BatchDetailResponse,
@@ -40,14 +39,9 @@ export class BatchesController {
 
   /** The batch with its product, household, growing area, events and food-safety state; `ETag` carries its version. */
   @Get(':id')
-  async get(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<BatchDetailResponse> {
-    const batch = await this.batches.get(actor, id);
-    void reply.header('ETag', etagOf(batch.version ?? 1));
-    return batch;
+  @SendsEtag()
+  get(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<BatchDetailResponse> {
+    return this.batches.get(actor, id);
   }
 
   /**
@@ -55,24 +49,21 @@ export class BatchesController {
    * are printed, lotCode, harvestedAt, plotId and productId are refused (409 naming the field).
    */
   @Patch(':id')
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag of the version being edited' })
+  @EditsVersion()
   @ApiResponse({ status: 412, description: 'Another edit came first; the problem carries the current batch' })
-  async update(
+  update(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
+    @IdParam() id: string,
     @Body() dto: UpdateBatchDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
-    @Headers('if-match') ifMatch?: string,
+    @IfMatch() ifMatch: string | undefined,
   ): Promise<BatchResponse> {
-    const batch = await this.batches.update(actor, id, dto, ifMatch);
-    void reply.header('ETag', etagOf(batch.version ?? 1));
-    return batch;
+    return this.batches.update(actor, id, dto, ifMatch);
   }
 
   /** Archives a batch without labels (it leaves the lists; its diary stays). A labelled batch answers 409. */
   @Delete(':id')
   @HttpCode(204)
-  async archive(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<void> {
+  async archive(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<void> {
     await this.batches.archive(actor, id);
   }
 
@@ -82,11 +73,7 @@ export class BatchesController {
    * `correctionReason`. A client-made `id` makes the create safe to repeat.
    */
   @Post(':id/events')
-  addEvent(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
-    @Body() dto: CreateBatchEventDto,
-  ): Promise<BatchEventResponse> {
+  addEvent(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: CreateBatchEventDto): Promise<BatchEventResponse> {
     return this.batches.addEvent(actor, id, dto);
   }
 
@@ -97,11 +84,7 @@ export class BatchesController {
   @Roles('admin', 'coop_manager')
   @Post(':id/safety-override')
   @HttpCode(200)
-  overrideSafety(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
-    @Body() dto: SafetyOverrideDto,
-  ): Promise<BatchResponse> {
+  overrideSafety(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: SafetyOverrideDto): Promise<BatchResponse> {
     return this.batches.overrideSafety(actor, id, dto);
   }
 }

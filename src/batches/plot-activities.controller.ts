@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor } from '../common/auth/decorators';
 import { Page } from '../common/http/pagination';
-import { uuidParam } from '../common/http/uuid-param';
+import { IdParam } from '../common/http/id-param';
 import { CreatePlotActivityDto, ListPlotActivitiesQuery, PlotActivityResponse } from './dto/plot-activity.dto';
 import { PlotActivitiesService } from './plot-activities.service';
 
@@ -19,21 +19,13 @@ export class PlotActivitiesController {
    * the create safe to repeat.
    */
   @Post(':id/activities')
-  create(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
-    @Body() dto: CreatePlotActivityDto,
-  ): Promise<PlotActivityResponse> {
+  create(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: CreatePlotActivityDto): Promise<PlotActivityResponse> {
     return this.activities.create(actor, id, dto);
   }
 
   /** The plot's field diary, oldest first. */
   @Get(':id/activities')
-  list(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
-    @Query() query: ListPlotActivitiesQuery,
-  ): Promise<Page<PlotActivityResponse>> {
+  list(@CurrentActor() actor: Actor, @IdParam() id: string, @Query() query: ListPlotActivitiesQuery): Promise<Page<PlotActivityResponse>> {
     return this.activities.list(actor, id, query);
   }
 }

@@ -1,6 +1,6 @@
 import { Column, Entity, Index } from 'typeorm';
-import { BaseEntity } from '../common/base.entity';
 import { columnTypes } from '../database/column-types';
+import { DiaryEntry } from './diary-entry.entity';
 
 /** Work done on a growing area before there is a harvest batch to hang it on. */
 export const PLOT_ACTIVITIES = ['spraying', 'fertilizing', 'watering', 'pruning'] as const;
@@ -12,22 +12,12 @@ export type PlotActivityKind = (typeof PLOT_ACTIVITIES)[number];
  */
 @Entity('plot_activities')
 @Index(['plotId', 'occurredAt'])
-export class PlotActivity extends BaseEntity {
+export class PlotActivity extends DiaryEntry {
   @Column({ type: columnTypes.uuid, name: 'plot_id' })
   plotId!: string;
 
   @Column({ type: 'varchar', length: 20 })
   activity!: PlotActivityKind;
-
-  @Column({ type: columnTypes.timestamp, name: 'occurred_at' })
-  occurredAt!: Date;
-
-  /** spraying: pesticide, phiDays (filled from the pesticide table); fertilizing: product, dose... */
-  @Column({ type: columnTypes.json, nullable: true })
-  details!: Record<string, unknown> | null;
-
-  @Column({ type: columnTypes.uuid, name: 'recorded_by', nullable: true })
-  recordedBy!: string | null;
 
   @Column({ type: 'varchar', length: 64, name: 'create_fingerprint' })
   createFingerprint!: string;

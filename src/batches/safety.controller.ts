@@ -1,9 +1,9 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor, Roles } from '../common/auth/decorators';
 import { Page } from '../common/http/pagination';
-import { uuidParam } from '../common/http/uuid-param';
+import { IdParam } from '../common/http/id-param';
 import { BatchesService } from './batches.service';
 import { BatchResponse } from './dto/batch.dto';
 import { PlotSafetyResponse, SafetyFlagsQuery } from './dto/safety.dto';
@@ -17,7 +17,7 @@ export class SafetyController {
 
   /** When the growing area is safe to harvest again, from the pre-harvest intervals of every spraying recorded on it. */
   @Get('plots/:id/safety')
-  plotSafety(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<PlotSafetyResponse> {
+  plotSafety(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<PlotSafetyResponse> {
     return this.batches.plotSafety(actor, id);
   }
 

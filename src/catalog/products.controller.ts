@@ -1,11 +1,10 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor, Roles } from '../common/auth/decorators';
 import { Page } from '../common/http/pagination';
-import { uuidParam } from '../common/http/uuid-param';
-import { etagOf } from '../common/records/record-version';
+import { IdParam } from '../common/http/id-param';
+import { EditsVersion, IfMatch, SendsEtag } from '../common/records/versioned-route';
 import { CreateProductDto, ListProductsQuery, ProductResponse, UpdateProductDto } from './dto/product.dto';
 import { ProductsService } from './products.service';
 
@@ -32,14 +31,9 @@ export class ProductsController {
 
   /** The product; `ETag` carries its version. */
   @Get(':id')
-  async get(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<ProductResponse> {
-    const product = await this.products.get(actor, id);
-    void reply.header('ETag', etagOf(product.version ?? 1));
-    return product;
+  @SendsEtag()
+  get(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<ProductResponse> {
+    return this.products.get(actor, id);
   }
 
   /**
@@ -48,25 +42,22 @@ export class ProductsController {
    */
   @Roles('admin', 'coop_manager')
   @Patch(':id')
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag of the version being edited' })
+  @EditsVersion()
   @ApiResponse({ status: 412, description: 'Another edit came first; the problem carries the current product' })
-  async update(
+  update(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
+    @IdParam() id: string,
     @Body() dto: UpdateProductDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
-    @Headers('if-match') ifMatch?: string,
+    @IfMatch() ifMatch: string | undefined,
   ): Promise<ProductResponse> {
-    const product = await this.products.update(actor, id, dto, ifMatch);
-    void reply.header('ETag', etagOf(product.version ?? 1));
-    return product;
+    return this.products.update(actor, id, dto, ifMatch);
   }
 
   /** Archives a product without labels (it leaves the lists, takes no new batches). A labelled product answers 409. */
   @Roles('admin', 'coop_manager')
   @Delete(':id')
   @HttpCode(204)
-  async archive(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<void> {
+  async archive(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<void> {
     await this.products.archive(actor, id);
   }
 }

@@ -1,8 +1,8 @@
-import { Controller, Get, Header, Param } from '@nestjs/common';
+import { Controller, Get, Header } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor } from '../common/auth/decorators';
-import { uuidParam } from '../common/http/uuid-param';
+import { IdParam } from '../common/http/id-param';
 import { EpcisService } from './epcis.service';
 
 @ApiTags('batches')
@@ -15,7 +15,7 @@ export class EpcisController {
   @Get(':id/epcis')
   @Header('Content-Type', 'application/ld+json; charset=utf-8')
   @ApiProduces('application/ld+json')
-  async epcisDocument(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<string> {
+  async epcisDocument(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<string> {
     return JSON.stringify(await this.epcis.document(actor, id));
   }
 }

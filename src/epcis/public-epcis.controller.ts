@@ -1,9 +1,9 @@
-import { Controller, Get, Param, Res } from '@nestjs/common';
+import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../common/auth/decorators';
 import { NotFoundError } from '../common/errors/domain-errors';
-import { uuidParam } from '../common/http/uuid-param';
+import { IdParam } from '../common/http/id-param';
 import { message } from '../common/i18n/message';
 import { EpcisService } from './epcis.service';
 
@@ -19,7 +19,7 @@ export class PublicEpcisController {
     summary: "A lot's privacy-filtered EPCIS 2.0 document (events, places, certificates; no names, phones, notes or buyers)",
   })
   @ApiProduces('application/ld+json')
-  async lot(@Param('id', uuidParam('id')) id: string, @Res() reply: FastifyReply): Promise<void> {
+  async lot(@IdParam() id: string, @Res() reply: FastifyReply): Promise<void> {
     const document = await this.epcis.publicDocument(id);
     if (!document) throw new NotFoundError(message('trace.notFound'));
     await reply

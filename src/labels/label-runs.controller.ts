@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor, Roles } from '../common/auth/decorators';
-import { uuidParam } from '../common/http/uuid-param';
+import { IdParam } from '../common/http/id-param';
 import { CreateLabelRunDto, LabelRunResponse } from './dto/label-run.dto';
 import { LabelRunsService } from './label-runs.service';
 
@@ -25,7 +25,7 @@ export class LabelRunsController {
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Makes a retried request return the same run' })
   async create(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) batchId: string,
+    @IdParam() batchId: string,
     @Body() dto: CreateLabelRunDto,
     @Headers('idempotency-key') idempotencyKey?: string,
   ): Promise<LabelRunResponse> {
@@ -33,14 +33,14 @@ export class LabelRunsController {
   }
 
   @Get('label-runs/:id')
-  get(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<LabelRunResponse> {
+  get(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<LabelRunResponse> {
     return this.runs.get(actor, id);
   }
 
   /** The rendered PDF or ZPL; 409 until the run is done. */
   @Get('label-runs/:id/file')
   @ApiProduces('application/pdf', 'text/plain')
-  async file(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Res() reply: FastifyReply): Promise<void> {
+  async file(@CurrentActor() actor: Actor, @IdParam() id: string, @Res() reply: FastifyReply): Promise<void> {
     const { run, stream } = await this.runs.file(actor, id);
     await reply
       .header('content-type', CONTENT_TYPES[run.format])

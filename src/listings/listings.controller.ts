@@ -4,7 +4,7 @@ import type { Actor } from '../common/auth/actor';
 import { CurrentActor, Roles } from '../common/auth/decorators';
 import { InvalidInputError } from '../common/errors/domain-errors';
 import type { Page } from '../common/http/pagination';
-import { uuidParam } from '../common/http/uuid-param';
+import { IdParam } from '../common/http/id-param';
 import { isMarketplace } from '../marketplaces/marketplace';
 import { message } from '../common/i18n/message';
 import { AddChannelDto, CreateListingDto, ListingResponse, ListListingsQuery, RelistListingDto, UpdateListingDto } from './dto/listing.dto';
@@ -34,29 +34,25 @@ export class ListingsController {
    * or text while the change is on its way; it reads `live` again once pushed.
    */
   @Get(':id')
-  get(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<ListingResponse> {
+  get(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<ListingResponse> {
     return this.listings.get(actor, id);
   }
 
   /** Price, stock, title, description; each live channel reads `updating` until its platform has the change. */
   @Patch(':id')
-  update(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: UpdateListingDto): Promise<ListingResponse> {
+  update(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: UpdateListingDto): Promise<ListingResponse> {
     return this.listings.update(actor, id, dto);
   }
 
   @Delete(':id')
   @HttpCode(202)
-  remove(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<ListingResponse> {
+  remove(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<ListingResponse> {
     return this.listings.remove(actor, id);
   }
 
   @Post(':id/channels/:marketplace/retry')
   @HttpCode(202)
-  retry(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
-    @Param('marketplace') marketplace: string,
-  ): Promise<ListingResponse> {
+  retry(@CurrentActor() actor: Actor, @IdParam() id: string, @Param('marketplace') marketplace: string): Promise<ListingResponse> {
     if (!isMarketplace(marketplace)) throw InvalidInputError.field('marketplace', message('listings.marketplaceName'));
     return this.listings.retry(actor, id, marketplace);
   }
@@ -67,7 +63,7 @@ export class ListingsController {
    */
   @Post(':id/channels')
   @HttpCode(202)
-  addChannel(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: AddChannelDto): Promise<ListingResponse> {
+  addChannel(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: AddChannelDto): Promise<ListingResponse> {
     return this.listings.addChannel(actor, id, dto.marketplace);
   }
 
@@ -78,7 +74,7 @@ export class ListingsController {
    */
   @Post(':id/relist')
   @HttpCode(202)
-  relist(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: RelistListingDto): Promise<ListingResponse> {
+  relist(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: RelistListingDto): Promise<ListingResponse> {
     return this.listings.relist(actor, id, dto);
   }
 }

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor, Roles } from '../common/auth/decorators';
-import { uuidParam } from '../common/http/uuid-param';
+import { IdParam } from '../common/http/id-param';
 import { RecallBatchDto, RecallResponse } from './dto/recall.dto';
 import { RecallsService } from './recalls.service';
 
@@ -17,18 +17,14 @@ export class RecallsController {
   @Post(':id/recall')
   @HttpCode(200)
   @Roles('admin', 'coop_manager')
-  recall(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: RecallBatchDto): Promise<RecallResponse> {
+  recall(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: RecallBatchDto): Promise<RecallResponse> {
     return this.recalls.recall(actor, id, dto);
   }
 
   /** FSMA 204 sortable spreadsheet (CSV): one row per critical tracking event, then the marketplace orders. */
   @Get(':id/trace.csv')
   @ApiProduces('text/csv')
-  async traceCsv(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<string> {
+  async traceCsv(@CurrentActor() actor: Actor, @IdParam() id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     const { lotCode, csv } = await this.recalls.traceCsv(actor, id);
     void reply.header('Content-Type', 'text/csv; charset=utf-8');
     void reply.header('Content-Disposition', `attachment; filename="trace-${lotCode.replace(/[^A-Za-z0-9_-]/g, '_')}.csv"`);

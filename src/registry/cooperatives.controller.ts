@@ -1,13 +1,12 @@
-import { Body, Controller, Delete, Get, Headers, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import { Body, Controller, Delete, Get, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor, Roles } from '../common/auth/decorators';
+import { IdParam } from '../common/http/id-param';
 import { Page } from '../common/http/pagination';
-import { uuidParam } from '../common/http/uuid-param';
+import { EditsVersion, IfMatch, SendsEtag } from '../common/records/versioned-route';
 import { CooperativesService } from './cooperatives.service';
 import { CooperativeResponse, CreateCooperativeDto, ListCooperativesQuery, UpdateCooperativeDto } from './dto/cooperative.dto';
-import { IF_MATCH_HEADER, withEtag } from './versioned-edit';
 
 @ApiTags('registry')
 @ApiBearerAuth()
@@ -18,8 +17,9 @@ export class CooperativesController {
   /** Registers a co-operative (province office only). */
   @Roles('admin')
   @Post()
-  async create(@Body() dto: CreateCooperativeDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<CooperativeResponse> {
-    return withEtag(reply, await this.cooperatives.create(dto));
+  @SendsEtag()
+  create(@Body() dto: CreateCooperativeDto): Promise<CooperativeResponse> {
+    return this.cooperatives.create(dto);
   }
 
   /**
@@ -32,12 +32,9 @@ export class CooperativesController {
   }
 
   @Get(':id')
-  async get(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<CooperativeResponse> {
-    return withEtag(reply, await this.cooperatives.get(actor, id));
+  @SendsEtag()
+  get(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<CooperativeResponse> {
+    return this.cooperatives.get(actor, id);
   }
 
   /**
@@ -47,27 +44,21 @@ export class CooperativesController {
    */
   @Roles('admin', 'coop_manager')
   @Patch(':id')
-  @ApiHeader(IF_MATCH_HEADER)
-  async update(
+  @EditsVersion()
+  update(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
+    @IdParam() id: string,
     @Body() dto: UpdateCooperativeDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @IfMatch() ifMatch: string | undefined,
   ): Promise<CooperativeResponse> {
-    return withEtag(reply, await this.cooperatives.update(actor, id, dto, ifMatch));
+    return this.cooperatives.update(actor, id, dto, ifMatch);
   }
 
   /** Archives a co-operative that has printed no labels (409 otherwise): hidden from lists, still readable. */
   @Roles('admin')
   @Delete(':id')
-  @ApiHeader(IF_MATCH_HEADER)
-  async archive(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<CooperativeResponse> {
-    return withEtag(reply, await this.cooperatives.archive(actor, id, ifMatch));
+  @EditsVersion()
+  archive(@CurrentActor() actor: Actor, @IdParam() id: string, @IfMatch() ifMatch: string | undefined): Promise<CooperativeResponse> {
+    return this.cooperatives.archive(actor, id, ifMatch);
   }
 }

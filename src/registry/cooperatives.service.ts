@@ -16,7 +16,7 @@ import {
   UpdateCooperativeDto,
 } from './dto/cooperative.dto';
 import { RegistryUsage } from './registry-usage';
-import { applyVersionedEdit } from './versioned-edit';
+import { applyVersionedEdit, archiving, EditChanges } from './versioned-edit';
 
 @Injectable()
 export class CooperativesService {
@@ -70,36 +70,30 @@ export class CooperativesService {
    * the GS1 prefix is inside every GTIN of its products: once used there they stay (409 naming the field).
    */
   update(actor: Actor, id: string, dto: UpdateCooperativeDto, ifMatch?: string): Promise<CooperativeResponse> {
-    return applyVersionedEdit({
-      repository: this.cooperatives,
-      ifMatch,
-      load: () => this.findManaged(actor, id),
-      present: toCooperativeResponse,
-      changes: async (current) => {
-        const next = {
-          name: dto.name?.trim() ?? current.name,
-          province: dto.province?.trim() ?? current.province,
-          commune: dto.commune?.trim() ?? current.commune,
-          district: dto.district === undefined ? current.district : dto.district?.trim() || null,
-          taxCode: dto.taxCode === undefined ? current.taxCode : dto.taxCode,
-          gs1CompanyPrefix: dto.gs1CompanyPrefix === undefined ? current.gs1CompanyPrefix : dto.gs1CompanyPrefix,
-          contactPhone: dto.contactPhone === undefined ? current.contactPhone : dto.contactPhone?.trim() || null,
-          contactEmail: dto.contactEmail === undefined ? current.contactEmail : dto.contactEmail?.trim() || null,
-        };
-        const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => next[k] !== current[k]);
-        if (!changed.length) return null;
-        if (changed.includes('name') && (await this.usage.cooperativeHasLabels(id))) {
-          throw printedField('name');
-        }
-        if (
-          changed.includes('gs1CompanyPrefix') &&
-          current.gs1CompanyPrefix &&
-          (await this.usage.prefixInUse(id, current.gs1CompanyPrefix))
-        ) {
-          throw printedField('gs1CompanyPrefix');
-        }
-        return { ...next, ...searchColumns(next) };
-      },
+    return this.edit(actor, id, ifMatch, async (current) => {
+      const next = {
+        name: dto.name?.trim() ?? current.name,
+        province: dto.province?.trim() ?? current.province,
+        commune: dto.commune?.trim() ?? current.commune,
+        district: dto.district === undefined ? current.district : dto.district?.trim() || null,
+        taxCode: dto.taxCode === undefined ? current.taxCode : dto.taxCode,
+        gs1CompanyPrefix: dto.gs1CompanyPrefix === undefined ? current.gs1CompanyPrefix : dto.gs1CompanyPrefix,
+        contactPhone: dto.contactPhone === undefined ? current.contactPhone : dto.contactPhone?.trim() || null,
+        contactEmail: dto.contactEmail === undefined ? current.contactEmail : dto.contactEmail?.trim() || null,
+      };
+      const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => next[k] !== current[k]);
+      if (!changed.length) return null;
+      if (changed.includes('name') && (await this.usage.cooperativeHasLabels(id))) {
+        throw printedField('name');
+      }
+      if (
+        changed.includes('gs1CompanyPrefix') &&
+        current.gs1CompanyPrefix &&
+        (await this.usage.prefixInUse(id, current.gs1CompanyPrefix))
+      ) {
+        throw printedField('gs1CompanyPrefix');
+      }
+      return { ...next, ...searchColumns(next) };
     });
   }
 
@@ -110,19 +104,21 @@ export class CooperativesService {
     return cooperative;
   }
 
-  /** Archives a co-operative that has printed no labels; it leaves lists but its records stay readable. */
-  archive(actor: Actor, id: string, ifMatch?: string): Promise<CooperativeResponse> {
+  /** An edit by the province office or its own manager, written onto the version it was decided on (see applyVersionedEdit). */
+  private edit(actor: Actor, id: string, ifMatch: string | undefined, changes: EditChanges<Cooperative>): Promise<CooperativeResponse> {
     return applyVersionedEdit({
       repository: this.cooperatives,
       ifMatch,
       load: () => this.findManaged(actor, id),
       present: toCooperativeResponse,
-      changes: async (current) => {
-        if (current.archivedAt) return null;
-        if (await this.usage.cooperativeHasLabels(id)) throw new ConflictError(message('registry.cooperativeHasLabels'));
-        return { archivedAt: new Date() };
-      },
+      changes,
     });
+  }
+
+  /** Archives a co-operative that has printed no labels; it leaves lists but its records stay readable. */
+  archive(actor: Actor, id: string, ifMatch?: string): Promise<CooperativeResponse> {
+    const change = archiving(() => this.usage.cooperativeHasLabels(id), 'registry.cooperativeHasLabels');
+    return this.edit(actor, id, ifMatch, change);
   }
 
   findById(id: string): Promise<Cooperative | null> {

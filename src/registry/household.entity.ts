@@ -1,9 +1,9 @@
-import { Column, Entity, Index, VersionColumn } from 'typeorm';
-import { BaseEntity } from '../common/base.entity';
+import { Column, Entity, Index } from 'typeorm';
 import { columnTypes } from '../database/column-types';
+import { AddressedRecord } from './registry-record.entity';
 
 @Entity('households')
-export class Household extends BaseEntity {
+export class Household extends AddressedRecord {
   @Index()
   @Column({ type: columnTypes.uuid, name: 'cooperative_id' })
   cooperativeId!: string;
@@ -22,23 +22,8 @@ export class Household extends BaseEntity {
   @Column({ type: 'varchar', length: 4, name: 'national_id_last4', nullable: true })
   nationalIdLast4!: string | null;
 
-  @Column({ type: 'varchar', length: 100 })
-  province!: string;
-
-  @Column({ type: 'varchar', length: 100 })
-  commune!: string;
-
-  @Column({ type: 'varchar', length: 100, nullable: true })
-  district!: string | null;
-
   @Column({ type: 'boolean', name: 'digital_skills_trained', default: false })
   digitalSkillsTrained!: boolean;
-
-  @VersionColumn({ default: 1 })
-  version!: number;
-
-  @Column({ type: columnTypes.timestamp, name: 'archived_at', nullable: true })
-  archivedAt!: Date | null;
 
   /** Fingerprint of the create that made it with a client id (see repeatable-create.ts). */
   @Column({ type: 'varchar', length: 64, name: 'create_fingerprint', nullable: true })
@@ -50,10 +35,4 @@ export class Household extends BaseEntity {
    */
   @Column({ type: 'varchar', length: 200, name: 'head_name_search', nullable: true })
   headNameSearch!: string | null;
-
-  @Column({ type: 'varchar', length: 100, name: 'province_search', nullable: true })
-  provinceSearch!: string | null;
-
-  @Column({ type: 'varchar', length: 100, name: 'commune_search', nullable: true })
-  communeSearch!: string | null;
 }

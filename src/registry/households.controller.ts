@@ -1,13 +1,13 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor, Roles } from '../common/auth/decorators';
 import { InvalidInputError } from '../common/errors/domain-errors';
 import { negotiateLocale } from '../common/i18n/locale';
 import { message } from '../common/i18n/message';
 import { Page } from '../common/http/pagination';
-import { uuidParam } from '../common/http/uuid-param';
+import { EditsVersion, IfMatch, SendsEtag } from '../common/records/versioned-route';
+import { IdParam } from '../common/http/id-param';
 import { CreateHouseholdDto, HouseholdResponse, ListHouseholdsQuery, UpdateHouseholdDto } from './dto/household.dto';
 import { CreatePlotDto, ListHouseholdPlotsQuery, PlotResponse } from './dto/plot.dto';
 import { ImportResponse, toImportResponse } from './dto/household-import.dto';
@@ -15,7 +15,6 @@ import { HouseholdImportService } from './household-import.service';
 import { FILE_FIELD, MultipartForm } from './multipart-form';
 import { HouseholdsService } from './households.service';
 import { PlotsService } from './plots.service';
-import { IF_MATCH_HEADER, withEtag } from './versioned-edit';
 
 @ApiTags('registry')
 @ApiBearerAuth()
@@ -33,12 +32,9 @@ export class HouseholdsController {
    */
   @Roles('admin', 'coop_manager')
   @Post()
-  async create(
-    @CurrentActor() actor: Actor,
-    @Body() dto: CreateHouseholdDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<HouseholdResponse> {
-    return withEtag(reply, await this.households.create(actor, dto));
+  @SendsEtag()
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateHouseholdDto): Promise<HouseholdResponse> {
+    return this.households.create(actor, dto);
   }
 
   /**
@@ -104,59 +100,42 @@ export class HouseholdsController {
   }
 
   @Get(':id')
-  async get(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<HouseholdResponse> {
-    return withEtag(reply, await this.households.get(actor, id));
+  @SendsEtag()
+  get(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<HouseholdResponse> {
+    return this.households.get(actor, id);
   }
 
   /** Corrects a household (admin or its co-op's manager); `If-Match` with the ETag makes a stale edit answer 412. */
   @Roles('admin', 'coop_manager')
   @Patch(':id')
-  @ApiHeader(IF_MATCH_HEADER)
-  async update(
+  @EditsVersion()
+  update(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
+    @IdParam() id: string,
     @Body() dto: UpdateHouseholdDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @IfMatch() ifMatch: string | undefined,
   ): Promise<HouseholdResponse> {
-    return withEtag(reply, await this.households.update(actor, id, dto, ifMatch));
+    return this.households.update(actor, id, dto, ifMatch);
   }
 
   /** Archives a household none of whose batches has printed labels (409 otherwise). */
   @Roles('admin', 'coop_manager')
   @Delete(':id')
-  @ApiHeader(IF_MATCH_HEADER)
-  async archive(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<HouseholdResponse> {
-    return withEtag(reply, await this.households.archive(actor, id, ifMatch));
+  @EditsVersion()
+  archive(@CurrentActor() actor: Actor, @IdParam() id: string, @IfMatch() ifMatch: string | undefined): Promise<HouseholdResponse> {
+    return this.households.archive(actor, id, ifMatch);
   }
 
   /** Registers a growing area of the household, with its certificates; a client-made `id` makes it safe to repeat. */
   @Post(':id/plots')
-  async createPlot(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
-    @Body() dto: CreatePlotDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<PlotResponse> {
-    return withEtag(reply, await this.plots.create(actor, id, dto));
+  @SendsEtag()
+  createPlot(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: CreatePlotDto): Promise<PlotResponse> {
+    return this.plots.create(actor, id, dto);
   }
 
   /** The household's plots, paged (`limit`, `cursor`), archived ones only with `includeArchived=true`. */
   @Get(':id/plots')
-  listPlots(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
-    @Query() query: ListHouseholdPlotsQuery,
-  ): Promise<Page<PlotResponse>> {
+  listPlots(@CurrentActor() actor: Actor, @IdParam() id: string, @Query() query: ListHouseholdPlotsQuery): Promise<Page<PlotResponse>> {
     return this.plots.listForHousehold(actor, id, query);
   }
 }

@@ -54,6 +54,25 @@ const IMPORT_COLUMNS = [
   'updated_at',
 ];
 
+/** A new household's values for IMPORT_COLUMNS, without the two timestamps. */
+function importValues(r: ImportedHousehold): SqlValue[] {
+  return [
+    randomUUID(),
+    r.cooperativeId,
+    r.headName,
+    r.phone,
+    r.nationalIdEncrypted,
+    r.nationalIdLast4,
+    r.province,
+    r.commune,
+    r.district,
+    r.digitalSkillsTrained,
+    r.headNameSearch,
+    r.provinceSearch,
+    r.communeSearch,
+  ];
+}
+
 export interface HouseholdSearchColumns {
   headNameSearch: string;
   provinceSearch: string;
@@ -118,21 +137,7 @@ export class HouseholdsRepository implements VersionedWriter<Household> {
   async insertAllSkippingTakenPhones(rows: ImportedHousehold[], now: Date): Promise<Set<string>> {
     if (!rows.length) return new Set();
     const columns: unknown[][] = IMPORT_COLUMNS.slice(0, 13).map(() => new Array<unknown>(rows.length));
-    rows.forEach((r, i) => {
-      columns[0][i] = randomUUID();
-      columns[1][i] = r.cooperativeId;
-      columns[2][i] = r.headName;
-      columns[3][i] = r.phone;
-      columns[4][i] = r.nationalIdEncrypted;
-      columns[5][i] = r.nationalIdLast4;
-      columns[6][i] = r.province;
-      columns[7][i] = r.commune;
-      columns[8][i] = r.district;
-      columns[9][i] = r.digitalSkillsTrained;
-      columns[10][i] = r.headNameSearch;
-      columns[11][i] = r.provinceSearch;
-      columns[12][i] = r.communeSearch;
-    });
+    rows.forEach((r, i) => importValues(r).forEach((value, c) => (columns[c][i] = value)));
     const inserted = await this.dataSource.query<{ phone: string }[]>(
       `INSERT INTO households (${IMPORT_COLUMNS.join(', ')})
        SELECT u.*, $14::timestamptz, $14::timestamptz
@@ -154,23 +159,7 @@ export class HouseholdsRepository implements VersionedWriter<Household> {
 
   /** Inserts at most `importChunkRows` rows in one multi-row statement, in one transaction: all land or none. */
   async insertChunk(rows: ImportedHousehold[], now: Date): Promise<void> {
-    const values: SqlValue[][] = rows.map((r) => [
-      randomUUID(),
-      r.cooperativeId,
-      r.headName,
-      r.phone,
-      r.nationalIdEncrypted,
-      r.nationalIdLast4,
-      r.province,
-      r.commune,
-      r.district,
-      r.digitalSkillsTrained,
-      r.headNameSearch,
-      r.provinceSearch,
-      r.communeSearch,
-      now,
-      now,
-    ]);
+    const values: SqlValue[][] = rows.map((r) => [...importValues(r), now, now]);
     await this.dataSource.transaction((manager) => bulkInsert(manager, 'households', IMPORT_COLUMNS, values));
   }
 

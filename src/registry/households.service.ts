@@ -16,7 +16,7 @@ import { CreateHouseholdDto, HouseholdResponse, ListHouseholdsQuery, toHousehold
 import { Household } from './household.entity';
 import { HouseholdsRepository } from './households.repository';
 import { RegistryUsage } from './registry-usage';
-import { applyVersionedEdit } from './versioned-edit';
+import { applyVersionedEdit, archiving, EditChanges } from './versioned-edit';
 
 /** How many rows one pass folds for search (see foldPendingSearchColumns). */
 const FOLD_CHUNK = 500;
@@ -108,54 +108,50 @@ export class HouseholdsService {
       phone = normalizePhone(dto.phone) ?? undefined;
       if (!phone) throw InvalidInputError.field('phone', message('registry.phoneFormat'));
     }
-    return applyVersionedEdit({
-      repository: this.households,
-      ifMatch,
-      load: () => this.findManaged(actor, id),
-      present: toHouseholdResponse,
-      changes: (current) => {
-        const next = {
-          headName: dto.headName?.trim() ?? current.headName,
-          phone: phone ?? current.phone,
-          province: dto.province?.trim() ?? current.province,
-          commune: dto.commune?.trim() ?? current.commune,
-          district: dto.district === undefined ? current.district : dto.district?.trim() || null,
-          digitalSkillsTrained: dto.digitalSkillsTrained ?? Boolean(current.digitalSkillsTrained),
-        };
-        const changes: QueryDeepPartialEntity<Household> = {};
-        for (const key of Object.keys(next) as (keyof typeof next)[]) {
-          if (next[key] !== (key === 'digitalSkillsTrained' ? Boolean(current[key]) : current[key]))
-            Object.assign(changes, { [key]: next[key] });
-        }
-        if (dto.nationalId !== undefined) {
-          // Kept only encrypted, so a number that is sent is written again rather than compared.
-          Object.assign(changes, {
-            nationalIdEncrypted: dto.nationalId ? this.cipher.encrypt(dto.nationalId) : null,
-            nationalIdLast4: dto.nationalId ? dto.nationalId.slice(-4) : null,
-          });
-        }
-        if (!Object.keys(changes).length) return Promise.resolve(null);
-        return Promise.resolve({ ...changes, ...householdSearchColumns(next) });
-      },
+    return this.edit(actor, id, ifMatch, (current) => {
+      const next = {
+        headName: dto.headName?.trim() ?? current.headName,
+        phone: phone ?? current.phone,
+        province: dto.province?.trim() ?? current.province,
+        commune: dto.commune?.trim() ?? current.commune,
+        district: dto.district === undefined ? current.district : dto.district?.trim() || null,
+        digitalSkillsTrained: dto.digitalSkillsTrained ?? Boolean(current.digitalSkillsTrained),
+      };
+      const changes: QueryDeepPartialEntity<Household> = {};
+      for (const key of Object.keys(next) as (keyof typeof next)[]) {
+        if (next[key] !== (key === 'digitalSkillsTrained' ? Boolean(current[key]) : current[key]))
+          Object.assign(changes, { [key]: next[key] });
+      }
+      if (dto.nationalId !== undefined) {
+        // Kept only encrypted, so a number that is sent is written again rather than compared.
+        Object.assign(changes, {
+          nationalIdEncrypted: dto.nationalId ? this.cipher.encrypt(dto.nationalId) : null,
+          nationalIdLast4: dto.nationalId ? dto.nationalId.slice(-4) : null,
+        });
+      }
+      if (!Object.keys(changes).length) return Promise.resolve(null);
+      return Promise.resolve({ ...changes, ...householdSearchColumns(next) });
     }).catch((error: unknown) => {
       if (isUniqueViolation(error)) throw new ConflictError(message('registry.phoneTaken', { phone: phone ?? '' }));
       throw error;
     });
   }
 
-  /** Archives a household none of whose batches has printed labels. */
-  archive(actor: Actor, id: string, ifMatch?: string): Promise<HouseholdResponse> {
+  /** An edit by an admin or its co-op's manager, written onto the version it was decided on (see applyVersionedEdit). */
+  private edit(actor: Actor, id: string, ifMatch: string | undefined, changes: EditChanges<Household>): Promise<HouseholdResponse> {
     return applyVersionedEdit({
       repository: this.households,
       ifMatch,
       load: () => this.findManaged(actor, id),
       present: toHouseholdResponse,
-      changes: async (current) => {
-        if (current.archivedAt) return null;
-        if (await this.usage.householdHasLabels(id)) throw new ConflictError(message('registry.householdHasLabels'));
-        return { archivedAt: new Date() };
-      },
+      changes,
     });
+  }
+
+  /** Archives a household none of whose batches has printed labels. */
+  archive(actor: Actor, id: string, ifMatch?: string): Promise<HouseholdResponse> {
+    const change = archiving(() => this.usage.householdHasLabels(id), 'registry.householdHasLabels');
+    return this.edit(actor, id, ifMatch, change);
   }
 
   /** A household by id with no access check: for callers that check membership on their own terms (accounts). */

@@ -1,13 +1,13 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, VersionColumn } from 'typeorm';
-import { BaseEntity } from '../common/base.entity';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { columnTypes } from '../database/column-types';
 import { Plot } from './plot.entity';
+import { VersionedRecord } from './registry-record.entity';
 
 export const CERTIFICATION_SCHEMES = ['VietGAP', 'GlobalGAP', 'Organic'] as const;
 export type CertificationScheme = (typeof CERTIFICATION_SCHEMES)[number];
 
 @Entity('plot_certifications')
-export class PlotCertification extends BaseEntity {
+export class PlotCertification extends VersionedRecord {
   @Index()
   @Column({ type: columnTypes.uuid, name: 'plot_id' })
   plotId!: string;
@@ -32,9 +32,6 @@ export class PlotCertification extends BaseEntity {
   /** YYYY-MM-DD, when known: the scheme's longest validity counts from it. */
   @Column({ type: 'varchar', length: 10, name: 'issued_at', nullable: true })
   issuedAt!: string | null;
-
-  @VersionColumn({ default: 1 })
-  version!: number;
 
   @Column({ type: 'varchar', length: 64, name: 'create_fingerprint', nullable: true })
   createFingerprint!: string | null;

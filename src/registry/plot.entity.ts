@@ -1,11 +1,11 @@
-import { Column, Entity, Index, OneToMany, VersionColumn } from 'typeorm';
-import { BaseEntity } from '../common/base.entity';
+import { Column, Entity, Index, OneToMany } from 'typeorm';
 import { columnTypes } from '../database/column-types';
 import { PlotCertification } from './plot-certification.entity';
+import { ArchivableRecord } from './registry-record.entity';
 
 /** A growing area (vùng trồng), identified by its planting-area code (mã số vùng trồng, PUC). */
 @Entity('plots')
-export class Plot extends BaseEntity {
+export class Plot extends ArchivableRecord {
   @Index()
   @Column({ type: columnTypes.uuid, name: 'household_id' })
   householdId!: string;
@@ -29,12 +29,6 @@ export class Plot extends BaseEntity {
 
   @Column({ type: 'varchar', length: 100 })
   crop!: string;
-
-  @VersionColumn({ default: 1 })
-  version!: number;
-
-  @Column({ type: columnTypes.timestamp, name: 'archived_at', nullable: true })
-  archivedAt!: Date | null;
 
   @Column({ type: 'varchar', length: 64, name: 'create_fingerprint', nullable: true })
   createFingerprint!: string | null;

@@ -1,10 +1,10 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor, Roles } from '../common/auth/decorators';
 import { Page } from '../common/http/pagination';
-import { uuidParam } from '../common/http/uuid-param';
+import { EditsVersion, IfMatch, SendsEtag } from '../common/records/versioned-route';
+import { IdParam } from '../common/http/id-param';
 import { CertificationsService } from './certifications.service';
 import {
   CertificationResponse,
@@ -15,7 +15,6 @@ import {
   UpdatePlotDto,
 } from './dto/plot.dto';
 import { PlotsService } from './plots.service';
-import { IF_MATCH_HEADER, withEtag } from './versioned-edit';
 
 @ApiTags('registry')
 @ApiBearerAuth()
@@ -37,37 +36,28 @@ export class PlotsController {
   }
 
   @Get(':id')
-  async get(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<PlotResponse> {
-    return withEtag(reply, await this.plots.get(actor, id));
+  @SendsEtag()
+  get(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<PlotResponse> {
+    return this.plots.get(actor, id);
   }
 
   /** Corrects a plot; its code is refused (409) once labels of a batch from it are printed. */
   @Patch(':id')
-  @ApiHeader(IF_MATCH_HEADER)
-  async update(
+  @EditsVersion()
+  update(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
+    @IdParam() id: string,
     @Body() dto: UpdatePlotDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @IfMatch() ifMatch: string | undefined,
   ): Promise<PlotResponse> {
-    return withEtag(reply, await this.plots.update(actor, id, dto, ifMatch));
+    return this.plots.update(actor, id, dto, ifMatch);
   }
 
   /** Archives a plot none of whose batches has printed labels (409 otherwise). */
   @Delete(':id')
-  @ApiHeader(IF_MATCH_HEADER)
-  async archive(
-    @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<PlotResponse> {
-    return withEtag(reply, await this.plots.archive(actor, id, ifMatch));
+  @EditsVersion()
+  archive(@CurrentActor() actor: Actor, @IdParam() id: string, @IfMatch() ifMatch: string | undefined): Promise<PlotResponse> {
+    return this.plots.archive(actor, id, ifMatch);
   }
 
   /**
@@ -76,43 +66,41 @@ export class PlotsController {
    * it. A client-made `id` makes the create safe to repeat.
    */
   @Post(':id/certifications')
-  async addCertification(
+  @SendsEtag()
+  addCertification(
     @CurrentActor() actor: Actor,
-    @Param('id', uuidParam('id')) id: string,
+    @IdParam() id: string,
     @Body() dto: CreateCertificationDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CertificationResponse> {
-    return withEtag(reply, await this.certifications.add(actor, id, dto));
+    return this.certifications.add(actor, id, dto);
   }
 
   /** Renews (new number, dates) or revokes (`{ revoked: true, reason }`) a certificate. */
   @Patch(':id/certifications/:certificationId')
-  @ApiHeader(IF_MATCH_HEADER)
-  async updateCertification(
+  @EditsVersion()
+  updateCertification(
     @CurrentActor() actor: Actor,
     // One name per path position: Fastify's router keeps a single parameter name for `/plots/:id`.
-    @Param('id', uuidParam('id')) plotId: string,
-    @Param('certificationId', uuidParam('certificationId')) id: string,
+    @IdParam() plotId: string,
+    @IdParam('certificationId') id: string,
     @Body() dto: UpdateCertificationDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @IfMatch() ifMatch: string | undefined,
   ): Promise<CertificationResponse> {
-    return withEtag(reply, await this.certifications.update(actor, plotId, id, dto, ifMatch));
+    return this.certifications.update(actor, plotId, id, dto, ifMatch);
   }
 
   /** Records that a manager of the plot's co-op, or the province office, has checked the certificate. */
   @Roles('admin', 'coop_manager')
   @Post(':id/certifications/:certificationId/verify')
   @HttpCode(200)
-  @ApiHeader(IF_MATCH_HEADER)
-  async verifyCertification(
+  @EditsVersion()
+  verifyCertification(
     @CurrentActor() actor: Actor,
     // One name per path position: Fastify's router keeps a single parameter name for `/plots/:id`.
-    @Param('id', uuidParam('id')) plotId: string,
-    @Param('certificationId', uuidParam('certificationId')) id: string,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @IdParam() plotId: string,
+    @IdParam('certificationId') id: string,
+    @IfMatch() ifMatch: string | undefined,
   ): Promise<CertificationResponse> {
-    return withEtag(reply, await this.certifications.verify(actor, plotId, id, ifMatch));
+    return this.certifications.verify(actor, plotId, id, ifMatch);
   }
 }

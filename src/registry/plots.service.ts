@@ -26,7 +26,7 @@ import { PlotCertificationsRepository } from './plot-certifications.repository';
 import { Plot } from './plot.entity';
 import { PlotsRepository } from './plots.repository';
 import { RegistryUsage } from './registry-usage';
-import { applyVersionedEdit } from './versioned-edit';
+import { applyVersionedEdit, archiving, EditChanges } from './versioned-edit';
 
 /** A 400 listing every bad field, in the reader's language. */
 export function invalidFields(errors: FieldProblem[]): InvalidInputError {
@@ -167,46 +167,42 @@ export class PlotsService {
   /** Corrects a plot. Its code is on the labels and EPCIS records of its batches: once printed, it stays (409). */
   update(actor: Actor, id: string, dto: UpdatePlotDto, ifMatch?: string): Promise<PlotResponse> {
     const code = dto.code?.toUpperCase();
-    return applyVersionedEdit({
-      repository: this.plots,
-      ifMatch,
-      load: () => this.findAccessible(actor, id),
-      present: (plot) => this.present(plot),
-      changes: async (current) => {
-        const changes: QueryDeepPartialEntity<Plot> = {};
-        if (code !== undefined && code !== current.code) {
-          if (await this.usage.plotHasLabels(id)) throw printedField('code');
-          changes.code = code;
-        }
-        for (const key of ['areaHa', 'latitude', 'longitude'] as const) {
-          const value = dto[key];
-          if (value !== undefined && value !== Number(current[key])) changes[key] = value;
-        }
-        if (dto.crop !== undefined && dto.crop.trim() !== current.crop) {
-          changes.crop = dto.crop.trim();
-          changes.cropSearch = foldForSearch(dto.crop);
-        }
-        return Object.keys(changes).length ? changes : null;
-      },
+    return this.edit(actor, id, ifMatch, async (current) => {
+      const changes: QueryDeepPartialEntity<Plot> = {};
+      if (code !== undefined && code !== current.code) {
+        if (await this.usage.plotHasLabels(id)) throw printedField('code');
+        changes.code = code;
+      }
+      for (const key of ['areaHa', 'latitude', 'longitude'] as const) {
+        const value = dto[key];
+        if (value !== undefined && value !== Number(current[key])) changes[key] = value;
+      }
+      if (dto.crop !== undefined && dto.crop.trim() !== current.crop) {
+        changes.crop = dto.crop.trim();
+        changes.cropSearch = foldForSearch(dto.crop);
+      }
+      return Object.keys(changes).length ? changes : null;
     }).catch((error: unknown) => {
       if (isUniqueViolation(error)) throw new ConflictError(message('registry.plotCodeTaken', { code: code ?? '' }));
       throw error;
     });
   }
 
-  /** Archives a plot none of whose batches has printed labels. */
-  archive(actor: Actor, id: string, ifMatch?: string): Promise<PlotResponse> {
+  /** An edit by someone who may see it, written onto the version it was decided on (see applyVersionedEdit). */
+  private edit(actor: Actor, id: string, ifMatch: string | undefined, changes: EditChanges<Plot>): Promise<PlotResponse> {
     return applyVersionedEdit({
       repository: this.plots,
       ifMatch,
       load: () => this.findAccessible(actor, id),
       present: (plot) => this.present(plot),
-      changes: async (current) => {
-        if (current.archivedAt) return null;
-        if (await this.usage.plotHasLabels(id)) throw new ConflictError(message('registry.plotHasLabels'));
-        return { archivedAt: new Date() };
-      },
+      changes,
     });
+  }
+
+  /** Archives a plot none of whose batches has printed labels. */
+  archive(actor: Actor, id: string, ifMatch?: string): Promise<PlotResponse> {
+    const change = archiving(() => this.usage.plotHasLabels(id), 'registry.plotHasLabels');
+    return this.edit(actor, id, ifMatch, change);
   }
 
   /** A plot by id with no access check: for a record that already names it (a batch's growing area). */

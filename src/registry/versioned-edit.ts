@@ -1,5 +1,7 @@
-import type { FastifyReply } from 'fastify';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { ConflictError } from '../common/errors/domain-errors';
+import { MessageKey } from '../common/i18n/catalogue';
+import { message } from '../common/i18n/message';
 import { assertIfMatch, etagOf } from '../common/records/record-version';
 
 export interface Versioned {
@@ -23,6 +25,8 @@ export interface VersionedEdit<E extends Versioned, R> {
   ifMatch: string | undefined;
 }
 
+export type EditChanges<E extends Versioned> = VersionedEdit<E, unknown>['changes'];
+
 /**
  * An edit written only onto the version it was decided on (`UPDATE … WHERE version = n`; TypeORM bumps
  * `version` and `updated_at`), so two phones can never silently overwrite each other. With `If-Match`
@@ -44,15 +48,14 @@ export async function applyVersionedEdit<E extends Versioned, R>(edit: Versioned
   }
 }
 
-/** Sends the record's version as its ETag and answers the record. */
-export function withEtag<T extends { version: number }>(reply: FastifyReply, body: T): T {
-  void reply.header('ETag', etagOf(body.version));
-  return body;
+/**
+ * The change that archives a record: none when it already is, and refused (409, `refusal`) while printed
+ * labels point at it, since a label must keep leading to the records it names.
+ */
+export function archiving(hasLabels: () => Promise<boolean>, refusal: MessageKey): EditChanges<Versioned & { archivedAt: Date | null }> {
+  return async (current) => {
+    if (current.archivedAt) return null;
+    if (await hasLabels()) throw new ConflictError(message(refusal));
+    return { archivedAt: new Date() };
+  };
 }
-
-/** Swagger description of the optional If-Match header of edits. */
-export const IF_MATCH_HEADER = {
-  name: 'If-Match',
-  required: false,
-  description: 'The ETag of the version being edited (e.g. "3"); a stale version answers 412 with the current record',
-};

@@ -1,9 +1,9 @@
-import { Controller, Get, Param, Res } from '@nestjs/common';
+import { Controller, Get, Res } from '@nestjs/common';
 import { NotFoundError } from '../common/errors/domain-errors';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../common/auth/decorators';
-import { uuidParam } from '../common/http/uuid-param';
+import { IdParam } from '../common/http/id-param';
 import { message } from '../common/i18n/message';
 import { ScanService } from './scan.service';
 
@@ -25,7 +25,7 @@ export class ScanController {
   @Get(':id/certifications')
   @ApiOperation({ summary: "The certificates of a lot's growing area (gs1:certificationInfo): public, CORS, cacheable" })
   @ApiProduces('application/json')
-  async certifications(@Param('id', uuidParam('id')) id: string, @Res() reply: FastifyReply): Promise<void> {
+  async certifications(@IdParam() id: string, @Res() reply: FastifyReply): Promise<void> {
     const answer = await this.scans.lotCertifications(id);
     if (!answer) throw new NotFoundError(message('trace.notFound'));
     await reply.status(answer.status).headers(answer.headers).send(answer.body);

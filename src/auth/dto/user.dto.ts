@@ -1,4 +1,5 @@
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { PartialType, PickType } from '@nestjs/swagger';
 import { PageQuery } from '../../common/http/pagination';
 import { User, USER_ROLES } from '../user.entity';
 import type { UserRole } from '../user.entity';
@@ -17,12 +18,12 @@ export class CreateUserDto {
   @IsIn(USER_ROLES)
   role!: UserRole;
 
-  /** Required for coop_manager. */
+  /** The co-operative of a coop_manager (required for one). */
   @IsOptional()
   @IsUUID()
   cooperativeId?: string;
 
-  /** Required for farmer. */
+  /** The household of a farmer (required for one). */
   @IsOptional()
   @IsUUID()
   householdId?: string;
@@ -40,21 +41,7 @@ export class ListUsersQuery extends PageQuery {
 }
 
 /** Every field optional; a role or membership change is for admins, disabling also for a farmer's co-op manager. */
-export class UpdateUserDto {
-  @IsOptional()
-  @IsIn(USER_ROLES)
-  role?: UserRole;
-
-  /** With role coop_manager. */
-  @IsOptional()
-  @IsUUID()
-  cooperativeId?: string;
-
-  /** With role farmer. */
-  @IsOptional()
-  @IsUUID()
-  householdId?: string;
-
+export class UpdateUserDto extends PartialType(PickType(CreateUserDto, ['role', 'cooperativeId', 'householdId'] as const)) {
   /** A disabled account cannot log in and its tokens stop working at once. */
   @IsOptional()
   @IsBoolean()

@@ -1,34 +1,19 @@
 import { IsEmail, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IntersectionType } from '@nestjs/swagger';
+import { AreaQuery } from '../../common/http/area-query.dto';
 import { Cooperative } from '../cooperative.entity';
+import { AddressChangesDto, AddressDto } from './address.dto';
 import { RegistryListQuery, UnlessAbsent } from './registry-query';
 
 /** A landline, mobile or hotline as people write it: "0220 3852 123", "1900 1234", "+84 912 345 678". */
 const PUBLIC_PHONE = /^\+?[0-9][0-9 .()-]{4,18}[0-9]$/;
 
-export class CreateCooperativeDto {
+export class CreateCooperativeDto extends AddressDto {
   /** e.g. "HTX Nông nghiệp Thanh Hà". */
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   name!: string;
-
-  /** Province or centrally-run city, e.g. "Hải Phòng". */
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  province!: string;
-
-  /** Commune or ward, e.g. "Thanh Hà". */
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  commune!: string;
-
-  /** Only for addresses recorded under the old three-tier system (before 1 July 2025). */
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  district?: string;
 
   /** Vietnamese tax code (mã số thuế): 10 digits, or 10 + "-" + 3 for a branch. */
   @IsOptional()
@@ -56,29 +41,12 @@ export class CreateCooperativeDto {
  * Fields left out stay as they are; `null` clears an optional one. The name (printed on labels) is
  * locked once the co-op has printed labels, the GS1 prefix once a product's GTIN carries it (409).
  */
-export class UpdateCooperativeDto {
+export class UpdateCooperativeDto extends AddressChangesDto {
   @UnlessAbsent()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   name?: string;
-
-  @UnlessAbsent()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  province?: string;
-
-  @UnlessAbsent()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  commune?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  district?: string | null;
 
   @IsOptional()
   @Matches(/^\d{10}(-\d{3})?$/, { message: 'registry.taxCodeFormat' })
@@ -98,19 +66,8 @@ export class UpdateCooperativeDto {
   contactEmail?: string | null;
 }
 
-export class ListCooperativesQuery extends RegistryListQuery {
-  /** Province, without regard to case or diacritics. */
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  province?: string;
-
-  /** Commune, without regard to case or diacritics ("thanh son" finds "Thanh Sơn"). */
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  commune?: string;
-}
+/** `province` and `commune` match without regard to case or diacritics ("thanh son" finds "Thanh Sơn"). */
+export class ListCooperativesQuery extends IntersectionType(RegistryListQuery, AreaQuery) {}
 
 export class CooperativeResponse {
   id!: string;

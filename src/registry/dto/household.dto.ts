@@ -1,12 +1,15 @@
 import { IsBoolean, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IntersectionType } from '@nestjs/swagger';
+import { AreaQuery } from '../../common/http/area-query.dto';
 import { maskNationalId } from '../../common/crypto/personal-data-cipher';
 import { Household } from '../household.entity';
+import { AddressChangesDto, AddressDto } from './address.dto';
 import { RegistryListQuery, UnlessAbsent } from './registry-query';
 
 const PHONE = /^[\s\d+().-]{9,20}$/;
 const NATIONAL_ID = /^(\d{9}|\d{12})$/;
 
-export class CreateHouseholdDto {
+export class CreateHouseholdDto extends AddressDto {
   /**
    * The record's id, made by the client (UUID v4) so a create sent twice (lost answer, app restart)
    * makes one household: the repeat answers the same record; the same id with another body is 409.
@@ -35,28 +38,13 @@ export class CreateHouseholdDto {
   @Matches(NATIONAL_ID, { message: 'registry.nationalIdFormat' })
   nationalId?: string;
 
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  province!: string;
-
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  commune!: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  district?: string;
-
   @IsOptional()
   @IsBoolean()
   digitalSkillsTrained?: boolean;
 }
 
 /** Fields left out stay as they are; `null` clears an optional one (nationalId, district). */
-export class UpdateHouseholdDto {
+export class UpdateHouseholdDto extends AddressChangesDto {
   @UnlessAbsent()
   @IsString()
   @IsNotEmpty()
@@ -73,44 +61,16 @@ export class UpdateHouseholdDto {
   nationalId?: string | null;
 
   @UnlessAbsent()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  province?: string;
-
-  @UnlessAbsent()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  commune?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  district?: string | null;
-
-  @UnlessAbsent()
   @IsBoolean()
   digitalSkillsTrained?: boolean;
 }
 
-export class ListHouseholdsQuery extends RegistryListQuery {
+/** `province` and `commune` match without regard to case or diacritics ("thanh son" finds "Thanh Sơn"). */
+export class ListHouseholdsQuery extends IntersectionType(RegistryListQuery, AreaQuery) {
   /** Defaults to the manager's own co-operative. */
   @IsOptional()
   @IsUUID()
   cooperativeId?: string;
-
-  /** Province, without regard to case or diacritics. */
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  province?: string;
-
-  /** Commune, without regard to case or diacritics ("thanh son" finds "Thanh Sơn"). */
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  commune?: string;
 
   // `q`: part of the head's name (without regard to case or diacritics) or of the phone number.
 }

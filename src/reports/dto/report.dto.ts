@@ -1,16 +1,7 @@
-import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsOptional, IsUUID } from 'class-validator';
+import { AreaQuery } from '../../common/http/area-query.dto';
 
-export class IndicatorsQuery {
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  province?: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  commune?: string;
-
+export class IndicatorsQuery extends AreaQuery {
   @IsOptional()
   @IsUUID()
   cooperativeId?: string;

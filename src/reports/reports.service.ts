@@ -6,14 +6,8 @@ import { message } from '../common/i18n/message';
 import { ReportsConfig } from '../config/sections';
 import { batchCapacity } from '../labels/batch-capacity';
 import { communeMatcher, provinceMatcher } from './area';
-import {
-  BatchReconciliation,
-  IndicatorsQuery,
-  IndicatorsResponse,
-  PlotReconciliation,
-  ReconciliationFlag,
-  ReconciliationResponse,
-} from './dto/report.dto';
+import { IndicatorsQuery } from './dto/report.dto';
+import type { BatchReconciliation, IndicatorsResponse, PlotReconciliation, ReconciliationFlag, ReconciliationResponse } from './reports.contract';
 import { AreaNames, ReportsReadModel } from './reports.repository';
 
 const LYCHEE = /vải|lychee|litchi/i;

@@ -1,5 +1,6 @@
 import { IsEmail, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { Cooperative } from '../cooperative.entity';
+import type { CooperativeResponse } from '../registry.contract';
 import { RegistryListQuery, UnlessAbsent } from './registry-query';
 
 /** A landline, mobile or hotline as people write it: "0220 3852 123", "1900 1234", "+84 912 345 678". */
@@ -112,24 +113,7 @@ export class ListCooperativesQuery extends RegistryListQuery {
   commune?: string;
 }
 
-export class CooperativeResponse {
-  id!: string;
-  name!: string;
-  province!: string;
-  commune!: string;
-  district!: string | null;
-  taxCode!: string | null;
-  gs1CompanyPrefix!: string | null;
-  /** Public contact shown on the consumer page. */
-  contactPhone!: string | null;
-  contactEmail!: string | null;
-  /** The record's version, also sent as the `ETag` header; send it back in `If-Match` when editing. */
-  version!: number;
-  /** When it was archived (hidden from lists); null while in use. */
-  archivedAt!: string | null;
-  createdAt!: string;
-  updatedAt!: string;
-}
+export type { CooperativeResponse };
 
 export function toCooperativeResponse(c: Cooperative): CooperativeResponse {
   return {

@@ -1,30 +1,12 @@
 import type { Page } from '../../api/client';
+import type { PlotResponse as Plot } from '../../../../src/registry/registry.contract';
 import { cachedGet, type Cached } from '../../api/cached';
 import { operations, type Operation } from '../../outbox';
 import type { BatchPayload, PlotActivityPayload } from '../../outbox/operations';
 import type { SessionUser } from '../../session/session';
 import { kvGet, kvSet } from '../../storage/db';
 
-export interface Certification {
-  scheme: string;
-  number: string;
-  validUntil: string;
-  /** valid, expiring, expired, revoked... */
-  status: string;
-}
-
-export interface Plot {
-  id: string;
-  code: string;
-  areaHa: number;
-  latitude: number;
-  longitude: number;
-  crop: string;
-  certifications: Certification[];
-  certificationStatus: string;
-  certificationExpiresOn: string | null;
-  version: number;
-}
+export type { PlotResponse as Plot } from '../../../../src/registry/registry.contract';
 
 export interface PlotSafety {
   plotId: string;

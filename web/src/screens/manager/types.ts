@@ -1,50 +1,19 @@
-/** The API's answers as these screens read them (see the DTOs under src/ and /docs-json). */
+/**
+ * The API's answers as these screens read them: the server's wire contracts (the *.contract.ts files under
+ * src/) where it has them, the rest as declared here (see the DTOs under src/ and /docs-json).
+ */
+import type { Marketplace } from '../../../../src/marketplaces/marketplaces.contract';
+import type { HouseholdResponse as Household, PlotResponse as Plot } from '../../../../src/registry/registry.contract';
 
-export interface Household {
-  id: string;
-  cooperativeId: string;
-  headName: string;
-  phone: string;
-  nationalId: string | null;
-  province: string;
-  commune: string;
-  district: string | null;
-  digitalSkillsTrained: boolean;
-  version: number;
-}
-
-export type CertificationStatus = 'revoked' | 'expired' | 'unverified' | 'expiring' | 'valid';
-
-export interface Certification {
-  id: string;
-  plotId: string;
-  scheme: 'VietGAP' | 'GlobalGAP' | 'Organic';
-  number: string;
-  issuer: string | null;
-  issuedAt: string | null;
-  validUntil: string;
-  status: CertificationStatus;
-  verified: boolean;
-  verifiedAt: string | null;
-  revokedAt: string | null;
-  revokedReason: string | null;
-  version: number;
-}
-
-export interface Plot {
-  id: string;
-  householdId: string;
-  cooperativeId: string;
-  code: string;
-  areaHa: number;
-  latitude: number;
-  longitude: number;
-  crop: string;
-  certifications: Certification[];
-  certificationStatus: CertificationStatus | 'none';
-  certificationExpiresOn: string | null;
-  version: number;
-}
+export type { ChannelResponse as Channel, ListingResponse as Listing } from '../../../../src/listings/listings.contract';
+export { MARKETPLACES, type Marketplace } from '../../../../src/marketplaces/marketplaces.contract';
+export type {
+  CertificationResponse as Certification,
+  CertificationStatus,
+  HouseholdResponse as Household,
+  ImportResponse as ImportResult,
+  PlotResponse as Plot,
+} from '../../../../src/registry/registry.contract';
 
 export interface Product {
   id: string;
@@ -126,41 +95,10 @@ export interface Label {
   scanCount: number;
 }
 
-export const MARKETPLACES = ['lazada', 'tiki', 'shopee'] as const;
-export type Marketplace = (typeof MARKETPLACES)[number];
-
-export interface Channel {
-  marketplace: Marketplace;
-  status: 'pending' | 'syncing' | 'in_review' | 'live' | 'updating' | 'rejected' | 'failed' | 'delisted';
-  externalId: string | null;
-  attempts: number;
-  lastError: string | null;
-  syncedAt: string | null;
-}
-
-export interface Listing {
-  id: string;
-  productId: string;
-  batchId: string | null;
-  sellerSku: string;
-  title: string;
-  description: string;
-  price: number;
-  stock: number;
-  state: string;
-  channels: Channel[];
-}
-
 export interface RecallResult {
   lotCode: string;
   reason: string;
   labels: { total: number; voided: number };
   listings: { id: string; title: string; channels: { marketplace: Marketplace; status: string }[] }[];
   orders: { id: string; marketplace: Marketplace; externalOrderId: string; quantity: number; orderedAt: string }[];
-}
-
-export interface ImportResult {
-  created: number;
-  rejected: { line: number; errors: { field: string; message: string }[] }[];
-  ignoredColumns: string[];
 }

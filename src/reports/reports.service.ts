@@ -7,7 +7,13 @@ import { ReportsConfig } from '../config/sections';
 import { batchCapacity } from '../labels/batch-capacity';
 import { communeMatcher, provinceMatcher } from './area';
 import { IndicatorsQuery } from './dto/report.dto';
-import type { BatchReconciliation, IndicatorsResponse, PlotReconciliation, ReconciliationFlag, ReconciliationResponse } from './reports.contract';
+import type {
+  BatchReconciliation,
+  IndicatorsResponse,
+  PlotReconciliation,
+  ReconciliationFlag,
+  ReconciliationResponse,
+} from './reports.contract';
 import { AreaNames, ReportsReadModel } from './reports.repository';
 
 const LYCHEE = /vải|lychee|litchi/i;

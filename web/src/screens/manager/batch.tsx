@@ -8,7 +8,7 @@ import { handleSubmit, useSubmit } from '../../components/use-submit';
 import { formatDate, formatDateTime, formatNumber, t } from '../../i18n';
 import { navigate, type RouteParams } from '../../router/router';
 import { BatchTags } from './batches';
-import type { BatchDetail, BatchEvent, Label, LabelRun, Listing } from './types';
+import type { BatchDetail, BatchEvent, Label, LabelRun, Listing, RecallResult } from './types';
 import { allPages, Checkbox, fieldError, FormSubmit, Link, Loading, newId, useLoad } from './ui';
 
 function eventFacts(event: BatchEvent): string {
@@ -132,7 +132,7 @@ interface RecallPreview {
 }
 
 /** Recall: first what will happen (labels, listings, buyers), then the reason and the confirmation. */
-function Recall({ batch, onDone }: { batch: BatchDetail; onDone: (result: unknown) => void }) {
+function Recall({ batch, onDone }: { batch: BatchDetail; onDone: (result: RecallResult) => void }) {
   const [open, setOpen] = useState(false);
   const preview = useLoad(async (): Promise<RecallPreview | null> => {
     if (!open) return null;
@@ -151,7 +151,7 @@ function Recall({ batch, onDone }: { batch: BatchDetail; onDone: (result: unknow
   }, [open, batch.id]);
   const [reason, setReason] = useState('');
   const { busy, error, run: recall } = useSubmit(async () => {
-    onDone((await request(`/api/v1/batches/${batch.id}/recall`, { method: 'POST', body: { reason: reason.trim() } })).data);
+    onDone((await request<RecallResult>(`/api/v1/batches/${batch.id}/recall`, { method: 'POST', body: { reason: reason.trim() } })).data);
   });
 
   if (batch.status === 'recalled') return null;
@@ -196,16 +196,10 @@ function Recall({ batch, onDone }: { batch: BatchDetail; onDone: (result: unknow
   );
 }
 
-interface RecallDone {
-  labels: { total: number; voided: number };
-  listings: { id: string; title: string }[];
-  orders: { id: string; marketplace: string; externalOrderId: string; quantity: number }[];
-}
-
 /** A batch: its record, diary, food-safety state (release with a reason), label runs, listing and recall. */
 export default function BatchScreen({ params }: { params: RouteParams }) {
   const batch = useLoad(async () => (await request<BatchDetail>(`/api/v1/batches/${params.id}`)).data, [params.id]);
-  const [recalled, setRecalled] = useState<RecallDone | null>(null);
+  const [recalled, setRecalled] = useState<RecallResult | null>(null);
   return (
     <Page title={batch.data ? t('manager.batch.lot', { lot: batch.data.lotCode }) : t('manager.batch.title')} back="/manager/batches">
       <Loading state={{ ...batch, loading: batch.loading && !batch.data }}>
@@ -274,7 +268,7 @@ export default function BatchScreen({ params }: { params: RouteParams }) {
               <Recall
                 batch={b}
                 onDone={(result) => {
-                  setRecalled(result as RecallDone);
+                  setRecalled(result);
                   batch.reload();
                 }}
               />

@@ -6,7 +6,7 @@ import { handleSubmit, useSubmit } from '../../components/use-submit';
 import { isoDay, t } from '../../i18n';
 import { navigate } from '../../router/router';
 import type { Batch, Household, Plot, Product } from './types';
-import { allPages, fieldError, FormSubmit, Loading, newId, useLoad } from './ui';
+import { allPages, fieldError, FormSubmit, Loading, newId, ProductSelect, useLoad } from './ui';
 
 const BATCH_UNITS = ['kg', 'tonne', 'box', 'crate', 'piece'] as const;
 const FIELDS = ['productId', 'householdId', 'plotId', 'harvestedAt', 'quantity', 'unit'];
@@ -40,14 +40,7 @@ export default function BatchForm() {
       <Loading state={choices}>
         {() => (
           <form noValidate onSubmit={handleSubmit(save)}>
-            <SelectField label={t('manager.batch.product')} value={v.productId} onValue={set('productId')} error={fieldError(error, 'productId')} required>
-              <option value="">{t('manager.choose')}</option>
-              {choices.data!.products.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </SelectField>
+            <ProductSelect products={choices.data!.products} value={v.productId} onValue={set('productId')} error={fieldError(error, 'productId')} />
             <SelectField label={t('manager.batch.household')} value={v.householdId} onValue={set('householdId')} error={fieldError(error, 'householdId')} required>
               <option value="">{t('manager.choose')}</option>
               {choices.data!.households.map((h) => (

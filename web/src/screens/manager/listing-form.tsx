@@ -6,7 +6,7 @@ import { handleSubmit, useSubmit } from '../../components/use-submit';
 import { formatDate, t } from '../../i18n';
 import { navigate, type RouteParams } from '../../router/router';
 import { MARKETPLACES, type Batch, type Listing, type Marketplace, type Product } from './types';
-import { allPages, Checkbox, fieldError, FormSubmit, Loading, useLoad } from './ui';
+import { allPages, Checkbox, fieldError, FormSubmit, Loading, ProductSelect, useLoad } from './ui';
 
 const FIELDS = ['productId', 'batchId', 'title', 'description', 'price', 'stock', 'channels'];
 
@@ -52,14 +52,7 @@ export default function ListingForm({ params }: { params: RouteParams }) {
               ))}
             </SelectField>
             {!batch && (
-              <SelectField label={t('manager.batch.product')} value={v.productId} onValue={set('productId')} error={fieldError(error, 'productId')} required>
-                <option value="">{t('manager.choose')}</option>
-                {choices.data!.products.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
-                  </option>
-                ))}
-              </SelectField>
+              <ProductSelect products={choices.data!.products} value={v.productId} onValue={set('productId')} error={fieldError(error, 'productId')} />
             )}
             <TextField label={t('manager.listing.titleField')} hint={product ? t('manager.listing.titleHint', { name: product.name }) : undefined} value={v.title} onValue={set('title')} error={fieldError(error, 'title')} />
             <TextArea label={t('manager.listing.description')} value={v.description} onValue={set('description')} error={fieldError(error, 'description')} />

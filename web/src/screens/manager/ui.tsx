@@ -4,9 +4,10 @@ import { api, ApiError, type Page as ListPage } from '../../api/client';
 import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';
 import { describeError } from '../../components/errors';
-import { TextField } from '../../components/field';
+import { SelectField, TextField } from '../../components/field';
 import { t } from '../../i18n';
 import { BASE, navigate } from '../../router/router';
+import type { Product } from './types';
 import './manager.css';
 
 /** A UUID v4 made on the phone: sent as the new record's id, so a create sent twice makes one record. */
@@ -167,6 +168,20 @@ export function FormSubmit({ error, fields, busy, variant, children }: { error: 
         {children}
       </Button>
     </>
+  );
+}
+
+/** The product a batch or a listing is of, picked from the co-op's catalogue. */
+export function ProductSelect({ products, value, onValue, error }: { products: Product[]; value: string; onValue: (id: string) => void; error?: string }) {
+  return (
+    <SelectField label={t('manager.batch.product')} value={value} onValue={onValue} error={error} required>
+      <option value="">{t('manager.choose')}</option>
+      {products.map((p) => (
+        <option key={p.id} value={p.id}>
+          {p.name}
+        </option>
+      ))}
+    </SelectField>
   );
 }
 

@@ -1,7 +1,8 @@
 import type { ComponentChildren, InputHTMLAttributes } from 'preact';
 import { useId } from 'preact/hooks';
 
-interface Common {
+/** What every field shows around its control. */
+export interface LabelledProps {
   label: string;
   hint?: string;
   error?: string;
@@ -11,7 +12,7 @@ interface Common {
  * A labelled control: the label, the control (given its id and the accessibility attributes), then the hint
  * and the error, which are read out with it.
  */
-function Labelled({ label, hint, error, control }: Common & { control: (id: string, described: Described) => ComponentChildren }) {
+export function Labelled({ label, hint, error, control }: LabelledProps & { control: (id: string, described: Described) => ComponentChildren }) {
   const id = useId();
   const described: Described = {
     'aria-invalid': error ? true : undefined,
@@ -40,7 +41,7 @@ interface Described {
   'aria-describedby': string | undefined;
 }
 
-type InputProps = Common & {
+type InputProps = LabelledProps & {
   value: string | number;
   onValue?: (value: string) => void;
   type?: 'text' | 'tel' | 'password' | 'number' | 'date' | 'datetime-local' | 'search';
@@ -69,25 +70,7 @@ export function TextField({ label, hint, error, onValue, type = 'text', ...rest 
   );
 }
 
-type TextAreaProps = Common & {
-  value: string;
-  onValue: (value: string) => void;
-  required?: boolean;
-  rows?: number;
-};
-
-export function TextArea({ label, hint, error, value, onValue, required, rows = 3 }: TextAreaProps) {
-  return (
-    <Labelled
-      label={label}
-      hint={hint}
-      error={error}
-      control={(id, described) => <textarea id={id} rows={rows} required={required} value={value} {...described} onInput={(event) => onValue(event.currentTarget.value)} />}
-    />
-  );
-}
-
-type SelectProps = Common & {
+type SelectProps = LabelledProps & {
   value: string;
   onValue: (value: string) => void;
   children: ComponentChildren;

@@ -3,7 +3,7 @@ import { api, request } from '../../api/client';
 import { downloadFile, fileUrl } from '../../api/files';
 import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';
-import { TextArea } from '../../components/field';
+import { TextArea } from '../../components/text-area';
 import { Page } from '../../components/page';
 import { handleSubmit, useSubmit } from '../../components/use-submit';
 import { formatNumber, t } from '../../i18n';

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { request } from '../../api/client';
-import { SelectField, TextArea, TextField } from '../../components/field';
+import { SelectField, TextField } from '../../components/field';
+import { TextArea } from '../../components/text-area';
 import { Page } from '../../components/page';
 import { handleSubmit, useSubmit } from '../../components/use-submit';
 import { formatDate, t } from '../../i18n';

@@ -44,6 +44,25 @@ export default tseslint.config(
         tsconfigRootDir: import.meta.dirname,
       },
     },
+    rules: {
+      // Of the server tree the app may use only the wire contracts: the rest pulls Node, TypeORM and decorators in.
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '(^|/)src/(?!.*\\.contract$)', message: 'The farm app imports only the *.contract.ts files of the server (src/).' },
+            { group: ['@nestjs/*', 'typeorm', 'class-validator', 'class-transformer'], message: 'Server packages stay out of the farm app.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // A wire contract is compiled by the farm app too (web/tsconfig.json): it may import other contracts only.
+    files: ['src/**/*.contract.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!\\.{1,2}/.*\\.contract$)', message: 'A contract imports other contracts only.' }] }],
+    },
   },
   {
     // Jest's expect(...) matchers return `any` by design; tests read response bodies as untyped JSON.

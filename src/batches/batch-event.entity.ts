@@ -1,9 +1,9 @@
 import { Column, Entity, Index } from 'typeorm';
 import { columnTypes } from '../database/column-types';
 import { DiaryEntry } from './diary-entry.entity';
+import { BIZ_STEPS, type BizStep } from './batches.contract';
 
-export const BIZ_STEPS = ['planting', 'fertilizing', 'spraying', 'harvesting', 'packing', 'inspecting', 'shipping', 'receiving'] as const;
-export type BizStep = (typeof BIZ_STEPS)[number];
+export { BIZ_STEPS, type BizStep };
 
 @Entity('batch_events')
 @Index(['batchId', 'occurredAt'])

@@ -1,17 +1,9 @@
 import { Column, Entity, Index } from 'typeorm';
 import { BaseEntity } from '../common/base.entity';
 import { columnTypes } from '../database/column-types';
+import type { SafetyWarning } from './batches.contract';
 
-export interface SafetyWarning {
-  code: 'PRE_HARVEST_INTERVAL_NOT_ELAPSED';
-  message: string;
-  sprayEventId: string;
-  sprayedAt: string;
-  pesticide: string;
-  preHarvestIntervalDays: number;
-  harvestedAt: string;
-  safeFrom: string;
-}
+export type { SafetyWarning };
 
 export const BATCH_STATUSES = ['active', 'recalled'] as const;
 export type BatchStatus = (typeof BATCH_STATUSES)[number];

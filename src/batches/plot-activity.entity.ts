@@ -1,10 +1,9 @@
 import { Column, Entity, Index } from 'typeorm';
 import { columnTypes } from '../database/column-types';
 import { DiaryEntry } from './diary-entry.entity';
+import { PLOT_ACTIVITIES, type PlotActivityKind } from './batches.contract';
 
-/** Work done on a growing area before there is a harvest batch to hang it on. */
-export const PLOT_ACTIVITIES = ['spraying', 'fertilizing', 'watering', 'pruning'] as const;
-export type PlotActivityKind = (typeof PLOT_ACTIVITIES)[number];
+export { PLOT_ACTIVITIES, type PlotActivityKind };
 
 /**
  * The plot's field diary (nhật ký đồng ruộng): a spraying here holds every batch harvested from the plot

@@ -1,13 +1,9 @@
 import { Column, Entity } from 'typeorm';
 import { BaseEntity } from '../common/base.entity';
 import { columnTypes } from '../database/column-types';
+import { LABEL_FORMATS, LABEL_LAYOUTS, type LabelFormat, type LabelLayout, type LabelRunStatus } from './labels.contract';
 
-export const LABEL_LAYOUTS = ['a4-3x8', 'thermal-50x30'] as const;
-export type LabelLayout = (typeof LABEL_LAYOUTS)[number];
-export const LABEL_FORMATS = ['pdf', 'zpl'] as const;
-export type LabelFormat = (typeof LABEL_FORMATS)[number];
-export const LABEL_RUN_STATUSES = ['queued', 'rendering', 'done', 'failed'] as const;
-export type LabelRunStatus = (typeof LABEL_RUN_STATUSES)[number];
+export { LABEL_FORMATS, LABEL_LAYOUTS, type LabelFormat, type LabelLayout, type LabelRunStatus };
 
 /** One print job: its serials are allocated when it is accepted, then a worker renders them to a file. */
 @Entity('label_runs')

@@ -1,9 +1,9 @@
 import { Column, Entity } from 'typeorm';
 import { BaseEntity } from '../common/base.entity';
 import { columnTypes } from '../database/column-types';
+import type { LabelStatus } from './labels.contract';
 
-export const LABEL_STATUSES = ['active', 'voided'] as const;
-export type LabelStatus = (typeof LABEL_STATUSES)[number];
+export type { LabelStatus };
 
 /** One printed QR label (one serial). */
 @Entity('labels')

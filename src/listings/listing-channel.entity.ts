@@ -2,9 +2,9 @@ import { Column, Entity } from 'typeorm';
 import { BaseEntity } from '../common/base.entity';
 import { columnTypes } from '../database/column-types';
 import type { Marketplace } from '../marketplaces/marketplace';
+import { CHANNEL_STATUSES, type ChannelStatus } from './listings.contract';
 
-export const CHANNEL_STATUSES = ['pending', 'syncing', 'in_review', 'live', 'rejected', 'failed', 'delisted'] as const;
-export type ChannelStatus = (typeof CHANNEL_STATUSES)[number];
+export { CHANNEL_STATUSES, type ChannelStatus };
 
 /** One listing on one marketplace: where its sync stands and what the platform said last. */
 @Entity('listing_channels')

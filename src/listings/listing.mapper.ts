@@ -1,6 +1,6 @@
 import { MARKETPLACES } from '../marketplaces/marketplace';
 import type { Marketplace } from '../marketplaces/marketplace';
-import type { ChannelResponse, ChannelViewStatus, ListingResponse } from './dto/listing.dto';
+import type { ChannelResponse, ChannelViewStatus, ListingResponse } from './listings.contract';
 import type { ListingChannel } from './listing-channel.entity';
 import type { Listing } from './listing.entity';
 

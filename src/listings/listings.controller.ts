@@ -7,7 +7,8 @@ import type { Page } from '../common/http/pagination';
 import { IdParam } from '../common/http/id-param';
 import { isMarketplace } from '../marketplaces/marketplace';
 import { message } from '../common/i18n/message';
-import { AddChannelDto, CreateListingDto, ListingResponse, ListListingsQuery, RelistListingDto, UpdateListingDto } from './dto/listing.dto';
+import { AddChannelDto, CreateListingDto, ListListingsQuery, RelistListingDto, UpdateListingDto } from './dto/listing.dto';
+import type { ListingResponse } from './listings.contract';
 import { ListingsService } from './listings.service';
 
 @ApiTags('listings')

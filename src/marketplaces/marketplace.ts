@@ -1,6 +1,6 @@
-/** The marketplaces a listing can be pushed to. */
-export const MARKETPLACES = ['lazada', 'tiki', 'shopee'] as const;
-export type Marketplace = (typeof MARKETPLACES)[number];
+import { MARKETPLACES, type Marketplace } from './marketplaces.contract';
+
+export { MARKETPLACES, type Marketplace };
 
 export function isMarketplace(value: string): value is Marketplace {
   return (MARKETPLACES as readonly string[]).includes(value);

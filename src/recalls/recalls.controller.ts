@@ -4,7 +4,8 @@ import type { FastifyReply } from 'fastify';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor, Roles } from '../common/auth/decorators';
 import { IdParam } from '../common/http/id-param';
-import { RecallBatchDto, RecallResponse } from './dto/recall.dto';
+import { RecallBatchDto } from './dto/recall.dto';
+import type { RecallResponse } from './recalls.contract';
 import { RecallsService } from './recalls.service';
 
 @ApiTags('batches')

@@ -14,7 +14,8 @@ import { MarketplaceOrdersService } from '../listings/orders/marketplace-orders.
 import { ChangeNotices } from '../redis/change-notices';
 import { CooperativesService } from '../registry/cooperatives.service';
 import { PlotsService } from '../registry/plots.service';
-import { RecallBatchDto, RecallResponse } from './dto/recall.dto';
+import { RecallBatchDto } from './dto/recall.dto';
+import type { RecallResponse } from './recalls.contract';
 import { FSMA_COLUMNS, FsmaRow, vietnamDateTime } from './fsma-csv';
 
 const CTE_NAMES: Record<string, string> = {

@@ -1,9 +1,9 @@
 import { FieldProblem } from '../common/errors/domain-errors';
 import { message } from '../common/i18n/message';
 import type { CertificationScheme } from './plot-certification.entity';
+import type { CertificationStatus } from './registry.contract';
 
-export const CERTIFICATION_STATUSES = ['valid', 'expiring', 'expired', 'revoked', 'unverified'] as const;
-export type CertificationStatus = (typeof CERTIFICATION_STATUSES)[number];
+export type { CertificationStatus };
 
 /** A certificate this close to its end date is shown as `expiring`, so the co-op renews before the harvest. */
 export const EXPIRING_WITHIN_DAYS = 30;

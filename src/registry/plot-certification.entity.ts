@@ -2,9 +2,9 @@ import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { columnTypes } from '../database/column-types';
 import { Plot } from './plot.entity';
 import { VersionedRecord } from './registry-record.entity';
+import { CERTIFICATION_SCHEMES, type CertificationScheme } from './registry.contract';
 
-export const CERTIFICATION_SCHEMES = ['VietGAP', 'GlobalGAP', 'Organic'] as const;
-export type CertificationScheme = (typeof CERTIFICATION_SCHEMES)[number];
+export { CERTIFICATION_SCHEMES, type CertificationScheme };
 
 @Entity('plot_certifications')
 export class PlotCertification extends VersionedRecord {

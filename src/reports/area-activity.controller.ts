@@ -3,8 +3,8 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor, Roles } from '../common/auth/decorators';
 import { AreaActivityService } from './area-activity.service';
-import { AreaActivityResponse } from './dto/area-activity.dto';
 import { IndicatorsQuery } from './dto/report.dto';
+import type { AreaActivityResponse } from './reports.contract';
 
 @ApiTags('reports')
 @ApiBearerAuth()

@@ -6,8 +6,8 @@ import type { Actor } from '../common/auth/actor';
 import { cooperativeScope } from '../common/auth/access-policy';
 import { todayInVietnam } from '../registry/certification-rules';
 import { communeMatcher, provinceMatcher } from './area';
-import { AreaActivityResponse, ExpiredCertificateFlag } from './dto/area-activity.dto';
 import type { IndicatorsQuery } from './dto/report.dto';
+import type { AreaActivityResponse, ExpiredCertificateFlag } from './reports.contract';
 import { ReportsService } from './reports.service';
 
 /** Rows a flag list answers at most: a dashboard list, not an export. */

@@ -4,7 +4,8 @@ import type { FastifyReply } from 'fastify';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor, Roles } from '../common/auth/decorators';
 import { toCsv } from '../common/csv/csv-cell';
-import { IndicatorsQuery, IndicatorsResponse, ReconciliationQuery, ReconciliationResponse } from './dto/report.dto';
+import { IndicatorsQuery, ReconciliationQuery } from './dto/report.dto';
+import type { IndicatorsResponse, ReconciliationResponse } from './reports.contract';
 import { DashboardData, ReportsService } from './reports.service';
 
 @ApiTags('reports')

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { dialectOf } from '../database/sql-dialect';
+import type { IndicatorsResponse } from './reports.contract';
 
 const LIVE_CHANNEL = `EXISTS (SELECT 1 FROM listing_channels lc WHERE lc.listing_id = l.id AND lc.status = 'live')`;
 
@@ -25,17 +26,6 @@ export interface ReportScope {
   cooperativeId?: string;
   households: AreaNames | null;
   cooperatives: AreaNames | null;
-}
-
-export interface IndicatorCounts {
-  householdsRegistered: number;
-  householdsTrained: number;
-  householdsOnEcommerce: number;
-  productsListed: number;
-  listingsLive: number;
-  transactions: number;
-  labelsPrinted: number;
-  scans: number;
 }
 
 /** A batch with what was printed, scanned and sold of it (the reconciliation's raw material). */
@@ -89,7 +79,7 @@ export class ReportsReadModel {
     return rows.map((r) => r.v);
   }
 
-  async indicatorCounts(scope: ReportScope): Promise<IndicatorCounts> {
+  async indicatorCounts(scope: ReportScope): Promise<IndicatorsResponse> {
     const household = area(scope.households, 'h');
     const coop = area(scope.cooperatives, 'c');
     const coopOf = (column: string): Fragment =>

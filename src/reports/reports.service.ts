@@ -6,14 +6,14 @@ import { message } from '../common/i18n/message';
 import { ReportsConfig } from '../config/sections';
 import { batchCapacity } from '../labels/batch-capacity';
 import { communeMatcher, provinceMatcher } from './area';
-import {
+import { IndicatorsQuery } from './dto/report.dto';
+import type {
   BatchReconciliation,
-  IndicatorsQuery,
   IndicatorsResponse,
   PlotReconciliation,
   ReconciliationFlag,
   ReconciliationResponse,
-} from './dto/report.dto';
+} from './reports.contract';
 import { AreaNames, ReportsReadModel } from './reports.repository';
 
 const LYCHEE = /vải|lychee|litchi/i;

@@ -2,12 +2,8 @@ import { IsIn, IsNotEmpty, IsNumber, IsObject, IsOptional, IsString, IsUUID, Mat
 import { GS1_AI82 } from '../../common/gs1/gtin';
 import { IsTimestampWithOffset } from '../../common/http/calendar-date';
 import { PageQuery } from '../../common/http/pagination';
-import { ProductResponse } from '../../catalog/dto/product.dto';
-import { HouseholdResponse } from '../../registry/dto/household.dto';
-import { PlotResponse } from '../../registry/dto/plot.dto';
 import { BIZ_STEPS } from '../batch-event.entity';
 import type { BizStep } from '../batch-event.entity';
-import type { SafetyWarning } from '../batch.entity';
 
 export const BATCH_UNITS = ['kg', 'tonne', 'box', 'crate', 'piece'] as const;
 
@@ -135,59 +131,4 @@ export class CreateBatchEventDto {
   details?: Record<string, unknown>;
 }
 
-export class BatchEventResponse {
-  id!: string;
-  batchId!: string;
-  bizStep!: BizStep;
-  occurredAt!: string;
-  details!: Record<string, unknown> | null;
-  recordedAt!: string;
-  /** The event this one corrects. */
-  supersedes?: string | null;
-  /** The event that corrected this one: it stays in the diary but no longer counts. */
-  supersededBy?: string | null;
-  correctionReason?: string | null;
-}
-
-export class SafetyOverrideResponse {
-  reason!: string;
-  /** The user who released the batch. */
-  by!: string | null;
-  at!: string;
-  /** The safeFrom the release was given for; a later warning beyond it holds the batch again. */
-  safeFrom!: string | null;
-}
-
-// The fields added with issue 12 are optional in the type only (so records built by other modules'
-// fixtures stay valid); the API always sends them.
-export class BatchResponse {
-  id!: string;
-  lotCode!: string;
-  productId!: string;
-  householdId!: string;
-  plotId!: string | null;
-  cooperativeId!: string;
-  harvestedAt!: string;
-  quantity!: number;
-  unit!: string;
-  status!: string;
-  /** Food-safety problems found in the records (e.g. harvest inside a pesticide's pre-harvest interval). */
-  safetyWarnings!: SafetyWarning[];
-  /** True while the batch was harvested inside a pre-harvest interval that has not yet run out and no manager released it: no labels, no listings. */
-  onHold?: boolean;
-  /** When the last pre-harvest interval it broke runs out (null: none broken). */
-  safeFrom?: string | null;
-  safetyOverride?: SafetyOverrideResponse | null;
-  /** The plot's certificate had expired when the batch was harvested. */
-  certificateExpired?: boolean;
-  version?: number;
-  archivedAt?: string | null;
-  createdAt!: string;
-}
-
-export class BatchDetailResponse extends BatchResponse {
-  product!: ProductResponse;
-  household!: HouseholdResponse;
-  plot!: PlotResponse | null;
-  events!: BatchEventResponse[];
-}
+export type { BatchDetailResponse, BatchEventResponse, BatchResponse, SafetyOverrideResponse } from '../batches.contract';

@@ -28,11 +28,4 @@ export class CreatePlotActivityDto {
 
 export class ListPlotActivitiesQuery extends PageQuery {}
 
-export class PlotActivityResponse {
-  id!: string;
-  plotId!: string;
-  activity!: PlotActivityKind;
-  occurredAt!: string;
-  details!: Record<string, unknown> | null;
-  recordedAt!: string;
-}
+export type { PlotActivityResponse } from '../batches.contract';

@@ -4,7 +4,8 @@ import type { FastifyReply } from 'fastify';
 import { InvalidInputError } from '../../common/errors/domain-errors';
 import { negotiateLocale } from '../../common/i18n/locale';
 import { message } from '../../common/i18n/message';
-import { ListPesticidesQuery, PesticideListResponse } from '../dto/safety.dto';
+import { ListPesticidesQuery } from '../dto/safety.dto';
+import type { PesticideListResponse } from '../batches.contract';
 import { searchPesticides } from './pesticide-table';
 import { PESTICIDE_SOURCE, PESTICIDE_TABLE_VERSION } from './pesticides.data';
 

@@ -1,6 +1,7 @@
 import { IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { OmitType, PartialType } from '@nestjs/swagger';
 import { PageQuery } from '../../common/http/pagination';
+import type { ProductResponse } from '../catalog.contract';
 import { Product } from '../product.entity';
 
 export const PRODUCT_UNITS = ['kg', 'box', 'bag', 'crate', 'piece', 'bunch', 'bottle', 'jar'] as const;
@@ -85,25 +86,7 @@ export class ListProductsQuery extends PageQuery {
   cooperativeId?: string;
 }
 
-export class ProductResponse {
-  id!: string;
-  cooperativeId!: string;
-  name!: string;
-  variety!: string | null;
-  gtin!: string | null;
-  unit!: string;
-  packageNetWeightKg!: number | null;
-  geographicalIndication!: string | null;
-  ocopStars!: number | null;
-  description!: string | null;
-  shelfLifeDays!: number | null;
-  /** Set when an admin accepted a GTIN outside the co-operative's GS1 company prefix. */
-  gtinPrefixOverride?: { reason: string; by: string | null; at: string | null } | null;
-  // Optional in the type only (records built by other modules' fixtures stay valid); the API always sends them.
-  version?: number;
-  archivedAt?: string | null;
-  createdAt!: string;
-}
+export type { ProductResponse };
 
 export function toProductResponse(p: Product): ProductResponse {
   return {

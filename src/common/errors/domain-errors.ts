@@ -3,11 +3,7 @@ import { Message, message, Translatable, translate } from '../i18n/message';
 /** Kinds of record a 404 can name (each has a `notFound.<kind>` sentence in the catalogue). */
 export type NotFoundResource = 'Batch' | 'Cooperative' | 'Household' | 'Label run' | 'Listing' | 'Plot' | 'Product' | 'User' | 'Certification' | 'Event' | 'Label' | 'Photo';
 
-/** One field-level problem, as it appears in `errors` of a problem+json body. */
-export interface FieldError {
-  field: string;
-  message: string;
-}
+export type { FieldError } from './problem.contract';
 
 /** A field-level problem as services raise it: the message is translated when the answer is written. */
 export interface FieldProblem {

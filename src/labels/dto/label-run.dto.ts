@@ -1,6 +1,7 @@
 import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min, registerDecorator, ValidationArguments } from 'class-validator';
 import { LABEL_FORMATS, LABEL_LAYOUTS } from '../label-run.entity';
-import type { LabelFormat, LabelLayout, LabelRun, LabelRunStatus } from '../label-run.entity';
+import type { LabelFormat, LabelLayout, LabelRun } from '../label-run.entity';
+import type { LabelRunResponse } from '../labels.contract';
 
 /** Layouts a format can print: ZPL drives a thermal roll printer one label at a time, it has no A4 sheet. */
 const FORMAT_LAYOUTS: Record<LabelFormat, readonly LabelLayout[]> = { pdf: LABEL_LAYOUTS, zpl: ['thermal-50x30'] };
@@ -46,23 +47,7 @@ export class CreateLabelRunDto {
   allowOverrun?: boolean;
 }
 
-export class LabelRunResponse {
-  id!: string;
-  batchId!: string;
-  status!: LabelRunStatus;
-  /** 0-100. */
-  progress!: number;
-  quantity!: number;
-  layout!: LabelLayout;
-  format!: LabelFormat;
-  allowOverrun!: boolean;
-  /** Packages the batch can fill, as computed when the run was accepted. */
-  batchCapacity!: number;
-  fileBytes!: number | null;
-  error?: string;
-  createdAt!: string;
-  finishedAt!: string | null;
-}
+export type { LabelRunResponse };
 
 export function toLabelRunResponse(run: LabelRun): LabelRunResponse {
   return {

@@ -1,6 +1,5 @@
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { PageQuery } from '../../common/http/pagination';
-import type { LabelStatus } from '../label.entity';
 
 export class ListLabelsQuery extends PageQuery {
   @IsOptional()
@@ -40,13 +39,4 @@ export class LabelImageQuery {
   format?: 'png' | 'svg';
 }
 
-export class LabelResponse {
-  serial!: string;
-  url!: string;
-  status!: LabelStatus;
-  labelRunId!: string;
-  batchId!: string;
-  sequence!: number;
-  scanCount!: number;
-  voidReason?: string | null;
-}
+export type { LabelResponse } from '../labels.contract';

@@ -17,7 +17,6 @@ import {
 import { PageQuery } from '../../common/http/pagination';
 import { MARKETPLACES } from '../../marketplaces/marketplace';
 import type { Marketplace } from '../../marketplaces/marketplace';
-import type { ChannelStatus } from '../listing-channel.entity';
 
 export class CreateListingDto {
   @IsUUID()
@@ -110,39 +109,4 @@ export class ListListingsQuery extends PageQuery {
   @IsOptional()
   @IsUUID()
   productId?: string;
-}
-
-/**
- * A channel's status as answered: the stored one, except `updating` for a live channel whose platform
- * does not hold the listing's latest price, stock or text yet (a change is on its way); `live` again once
- * pushed. Derived from the versions, never stored, so it cannot drift from what the sync has done.
- */
-export type ChannelViewStatus = ChannelStatus | 'updating';
-
-export interface ChannelResponse {
-  marketplace: Marketplace;
-  status: ChannelViewStatus;
-  externalId: string | null;
-  attempts: number;
-  lastError: string | null;
-  syncedAt: string | null;
-}
-
-export interface ListingResponse {
-  id: string;
-  cooperativeId: string;
-  productId: string;
-  batchId: string | null;
-  sellerSku: string;
-  title: string;
-  description: string;
-  price: number;
-  stock: number;
-  imageUrls: string[];
-  state: string;
-  /** When an order last came in beyond the stock (see GET /api/v1/marketplace-orders), or null. */
-  oversoldAt: string | null;
-  channels: ChannelResponse[];
-  createdAt: string;
-  updatedAt: string;
 }

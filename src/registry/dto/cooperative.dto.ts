@@ -3,6 +3,7 @@ import { IntersectionType } from '@nestjs/swagger';
 import { AreaQuery } from '../../common/http/area-query.dto';
 import { Cooperative } from '../cooperative.entity';
 import { AddressChangesDto, AddressDto } from './address.dto';
+import type { CooperativeResponse } from '../registry.contract';
 import { RegistryListQuery, UnlessAbsent } from './registry-query';
 
 /** A landline, mobile or hotline as people write it: "0220 3852 123", "1900 1234", "+84 912 345 678". */
@@ -69,24 +70,7 @@ export class UpdateCooperativeDto extends AddressChangesDto {
 /** `province` and `commune` match without regard to case or diacritics ("thanh son" finds "Thanh Sơn"). */
 export class ListCooperativesQuery extends IntersectionType(RegistryListQuery, AreaQuery) {}
 
-export class CooperativeResponse {
-  id!: string;
-  name!: string;
-  province!: string;
-  commune!: string;
-  district!: string | null;
-  taxCode!: string | null;
-  gs1CompanyPrefix!: string | null;
-  /** Public contact shown on the consumer page. */
-  contactPhone!: string | null;
-  contactEmail!: string | null;
-  /** The record's version, also sent as the `ETag` header; send it back in `If-Match` when editing. */
-  version!: number;
-  /** When it was archived (hidden from lists); null while in use. */
-  archivedAt!: string | null;
-  createdAt!: string;
-  updatedAt!: string;
-}
+export type { CooperativeResponse };
 
 export function toCooperativeResponse(c: Cooperative): CooperativeResponse {
   return {

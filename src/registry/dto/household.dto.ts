@@ -4,6 +4,7 @@ import { AreaQuery } from '../../common/http/area-query.dto';
 import { maskNationalId } from '../../common/crypto/personal-data-cipher';
 import { Household } from '../household.entity';
 import { AddressChangesDto, AddressDto } from './address.dto';
+import type { HouseholdResponse } from '../registry.contract';
 import { RegistryListQuery, UnlessAbsent } from './registry-query';
 
 const PHONE = /^[\s\d+().-]{9,20}$/;
@@ -75,23 +76,7 @@ export class ListHouseholdsQuery extends IntersectionType(RegistryListQuery, Are
   // `q`: part of the head's name (without regard to case or diacritics) or of the phone number.
 }
 
-export class HouseholdResponse {
-  id!: string;
-  cooperativeId!: string;
-  headName!: string;
-  phone!: string;
-  /** Masked: `********1234`. */
-  nationalId!: string | null;
-  province!: string;
-  commune!: string;
-  district!: string | null;
-  digitalSkillsTrained!: boolean;
-  /** The record's version, also sent as the `ETag` header; send it back in `If-Match` when editing. */
-  version!: number;
-  archivedAt!: string | null;
-  createdAt!: string;
-  updatedAt!: string;
-}
+export type { HouseholdResponse };
 
 export function toHouseholdResponse(h: Household): HouseholdResponse {
   return {

@@ -17,10 +17,11 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsCalendarDate } from '../../common/http/calendar-date';
-import { bestCertificate, certificationStatus, CertificationStatus, todayInVietnam } from '../certification-rules';
+import { bestCertificate, certificationStatus, todayInVietnam } from '../certification-rules';
 import { CERTIFICATION_SCHEMES, PlotCertification } from '../plot-certification.entity';
 import type { CertificationScheme } from '../plot-certification.entity';
 import { Plot } from '../plot.entity';
+import type { CertificationResponse, PlotResponse } from '../registry.contract';
 import { RegistryListQuery, UnlessAbsent } from './registry-query';
 
 const PLOT_CODE = /^[A-Za-z0-9][A-Za-z0-9._/-]{1,39}$/;
@@ -176,48 +177,7 @@ export class ListPlotsQuery extends RegistryListQuery {
 
 export class ListHouseholdPlotsQuery extends RegistryListQuery {}
 
-export class CertificationResponse {
-  id!: string;
-  plotId!: string;
-  scheme!: CertificationScheme;
-  number!: string;
-  issuer!: string | null;
-  issuedAt!: string | null;
-  validUntil!: string;
-  /**
-   * `revoked`, `expired` (validUntil has passed), `unverified` (entered by a farmer, nobody has checked
-   * it yet), `expiring` (ends within 30 days) or `valid`. An expired certificate is never shown as valid.
-   */
-  status!: CertificationStatus;
-  verified!: boolean;
-  /** The manager or province-office account that verified it. */
-  verifiedBy!: string | null;
-  verifiedAt!: string | null;
-  revokedAt!: string | null;
-  revokedReason!: string | null;
-  version!: number;
-  createdAt!: string;
-}
-
-export class PlotResponse {
-  id!: string;
-  householdId!: string;
-  cooperativeId!: string;
-  code!: string;
-  areaHa!: number;
-  latitude!: number;
-  longitude!: number;
-  crop!: string;
-  certifications!: CertificationResponse[];
-  /** The status of the plot's best certificate (`none` without one): what a buyer would be shown first. */
-  certificationStatus!: CertificationStatus | 'none';
-  /** validUntil of that certificate. */
-  certificationExpiresOn!: string | null;
-  version!: number;
-  archivedAt!: string | null;
-  createdAt!: string;
-  updatedAt!: string;
-}
+export type { CertificationResponse, PlotResponse };
 
 /** Today in Vietnam's calendar (UTC+7, no daylight saving), YYYY-MM-DD. */
 export function todayIso(now = new Date()): string {

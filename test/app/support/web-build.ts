@@ -14,6 +14,14 @@ function newestSource(path: string): number {
     .reduce((newest, name) => Math.max(newest, newestSource(join(path, name))), stat.mtimeMs);
 }
 
+/** The server's wire contracts (the *.contract.ts files under src/) are compiled into the app as well. */
+function newestContract(): number {
+  const src = join(ROOT, 'src');
+  return readdirSync(src, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.contract.ts'))
+    .reduce((newest, file) => Math.max(newest, statSync(join(src, file)).mtimeMs), 0);
+}
+
 function builtAt(): number {
   try {
     return statSync(join(WEB_DIST, 'index.html')).mtimeMs;
@@ -27,7 +35,7 @@ function builtAt(): number {
  * browser tests run on a fresh clone with `npm test` alone and a second test file does not build again.
  */
 export function ensureWebBuild(): void {
-  if (builtAt() > newestSource(WEB_DIR)) return;
+  if (builtAt() > Math.max(newestSource(WEB_DIR), newestContract())) return;
   execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(WEB_DIR, 'vite.config.ts')], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],

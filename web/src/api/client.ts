@@ -1,3 +1,4 @@
+import type { FieldError } from '../../../src/common/errors/problem.contract';
 import { lang } from '../i18n';
 
 /** An RFC 9457 problem as the service answers it (application/problem+json), in the language asked for. */
@@ -6,7 +7,7 @@ export interface Problem {
   title: string;
   status: number;
   detail: string;
-  errors?: { field: string; message: string }[];
+  errors?: FieldError[];
   [extra: string]: unknown;
 }
 

@@ -1,15 +1,27 @@
 import type { ComponentChildren, InputHTMLAttributes } from 'preact';
 import { useId } from 'preact/hooks';
 
-interface Common {
+/** What every field shows around its control. */
+export interface LabelledProps {
   label: string;
   hint?: string;
   error?: string;
 }
 
-function Described({ id, hint, error }: { id: string; hint?: string; error?: string }) {
+/**
+ * A labelled control: the label, the control (given its id and the accessibility attributes), then the hint
+ * and the error, which are read out with it.
+ */
+export function Labelled({ label, hint, error, control }: LabelledProps & { control: (id: string, described: Described) => ComponentChildren }) {
+  const id = useId();
+  const described: Described = {
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined,
+  };
   return (
-    <>
+    <div class="field">
+      <label for={id}>{label}</label>
+      {control(id, described)}
       {hint && (
         <p class="hint" id={`${id}-hint`}>
           {hint}
@@ -20,15 +32,16 @@ function Described({ id, hint, error }: { id: string; hint?: string; error?: str
           {error}
         </p>
       )}
-    </>
+    </div>
   );
 }
 
-function describedBy(id: string, hint?: string, error?: string): string | undefined {
-  return [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
+interface Described {
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
 }
 
-type InputProps = Common & {
+type InputProps = LabelledProps & {
   value: string | number;
   onValue?: (value: string) => void;
   type?: 'text' | 'tel' | 'password' | 'number' | 'date' | 'datetime-local' | 'search';
@@ -45,25 +58,19 @@ type InputProps = Common & {
 
 /** A labelled input; its hint and error are read out with it. */
 export function TextField({ label, hint, error, onValue, type = 'text', ...rest }: InputProps) {
-  const id = useId();
   // Preact's types tie the allowed attributes to one literal `type`; the props above suit every type listed.
   const attributes = { ...rest, type } as InputHTMLAttributes<HTMLInputElement>;
   return (
-    <div class="field">
-      <label for={id}>{label}</label>
-      <input
-        {...attributes}
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        onInput={(event) => onValue?.(event.currentTarget.value)}
-      />
-      <Described id={id} hint={hint} error={error} />
-    </div>
+    <Labelled
+      label={label}
+      hint={hint}
+      error={error}
+      control={(id, described) => <input {...attributes} id={id} {...described} onInput={(event) => onValue?.(event.currentTarget.value)} />}
+    />
   );
 }
 
-type SelectProps = Common & {
+type SelectProps = LabelledProps & {
   value: string;
   onValue: (value: string) => void;
   children: ComponentChildren;
@@ -72,22 +79,16 @@ type SelectProps = Common & {
 };
 
 export function SelectField({ label, hint, error, value, onValue, children, name, required }: SelectProps) {
-  const id = useId();
   return (
-    <div class="field">
-      <label for={id}>{label}</label>
-      <select
-        id={id}
-        name={name}
-        required={required}
-        value={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        onChange={(event) => onValue(event.currentTarget.value)}
-      >
-        {children}
-      </select>
-      <Described id={id} hint={hint} error={error} />
-    </div>
+    <Labelled
+      label={label}
+      hint={hint}
+      error={error}
+      control={(id, described) => (
+        <select id={id} name={name} required={required} value={value} {...described} onChange={(event) => onValue(event.currentTarget.value)}>
+          {children}
+        </select>
+      )}
+    />
   );
 }

@@ -4,66 +4,17 @@ import { operations, type Operation } from '../../outbox';
 import type { BatchPayload, PlotActivityPayload } from '../../outbox/operations';
 import type { SessionUser } from '../../session/session';
 import { kvGet, kvSet } from '../../storage/db';
+import type {
+  BatchResponse as Batch,
+  PesticideResponse as Pesticide,
+  PlotActivityResponse as PlotActivity,
+  PlotSafetyResponse as PlotSafety,
+} from '../../../../src/batches/batches.contract';
+import type { ProductResponse as Product } from '../../../../src/catalog/catalog.contract';
+import type { PlotResponse as Plot } from '../../../../src/registry/registry.contract';
 
-export interface Certification {
-  scheme: string;
-  number: string;
-  validUntil: string;
-  /** valid, expiring, expired, revoked... */
-  status: string;
-}
-
-export interface Plot {
-  id: string;
-  code: string;
-  areaHa: number;
-  latitude: number;
-  longitude: number;
-  crop: string;
-  certifications: Certification[];
-  certificationStatus: string;
-  certificationExpiresOn: string | null;
-  version: number;
-}
-
-export interface PlotSafety {
-  plotId: string;
-  safeToHarvestFrom: string | null;
-  safeNow: boolean;
-  activeIntervals: { eventId: string; sprayedAt: string; pesticide: string | null; phiDays: number; safeFrom: string }[];
-}
-
-export interface Pesticide {
-  id: string;
-  product: string;
-  activeIngredient: string;
-  phiDays: number;
-  exportRestricted: boolean;
-  registered: boolean;
-  crops: string[];
-}
-
-export interface Product {
-  id: string;
-  name: string;
-  unit: string;
-}
-
-export interface Batch {
-  id: string;
-  lotCode: string;
-  plotId: string | null;
-  harvestedAt: string;
-  quantity: number;
-  unit: string;
-}
-
-export interface PlotActivity {
-  id: string;
-  activity: PlotActivityPayload['activity'];
-  occurredAt: string;
-  details: Record<string, unknown> | null;
-}
+/** The API's answers these screens read: the server's wire contracts (the *.contract.ts files under src/). */
+export type { Batch, Pesticide, Plot, PlotActivity, PlotSafety, Product };
 
 const DAY_MS = 86_400_000;
 

@@ -15,7 +15,8 @@ export function certificateText(plot: Plot): { text: string; tone: 'ok' | 'warn'
       return { text: t('farmer.cert.expired', { scheme, date }), tone: 'bad' };
     case 'revoked':
       return { text: t('farmer.cert.revoked', { scheme }), tone: 'bad' };
-    default:
+    case 'unverified':
+    case 'none':
       return { text: t('farmer.cert.none'), tone: 'warn' };
   }
 }

@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks';
 import { api, request } from '../../api/client';
-import { Button } from '../../components/button';
 import { SelectField, TextField } from '../../components/field';
 import { Page } from '../../components/page';
+import { handleSubmit, useSubmit } from '../../components/use-submit';
 import { isoDay, t } from '../../i18n';
 import { navigate } from '../../router/router';
 import type { Batch, Household, Plot, Product } from './types';
-import { allPages, fieldError, FormError, Loading, newId, useLoad } from './ui';
+import { allPages, fieldError, FormSubmit, Loading, newId, ProductSelect, useLoad } from './ui';
 
 const BATCH_UNITS = ['kg', 'tonne', 'box', 'crate', 'piece'] as const;
 const FIELDS = ['productId', 'householdId', 'plotId', 'harvestedAt', 'quantity', 'unit'];
@@ -20,46 +20,27 @@ export default function BatchForm() {
   const [v, setV] = useState({ productId: '', householdId: '', plotId: '', harvestedAt: isoDay(), quantity: '', unit: 'kg' });
   const plots = useLoad(async () => (v.householdId ? (await api.get<{ items: Plot[] }>(`/api/v1/households/${v.householdId}/plots?limit=500`)).items : []), [v.householdId]);
   const [id] = useState(newId);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const set = (key: keyof typeof v) => (value: string) => setV((old) => ({ ...old, [key]: value, ...(key === 'householdId' ? { plotId: '' } : {}) }));
-
-  async function save(event: Event) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const body: Record<string, unknown> = {
-        id,
-        productId: v.productId,
-        householdId: v.householdId,
-        harvestedAt: v.harvestedAt,
-        quantity: Number(v.quantity.replace(',', '.')),
-        unit: v.unit,
-      };
-      if (v.plotId) body.plotId = v.plotId;
-      const { data } = await request<Batch>('/api/v1/batches', { method: 'POST', body });
-      navigate(`/manager/batches/${data.id}`, { replace: true });
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, run: save } = useSubmit(async () => {
+    const body: Record<string, unknown> = {
+      id,
+      productId: v.productId,
+      householdId: v.householdId,
+      harvestedAt: v.harvestedAt,
+      quantity: Number(v.quantity.replace(',', '.')),
+      unit: v.unit,
+    };
+    if (v.plotId) body.plotId = v.plotId;
+    const { data } = await request<Batch>('/api/v1/batches', { method: 'POST', body });
+    navigate(`/manager/batches/${data.id}`, { replace: true });
+  });
 
   return (
     <Page title={t('manager.batches.addTitle')} back="/manager/batches">
       <Loading state={choices}>
         {() => (
-          <form noValidate onSubmit={(e) => void save(e)}>
-            <SelectField label={t('manager.batch.product')} value={v.productId} onValue={set('productId')} error={fieldError(error, 'productId')} required>
-              <option value="">{t('manager.choose')}</option>
-              {choices.data!.products.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </SelectField>
+          <form noValidate onSubmit={handleSubmit(save)}>
+            <ProductSelect products={choices.data!.products} value={v.productId} onValue={set('productId')} error={fieldError(error, 'productId')} />
             <SelectField label={t('manager.batch.household')} value={v.householdId} onValue={set('householdId')} error={fieldError(error, 'householdId')} required>
               <option value="">{t('manager.choose')}</option>
               {choices.data!.households.map((h) => (
@@ -85,10 +66,9 @@ export default function BatchForm() {
                 </option>
               ))}
             </SelectField>
-            <FormError error={error} fields={FIELDS} />
-            <Button type="submit" busy={busy}>
+            <FormSubmit error={error} fields={FIELDS} busy={busy}>
               {t('common.save')}
-            </Button>
+            </FormSubmit>
           </form>
         )}
       </Loading>

@@ -3,12 +3,14 @@ import { api, ApiError, request } from '../../api/client';
 import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';
 import { SelectField, TextField } from '../../components/field';
+import { TextArea } from '../../components/text-area';
 import { Page } from '../../components/page';
+import { handleSubmit, useSubmit } from '../../components/use-submit';
 import { formatDate, formatDateTime, formatNumber, t } from '../../i18n';
 import { navigate, type RouteParams } from '../../router/router';
 import { BatchTags } from './batches';
-import type { BatchDetail, BatchEvent, Label, LabelRun, Listing } from './types';
-import { allPages, Checkbox, fieldError, FormError, Link, Loading, newId, TextArea, useLoad } from './ui';
+import type { BatchDetail, BatchEvent, Label, LabelRun, Listing, RecallResult } from './types';
+import { allPages, Checkbox, fieldError, FormSubmit, Link, Loading, newId, useLoad } from './ui';
 
 function eventFacts(event: BatchEvent): string {
   const d = event.details ?? {};
@@ -26,21 +28,10 @@ function eventFacts(event: BatchEvent): string {
 
 function Safety({ batch, onChanged }: { batch: BatchDetail; onChanged: () => void }) {
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  async function release(event: Event) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await request(`/api/v1/batches/${batch.id}/safety-override`, { method: 'POST', body: { reason: reason.trim() } });
-      onChanged();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, run: release } = useSubmit(async () => {
+    await request(`/api/v1/batches/${batch.id}/safety-override`, { method: 'POST', body: { reason: reason.trim() } });
+    onChanged();
+  });
   return (
     <section aria-labelledby="safety-title">
       <h2 id="safety-title">{t('manager.safety.title')}</h2>
@@ -61,13 +52,12 @@ function Safety({ batch, onChanged }: { batch: BatchDetail; onChanged: () => voi
         </Alert>
       )}
       {batch.onHold && batch.status !== 'recalled' && (
-        <form noValidate class="panel" onSubmit={(e) => void release(e)}>
+        <form noValidate class="panel" onSubmit={handleSubmit(release)}>
           <p>{t('manager.safety.onHoldExplain', { date: batch.safeFrom ? formatDate(batch.safeFrom) : '—' })}</p>
           <TextArea label={t('manager.safety.reason')} hint={t('manager.safety.reasonHint')} required value={reason} onValue={setReason} error={fieldError(error, 'reason')} />
-          <FormError error={error} fields={['reason']} />
-          <Button type="submit" variant="danger" busy={busy}>
+          <FormSubmit error={error} fields={['reason']} variant="danger" busy={busy}>
             {t('manager.safety.release')}
-          </Button>
+          </FormSubmit>
         </form>
       )}
     </section>
@@ -79,27 +69,16 @@ function LabelRuns({ batch }: { batch: BatchDetail }) {
   const [v, setV] = useState({ quantity: '', layout: 'a4-3x8', format: 'pdf' });
   const [overrun, setOverrun] = useState(false);
   const [key, setKey] = useState(newId);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const set = (k: keyof typeof v) => (value: string) => setV((old) => ({ ...old, [k]: value, ...(k === 'format' && value === 'zpl' ? { layout: 'thermal-50x30' } : {}) }));
   const blocked = batch.status === 'recalled' || batch.onHold;
 
-  async function create(event: Event) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const body: Record<string, unknown> = { quantity: Number(v.quantity), layout: v.layout, format: v.format };
-      if (overrun) body.allowOverrun = true;
-      const { data } = await request<LabelRun>(`/api/v1/batches/${batch.id}/label-runs`, { method: 'POST', body, headers: { 'Idempotency-Key': key } });
-      setKey(newId());
-      navigate(`/manager/label-runs/${data.id}`);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, run: create } = useSubmit(async () => {
+    const body: Record<string, unknown> = { quantity: Number(v.quantity), layout: v.layout, format: v.format };
+    if (overrun) body.allowOverrun = true;
+    const { data } = await request<LabelRun>(`/api/v1/batches/${batch.id}/label-runs`, { method: 'POST', body, headers: { 'Idempotency-Key': key } });
+    setKey(newId());
+    navigate(`/manager/label-runs/${data.id}`);
+  });
 
   return (
     <section aria-labelledby="labels-title">
@@ -125,7 +104,7 @@ function LabelRuns({ batch }: { batch: BatchDetail }) {
       {blocked ? (
         <Alert tone="warning">{batch.status === 'recalled' ? t('manager.labels.blockedRecalled') : t('manager.labels.blockedHold')}</Alert>
       ) : (
-        <form noValidate class="panel" onSubmit={(e) => void create(e)}>
+        <form noValidate class="panel" onSubmit={handleSubmit(create)}>
           <h3>{t('manager.labels.create')}</h3>
           <TextField label={t('manager.labels.quantity')} inputMode="numeric" required value={v.quantity} onValue={set('quantity')} error={fieldError(error, 'quantity')} />
           <SelectField label={t('manager.labels.format')} value={v.format} onValue={set('format')} error={fieldError(error, 'format')}>
@@ -137,10 +116,9 @@ function LabelRuns({ batch }: { batch: BatchDetail }) {
             <option value="thermal-50x30">{t('manager.labels.thermal')}</option>
           </SelectField>
           {error instanceof ApiError && error.status === 409 && <Checkbox label={t('manager.labels.allowOverrun')} checked={overrun} onChange={setOverrun} />}
-          <FormError error={error} fields={['quantity', 'format', 'layout']} />
-          <Button type="submit" busy={busy}>
+          <FormSubmit error={error} fields={['quantity', 'format', 'layout']} busy={busy}>
             {t('manager.labels.start')}
-          </Button>
+          </FormSubmit>
         </form>
       )}
     </section>
@@ -155,7 +133,7 @@ interface RecallPreview {
 }
 
 /** Recall: first what will happen (labels, listings, buyers), then the reason and the confirmation. */
-function Recall({ batch, onDone }: { batch: BatchDetail; onDone: (result: unknown) => void }) {
+function Recall({ batch, onDone }: { batch: BatchDetail; onDone: (result: RecallResult) => void }) {
   const [open, setOpen] = useState(false);
   const preview = useLoad(async (): Promise<RecallPreview | null> => {
     if (!open) return null;
@@ -173,21 +151,9 @@ function Recall({ batch, onDone }: { batch: BatchDetail; onDone: (result: unknow
     };
   }, [open, batch.id]);
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  async function recall(event: Event) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      onDone((await request(`/api/v1/batches/${batch.id}/recall`, { method: 'POST', body: { reason: reason.trim() } })).data);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, run: recall } = useSubmit(async () => {
+    onDone((await request<RecallResult>(`/api/v1/batches/${batch.id}/recall`, { method: 'POST', body: { reason: reason.trim() } })).data);
+  });
 
   if (batch.status === 'recalled') return null;
   return (
@@ -203,7 +169,7 @@ function Recall({ batch, onDone }: { batch: BatchDetail; onDone: (result: unknow
             const p = preview.data!;
             const channels = [...new Set(p.listings.flatMap((l) => l.channels.filter((c) => c.status !== 'delisted').map((c) => t(`manager.marketplace.${c.marketplace}`))))];
             return (
-              <form noValidate class="panel danger" onSubmit={(e) => void recall(e)}>
+              <form noValidate class="panel danger" onSubmit={handleSubmit(recall)}>
                 <h3>{t('manager.recall.whatHappens', { lot: batch.lotCode })}</h3>
                 <ul>
                   <li>{t(p.moreLabels ? 'manager.recall.labelsMore' : 'manager.recall.labels', { count: formatNumber(p.labels) })}</li>
@@ -216,10 +182,9 @@ function Recall({ batch, onDone }: { batch: BatchDetail; onDone: (result: unknow
                   <li>{t('manager.recall.final')}</li>
                 </ul>
                 <TextArea label={t('manager.recall.reason')} hint={t('manager.recall.reasonHint')} required value={reason} onValue={setReason} error={fieldError(error, 'reason')} />
-                <FormError error={error} fields={['reason']} />
-                <Button type="submit" variant="danger" busy={busy}>
+                <FormSubmit error={error} fields={['reason']} variant="danger" busy={busy}>
                   {t('manager.recall.confirm', { lot: batch.lotCode })}
-                </Button>
+                </FormSubmit>
                 <Button variant="secondary" onClick={() => setOpen(false)}>
                   {t('common.cancel')}
                 </Button>
@@ -232,16 +197,10 @@ function Recall({ batch, onDone }: { batch: BatchDetail; onDone: (result: unknow
   );
 }
 
-interface RecallDone {
-  labels: { total: number; voided: number };
-  listings: { id: string; title: string }[];
-  orders: { id: string; marketplace: string; externalOrderId: string; quantity: number }[];
-}
-
 /** A batch: its record, diary, food-safety state (release with a reason), label runs, listing and recall. */
 export default function BatchScreen({ params }: { params: RouteParams }) {
   const batch = useLoad(async () => (await request<BatchDetail>(`/api/v1/batches/${params.id}`)).data, [params.id]);
-  const [recalled, setRecalled] = useState<RecallDone | null>(null);
+  const [recalled, setRecalled] = useState<RecallResult | null>(null);
   return (
     <Page title={batch.data ? t('manager.batch.lot', { lot: batch.data.lotCode }) : t('manager.batch.title')} back="/manager/batches">
       <Loading state={{ ...batch, loading: batch.loading && !batch.data }}>
@@ -310,7 +269,7 @@ export default function BatchScreen({ params }: { params: RouteParams }) {
               <Recall
                 batch={b}
                 onDone={(result) => {
-                  setRecalled(result as RecallDone);
+                  setRecalled(result);
                   batch.reload();
                 }}
               />

@@ -3,7 +3,7 @@ import { Page } from '../../components/page';
 import { formatDate, formatNumber, t } from '../../i18n';
 import { navigate } from '../../router/router';
 import type { Batch, Product } from './types';
-import { allPages, Link, Loading, MoreButton, Tag, useLoad, usePaged } from './ui';
+import { allPages, Link, PagedList, Tag, useLoad, usePaged } from './ui';
 
 /** The batch's food-safety and recall state as tags. */
 export function BatchTags({ batch }: { batch: Batch }) {
@@ -25,28 +25,19 @@ export default function Batches() {
   return (
     <Page title={t('manager.batches.title')} back="/manager">
       <Button onClick={() => navigate('/manager/batches/new')}>{t('manager.batches.add')}</Button>
-      <Loading state={{ ...list, loading: list.loading && !list.items.length }}>
-        {() =>
-          list.items.length ? (
-            <ul class="cards">
-              {list.items.map((b) => (
-                <li key={b.id} class="card">
-                  <h2>
-                    <Link to={`/manager/batches/${b.id}`}>{t('manager.batch.lot', { lot: b.lotCode })}</Link>
-                  </h2>
-                  <p class="meta">
-                    {products.data?.get(b.productId)?.name ?? ''} · {formatNumber(b.quantity)} {t(`manager.unit.${b.unit}`)} · {formatDate(b.harvestedAt)}
-                  </p>
-                  <BatchTags batch={b} />
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p>{t('manager.batches.empty')}</p>
-          )
-        }
-      </Loading>
-      <MoreButton more={list.more} loading={list.loading} />
+      <PagedList list={list} empty={t('manager.batches.empty')}>
+        {(b) => (
+          <>
+            <h2>
+              <Link to={`/manager/batches/${b.id}`}>{t('manager.batch.lot', { lot: b.lotCode })}</Link>
+            </h2>
+            <p class="meta">
+              {products.data?.get(b.productId)?.name ?? ''} · {formatNumber(b.quantity)} {t(`manager.unit.${b.unit}`)} · {formatDate(b.harvestedAt)}
+            </p>
+            <BatchTags batch={b} />
+          </>
+        )}
+      </PagedList>
     </Page>
   );
 }

@@ -1,13 +1,13 @@
 import { useState } from 'preact/hooks';
 import { ApiError, request } from '../../api/client';
 import { Alert } from '../../components/alert';
-import { Button } from '../../components/button';
 import { TextField } from '../../components/field';
 import { Page } from '../../components/page';
+import { handleSubmit, useSubmit } from '../../components/use-submit';
 import { t } from '../../i18n';
 import { navigate, type RouteParams } from '../../router/router';
 import type { Household } from './types';
-import { Checkbox, Conflict, fieldError, FormError, Loading, newId, useLoad, type ConflictRow } from './ui';
+import { Checkbox, Conflict, type ConflictRow, fieldError, FormSubmit, Loading, newId, useLoad } from './ui';
 
 interface Values {
   headName: string;
@@ -38,14 +38,10 @@ function Form({ existing, etag: firstEtag }: { existing?: Household; etag: strin
   const [values, setValues] = useState<Values>(existing ? valuesOf(existing) : EMPTY);
   const [etag, setEtag] = useState(firstEtag);
   const [id] = useState(newId);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const [conflict, setConflict] = useState<{ current: Household; etag: string } | null>(null);
   const set = (key: keyof Values) => (value: string | boolean) => setValues((v) => ({ ...v, [key]: value }));
 
-  async function save(ifMatch: string | null) {
-    setBusy(true);
-    setError(null);
+  const { busy, error, run: save } = useSubmit(async (ifMatch: string | null) => {
     try {
       if (existing) {
         const body: Record<string, unknown> = {
@@ -77,11 +73,9 @@ function Form({ existing, etag: firstEtag }: { existing?: Household; etag: strin
       if (caught instanceof ApiError && caught.status === 412 && caught.problem.current) {
         const current = caught.problem.current as Household;
         setConflict({ current, etag: `"${current.version}"` });
-      } else setError(caught);
-    } finally {
-      setBusy(false);
+      } else throw caught;
     }
-  }
+  });
 
   if (conflict) {
     const theirs = valuesOf(conflict.current);
@@ -114,7 +108,7 @@ function Form({ existing, etag: firstEtag }: { existing?: Household; etag: strin
   }
 
   return (
-    <form noValidate onSubmit={(e) => (e.preventDefault(), void save(etag))}>
+    <form noValidate onSubmit={handleSubmit(() => save(etag))}>
       <TextField label={t('manager.household.headName')} required value={values.headName} onValue={set('headName')} error={fieldError(error, 'headName')} autoComplete="off" />
       <TextField label={t('manager.household.phone')} type="tel" inputMode="tel" required value={values.phone} onValue={set('phone')} error={fieldError(error, 'phone')} />
       <TextField
@@ -130,10 +124,9 @@ function Form({ existing, etag: firstEtag }: { existing?: Household; etag: strin
       <TextField label={t('manager.household.commune')} required value={values.commune} onValue={set('commune')} error={fieldError(error, 'commune')} />
       <TextField label={t('manager.household.district')} hint={t('manager.household.districtHint')} value={values.district} onValue={set('district')} error={fieldError(error, 'district')} />
       <Checkbox label={t('manager.household.trained')} checked={values.digitalSkillsTrained} onChange={set('digitalSkillsTrained')} />
-      <FormError error={error} fields={FIELDS} />
-      <Button type="submit" busy={busy}>
+      <FormSubmit error={error} fields={FIELDS} busy={busy}>
         {t('common.save')}
-      </Button>
+      </FormSubmit>
     </form>
   );
 }

@@ -3,9 +3,9 @@ import { Button } from '../../components/button';
 import { Page } from '../../components/page';
 import { t } from '../../i18n';
 import { navigate, type RouteParams } from '../../router/router';
-import { CertificateTag } from './plots';
+import { PlotCard } from './plots';
 import type { Household, Plot } from './types';
-import { Link, Loading, MoreButton, Tag, useLoad, usePaged } from './ui';
+import { Loading, PagedList, Tag, useLoad, usePaged } from './ui';
 
 /** One household: its details and its plots. */
 export default function HouseholdScreen({ params }: { params: RouteParams }) {
@@ -38,27 +38,9 @@ export default function HouseholdScreen({ params }: { params: RouteParams }) {
       </Loading>
       <h2>{t('manager.plots.title')}</h2>
       <Button onClick={() => navigate(`/manager/households/${params.id}/plots/new`)}>{t('manager.plots.add')}</Button>
-      <Loading state={{ ...plots, loading: plots.loading && !plots.items.length }}>
-        {() =>
-          plots.items.length ? (
-            <ul class="cards">
-              {plots.items.map((p) => (
-                <li key={p.id} class="card">
-                  <h3>
-                    <Link to={`/manager/plots/${p.id}`}>
-                      {p.code} · {p.crop}
-                    </Link>
-                  </h3>
-                  <CertificateTag plot={p} />
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p>{t('manager.plots.empty')}</p>
-          )
-        }
-      </Loading>
-      <MoreButton more={plots.more} loading={plots.loading} />
+      <PagedList list={plots} empty={t('manager.plots.empty')}>
+        {(p) => <PlotCard plot={p} heading="h3" />}
+      </PagedList>
     </Page>
   );
 }

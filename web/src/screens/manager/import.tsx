@@ -3,6 +3,7 @@ import { postForm } from '../../api/files';
 import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';
 import { Page } from '../../components/page';
+import { handleSubmit, useSubmit } from '../../components/use-submit';
 import { t } from '../../i18n';
 import type { ImportResult } from './types';
 import { FormError, Link } from './ui';
@@ -11,32 +12,20 @@ import { FormError, Link } from './ui';
 export default function Import() {
   const id = useId();
   const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
-
-  async function upload(event: Event) {
-    event.preventDefault();
-    if (!file) return setError(new Error(t('manager.import.pickFile')));
-    setBusy(true);
-    setError(null);
+  const { busy, error, run: upload } = useSubmit(async () => {
+    if (!file) throw new Error(t('manager.import.pickFile'));
     setResult(null);
-    try {
-      const form = new FormData();
-      form.append('file', file, file.name);
-      setResult(await postForm<ImportResult>('/api/v1/households/import', form));
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  }
+    const form = new FormData();
+    form.append('file', file, file.name);
+    setResult(await postForm<ImportResult>('/api/v1/households/import', form));
+  });
 
   return (
     <Page title={t('manager.import.title')} back="/manager/households">
       <p>{t('manager.import.explain')}</p>
       <p class="hint">{t('manager.import.columns')}</p>
-      <form onSubmit={(e) => void upload(e)}>
+      <form onSubmit={handleSubmit(upload)}>
         <div class="field">
           <label for={id}>{t('manager.import.file')}</label>
           <input id={id} type="file" accept=".csv,.txt,text/csv" onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)} />

@@ -3,11 +3,13 @@ import { api, request } from '../../api/client';
 import { downloadFile, fileUrl } from '../../api/files';
 import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';
+import { TextArea } from '../../components/text-area';
 import { Page } from '../../components/page';
+import { handleSubmit, useSubmit } from '../../components/use-submit';
 import { formatNumber, t } from '../../i18n';
 import type { RouteParams } from '../../router/router';
 import type { Label, LabelRun } from './types';
-import { FormError, Link, Loading, TextArea, useLoad } from './ui';
+import { FormError, FormSubmit, Link, Loading, useLoad } from './ui';
 
 const POLL_MS = 1000;
 
@@ -15,20 +17,14 @@ const POLL_MS = 1000;
 function Preview({ runId }: { runId: string }) {
   const [url, setUrl] = useState<string | null>(null);
   const [serial, setSerial] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
   useEffect(() => () => void (url && URL.revokeObjectURL(url)), [url]);
-  async function show() {
-    setError(null);
-    try {
-      const page = await api.get<{ items: Label[] }>(`/api/v1/labels?labelRunId=${runId}&limit=1`);
-      const first = page.items[0];
-      if (!first) return;
-      setSerial(first.serial);
-      setUrl(await fileUrl(`/api/v1/labels/${encodeURIComponent(first.serial)}/image?format=svg`));
-    } catch (caught) {
-      setError(caught);
-    }
-  }
+  const { error, run: show } = useSubmit(async () => {
+    const page = await api.get<{ items: Label[] }>(`/api/v1/labels?labelRunId=${runId}&limit=1`);
+    const first = page.items[0];
+    if (!first) return;
+    setSerial(first.serial);
+    setUrl(await fileUrl(`/api/v1/labels/${encodeURIComponent(first.serial)}/image?format=svg`));
+  });
   return (
     <>
       {!url && (
@@ -50,23 +46,12 @@ function Preview({ runId }: { runId: string }) {
 function VoidRun({ run, onDone }: { run: LabelRun; onDone: () => void }) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  async function submit(event: Event) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const body: Record<string, unknown> = { labelRunId: run.id };
-      if (reason.trim()) body.reason = reason.trim();
-      await request('/api/v1/labels/void', { method: 'POST', body });
-      onDone();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, run: submit } = useSubmit(async () => {
+    const body: Record<string, unknown> = { labelRunId: run.id };
+    if (reason.trim()) body.reason = reason.trim();
+    await request('/api/v1/labels/void', { method: 'POST', body });
+    onDone();
+  });
   if (!open)
     return (
       <Button variant="danger" onClick={() => setOpen(true)}>
@@ -74,13 +59,12 @@ function VoidRun({ run, onDone }: { run: LabelRun; onDone: () => void }) {
       </Button>
     );
   return (
-    <form noValidate class="panel danger" onSubmit={(e) => void submit(e)}>
+    <form noValidate class="panel danger" onSubmit={handleSubmit(submit)}>
       <p>{t('manager.run.voidExplain', { quantity: formatNumber(run.quantity) })}</p>
       <TextArea label={t('manager.run.voidReason')} hint={t('manager.run.voidReasonHint')} value={reason} onValue={setReason} />
-      <FormError error={error} />
-      <Button type="submit" variant="danger" busy={busy}>
+      <FormSubmit error={error} variant="danger" busy={busy}>
         {t('manager.run.voidConfirm')}
-      </Button>
+      </FormSubmit>
       <Button variant="secondary" onClick={() => setOpen(false)}>
         {t('common.cancel')}
       </Button>

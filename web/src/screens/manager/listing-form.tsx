@@ -1,12 +1,13 @@
 import { useState } from 'preact/hooks';
 import { request } from '../../api/client';
-import { Button } from '../../components/button';
 import { SelectField, TextField } from '../../components/field';
+import { TextArea } from '../../components/text-area';
 import { Page } from '../../components/page';
+import { handleSubmit, useSubmit } from '../../components/use-submit';
 import { formatDate, t } from '../../i18n';
 import { navigate, type RouteParams } from '../../router/router';
 import { MARKETPLACES, type Batch, type Listing, type Marketplace, type Product } from './types';
-import { allPages, Checkbox, fieldError, FormError, Loading, TextArea, useLoad } from './ui';
+import { allPages, Checkbox, fieldError, FormSubmit, Loading, ProductSelect, useLoad } from './ui';
 
 const FIELDS = ['productId', 'batchId', 'title', 'description', 'price', 'stock', 'channels'];
 
@@ -19,41 +20,30 @@ export default function ListingForm({ params }: { params: RouteParams }) {
   const fromBatch = params.batchId ?? '';
   const [v, setV] = useState({ productId: '', batchId: fromBatch, title: '', description: '', price: '', stock: '' });
   const [channels, setChannels] = useState<Marketplace[]>([...MARKETPLACES]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const set = (key: keyof typeof v) => (value: string) => setV((old) => ({ ...old, [key]: value }));
   const batch = choices.data?.batches.find((b) => b.id === v.batchId);
   const productId = batch?.productId ?? v.productId;
   const product = choices.data?.products.find((p) => p.id === productId);
 
-  async function save(event: Event) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const body: Record<string, unknown> = {
-        productId,
-        title: v.title.trim() || product?.name || '',
-        description: v.description.trim() || product?.description || product?.name || '',
-        price: Number(v.price.replace(/[.\s₫]/g, '')),
-        stock: Number(v.stock),
-        channels,
-      };
-      if (v.batchId) body.batchId = v.batchId;
-      const { data } = await request<Listing>('/api/v1/listings', { method: 'POST', body });
-      navigate(`/manager/listings/${data.id}`, { replace: true });
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, run: save } = useSubmit(async () => {
+    const body: Record<string, unknown> = {
+      productId,
+      title: v.title.trim() || product?.name || '',
+      description: v.description.trim() || product?.description || product?.name || '',
+      price: Number(v.price.replace(/[.\s₫]/g, '')),
+      stock: Number(v.stock),
+      channels,
+    };
+    if (v.batchId) body.batchId = v.batchId;
+    const { data } = await request<Listing>('/api/v1/listings', { method: 'POST', body });
+    navigate(`/manager/listings/${data.id}`, { replace: true });
+  });
 
   return (
     <Page title={t('manager.listings.addTitle')} back={fromBatch ? `/manager/batches/${fromBatch}` : '/manager/listings'}>
       <Loading state={choices}>
         {() => (
-          <form noValidate onSubmit={(e) => void save(e)}>
+          <form noValidate onSubmit={handleSubmit(save)}>
             <SelectField label={t('manager.listing.batch')} hint={t('manager.listing.batchHint')} value={v.batchId} onValue={set('batchId')} error={fieldError(error, 'batchId')}>
               <option value="">{t('manager.listing.noBatch')}</option>
               {choices.data!.batches.map((b) => (
@@ -63,14 +53,7 @@ export default function ListingForm({ params }: { params: RouteParams }) {
               ))}
             </SelectField>
             {!batch && (
-              <SelectField label={t('manager.batch.product')} value={v.productId} onValue={set('productId')} error={fieldError(error, 'productId')} required>
-                <option value="">{t('manager.choose')}</option>
-                {choices.data!.products.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
-                  </option>
-                ))}
-              </SelectField>
+              <ProductSelect products={choices.data!.products} value={v.productId} onValue={set('productId')} error={fieldError(error, 'productId')} />
             )}
             <TextField label={t('manager.listing.titleField')} hint={product ? t('manager.listing.titleHint', { name: product.name }) : undefined} value={v.title} onValue={set('title')} error={fieldError(error, 'title')} />
             <TextArea label={t('manager.listing.description')} value={v.description} onValue={set('description')} error={fieldError(error, 'description')} />
@@ -92,10 +75,9 @@ export default function ListingForm({ params }: { params: RouteParams }) {
                 </p>
               )}
             </fieldset>
-            <FormError error={error} fields={FIELDS} />
-            <Button type="submit" busy={busy}>
+            <FormSubmit error={error} fields={FIELDS} busy={busy}>
               {t('manager.listing.publish')}
-            </Button>
+            </FormSubmit>
           </form>
         )}
       </Loading>

@@ -4,6 +4,7 @@ import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';
 import { TextField } from '../../components/field';
 import { Page } from '../../components/page';
+import { handleSubmit, useSubmit } from '../../components/use-submit';
 import { formatDateTime, formatNumber, t } from '../../i18n';
 import type { RouteParams } from '../../router/router';
 import { ChannelTag, formatVnd } from './listings';
@@ -14,19 +15,9 @@ const POLL_MS = 1500;
 const SETTLING: Channel['status'][] = ['pending', 'syncing', 'in_review', 'updating'];
 
 function ChannelCard({ listing, channel, onChanged }: { listing: Listing; channel: Channel; onChanged: (l: Listing) => void }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  async function retry() {
-    setBusy(true);
-    setError(null);
-    try {
-      onChanged((await request<Listing>(`/api/v1/listings/${listing.id}/channels/${channel.marketplace}/retry`, { method: 'POST' })).data);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, run: retry } = useSubmit(async () => {
+    onChanged((await request<Listing>(`/api/v1/listings/${listing.id}/channels/${channel.marketplace}/retry`, { method: 'POST' })).data);
+  });
   return (
     <li class="card">
       <h3>{t(`manager.marketplace.${channel.marketplace}`)}</h3>
@@ -54,26 +45,15 @@ function ChannelCard({ listing, channel, onChanged }: { listing: Listing; channe
 function EditForm({ listing, onSaved }: { listing: Listing; onSaved: (l: Listing) => void }) {
   const [price, setPrice] = useState(String(listing.price));
   const [stock, setStock] = useState(String(listing.stock));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
-  async function save(event: Event) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
+  const { busy, error, run: save } = useSubmit(async () => {
     setSaved(false);
-    try {
-      const body = { price: Number(price.replace(/[.\s₫]/g, '')), stock: Number(stock) };
-      onSaved((await request<Listing>(`/api/v1/listings/${listing.id}`, { method: 'PATCH', body })).data);
-      setSaved(true);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  }
+    const body = { price: Number(price.replace(/[.\s₫]/g, '')), stock: Number(stock) };
+    onSaved((await request<Listing>(`/api/v1/listings/${listing.id}`, { method: 'PATCH', body })).data);
+    setSaved(true);
+  });
   return (
-    <form noValidate class="panel" onSubmit={(e) => void save(e)}>
+    <form noValidate class="panel" onSubmit={handleSubmit(save)}>
       <h2>{t('manager.listing.edit')}</h2>
       <TextField label={t('manager.listing.price')} hint={t('manager.listing.priceHint')} inputMode="numeric" value={price} onValue={setPrice} error={fieldError(error, 'price')} />
       <TextField label={t('manager.listing.stock')} inputMode="numeric" value={stock} onValue={setStock} error={fieldError(error, 'stock')} />
@@ -89,9 +69,7 @@ function EditForm({ listing, onSaved }: { listing: Listing; onSaved: (l: Listing
 /** A listing: each marketplace's state with the platform's reason, price and stock, retry, delist. */
 export default function ListingScreen({ params }: { params: RouteParams }) {
   const listing = useLoad(() => api.get<Listing>(`/api/v1/listings/${params.id}`), [params.id]);
-  const [delisting, setDelisting] = useState(false);
   const [confirm, setConfirm] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const settling = listing.data?.channels.some((c) => SETTLING.includes(c.status) || (listing.data?.state === 'delisted' && c.status !== 'delisted'));
   useEffect(() => {
     if (!settling) return;
@@ -99,18 +77,10 @@ export default function ListingScreen({ params }: { params: RouteParams }) {
     return () => clearTimeout(timer);
   }, [listing.data, settling, listing.reload]);
 
-  async function delist() {
-    setDelisting(true);
-    setError(null);
-    try {
-      listing.set((await request<Listing>(`/api/v1/listings/${params.id}`, { method: 'DELETE' })).data);
-      setConfirm(false);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setDelisting(false);
-    }
-  }
+  const delist = useSubmit(async () => {
+    listing.set((await request<Listing>(`/api/v1/listings/${params.id}`, { method: 'DELETE' })).data);
+    setConfirm(false);
+  });
 
   return (
     <Page title={listing.data?.title ?? t('manager.listing.title')} back="/manager/listings">
@@ -142,12 +112,12 @@ export default function ListingScreen({ params }: { params: RouteParams }) {
                 ))}
               </ul>
               {l.state !== 'delisted' && <EditForm listing={l} onSaved={listing.set} />}
-              <FormError error={error} />
+              <FormError error={delist.error} />
               {l.state !== 'delisted' &&
                 (confirm ? (
                   <div class="panel danger">
                     <p>{t('manager.listing.delistExplain', { channels: l.channels.filter((c) => c.status !== 'delisted').map((c) => t(`manager.marketplace.${c.marketplace}`)).join(', ') })}</p>
-                    <Button variant="danger" busy={delisting} onClick={() => void delist()}>
+                    <Button variant="danger" busy={delist.busy} onClick={() => void delist.run()}>
                       {t('manager.listing.delistConfirm')}
                     </Button>
                     <Button variant="secondary" onClick={() => setConfirm(false)}>

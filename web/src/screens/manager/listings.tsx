@@ -3,7 +3,7 @@ import { Page } from '../../components/page';
 import { formatNumber, t } from '../../i18n';
 import { navigate } from '../../router/router';
 import type { Channel, Listing } from './types';
-import { Link, Loading, MoreButton, Tag, usePaged } from './ui';
+import { Link, PagedList, Tag, usePaged } from './ui';
 
 export const CHANNEL_TONE: Record<Channel['status'], 'ok' | 'warn' | 'bad' | 'info'> = {
   pending: 'info',
@@ -34,30 +34,21 @@ export default function Listings() {
   return (
     <Page title={t('manager.listings.title')} back="/manager">
       <Button onClick={() => navigate('/manager/listings/new')}>{t('manager.listings.add')}</Button>
-      <Loading state={{ ...list, loading: list.loading && !list.items.length }}>
-        {() =>
-          list.items.length ? (
-            <ul class="cards">
-              {list.items.map((l) => (
-                <li key={l.id} class="card">
-                  <h2>
-                    <Link to={`/manager/listings/${l.id}`}>{l.title}</Link>
-                  </h2>
-                  <p class="meta">
-                    {formatVnd(l.price)} · {t('manager.listing.stockN', { stock: formatNumber(l.stock) })}
-                  </p>
-                  {l.channels.map((c) => (
-                    <ChannelTag key={c.marketplace} channel={c} />
-                  ))}
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p>{t('manager.listings.empty')}</p>
-          )
-        }
-      </Loading>
-      <MoreButton more={list.more} loading={list.loading} />
+      <PagedList list={list} empty={t('manager.listings.empty')}>
+        {(l) => (
+          <>
+            <h2>
+              <Link to={`/manager/listings/${l.id}`}>{l.title}</Link>
+            </h2>
+            <p class="meta">
+              {formatVnd(l.price)} · {t('manager.listing.stockN', { stock: formatNumber(l.stock) })}
+            </p>
+            {l.channels.map((c) => (
+              <ChannelTag key={c.marketplace} channel={c} />
+            ))}
+          </>
+        )}
+      </PagedList>
     </Page>
   );
 }

@@ -3,11 +3,12 @@ import { request } from '../../api/client';
 import { Button } from '../../components/button';
 import { TextField } from '../../components/field';
 import { Page } from '../../components/page';
+import { handleSubmit, useSubmit } from '../../components/use-submit';
 import { t } from '../../i18n';
 import { navigate, type RouteParams } from '../../router/router';
 import { CertFields, certBody, EMPTY_CERT, type CertValues } from './cert-fields';
 import type { Plot } from './types';
-import { Checkbox, fieldError, FormError, newId } from './ui';
+import { Checkbox, fieldError, FormSubmit, newId } from './ui';
 
 /** Adds a plot to a household, with its certificate if it has one. */
 export default function PlotForm({ params }: { params: RouteParams }) {
@@ -15,8 +16,6 @@ export default function PlotForm({ params }: { params: RouteParams }) {
   const [withCert, setWithCert] = useState(true);
   const [cert, setCert] = useState<CertValues>(EMPTY_CERT);
   const [id] = useState(newId);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const set = (key: keyof typeof values) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
   const number = (text: string) => Number(text.replace(',', '.'));
 
@@ -26,33 +25,24 @@ export default function PlotForm({ params }: { params: RouteParams }) {
     );
   }
 
-  async function save(event: Event) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const body = {
-        id,
-        code: values.code.trim(),
-        areaHa: number(values.areaHa),
-        latitude: number(values.latitude),
-        longitude: number(values.longitude),
-        crop: values.crop.trim(),
-        certifications: withCert ? [certBody(cert)] : [],
-      };
-      const { data } = await request<Plot>(`/api/v1/households/${params.id}/plots`, { method: 'POST', body });
-      navigate(`/manager/plots/${data.id}`, { replace: true });
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, run: save } = useSubmit(async () => {
+    const body = {
+      id,
+      code: values.code.trim(),
+      areaHa: number(values.areaHa),
+      latitude: number(values.latitude),
+      longitude: number(values.longitude),
+      crop: values.crop.trim(),
+      certifications: withCert ? [certBody(cert)] : [],
+    };
+    const { data } = await request<Plot>(`/api/v1/households/${params.id}/plots`, { method: 'POST', body });
+    navigate(`/manager/plots/${data.id}`, { replace: true });
+  });
 
   const fields = ['code', 'areaHa', 'latitude', 'longitude', 'crop', ...['scheme', 'number', 'issuer', 'issuedAt', 'validUntil'].map((f) => `certifications.0.${f}`)];
   return (
     <Page title={t('manager.plot.addTitle')} back={`/manager/households/${params.id}`}>
-      <form noValidate onSubmit={(e) => void save(e)}>
+      <form noValidate onSubmit={handleSubmit(save)}>
         <TextField label={t('manager.plot.code')} hint={t('manager.plot.codeHint')} required value={values.code} onValue={set('code')} error={fieldError(error, 'code')} />
         <TextField label={t('manager.plot.crop')} required value={values.crop} onValue={set('crop')} error={fieldError(error, 'crop')} />
         <TextField label={t('manager.plot.areaHa')} inputMode="decimal" required value={values.areaHa} onValue={set('areaHa')} error={fieldError(error, 'areaHa')} />
@@ -66,10 +56,9 @@ export default function PlotForm({ params }: { params: RouteParams }) {
           <Checkbox label={t('manager.plot.hasCertificate')} checked={withCert} onChange={setWithCert} />
           {withCert && <CertFields values={cert} onChange={setCert} error={error} prefix="certifications.0." />}
         </fieldset>
-        <FormError error={error} fields={fields} />
-        <Button type="submit" busy={busy}>
+        <FormSubmit error={error} fields={fields} busy={busy}>
           {t('common.save')}
-        </Button>
+        </FormSubmit>
       </form>
     </Page>
   );

@@ -3,6 +3,7 @@ import { ApiError, request } from '../../api/client';
 import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';
 import { Page } from '../../components/page';
+import { handleSubmit, useSubmit } from '../../components/use-submit';
 import { formatDate, formatNumber, t } from '../../i18n';
 import type { RouteParams } from '../../router/router';
 import { CertFields, certBody, EMPTY_CERT, type CertValues } from './cert-fields';
@@ -18,34 +19,23 @@ function CertForm({ plotId, renewing, onDone, onCancel }: { plotId: string; rene
     renewing ? { scheme: renewing.scheme, number: '', issuer: renewing.issuer ?? '', issuedAt: '', validUntil: '' } : EMPTY_CERT,
   );
   const [id] = useState(newId);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  async function save(event: Event) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      if (renewing)
-        await request(`/api/v1/plots/${plotId}/certifications/${renewing.id}`, {
-          method: 'PATCH',
-          body: certBody(values, false),
-          headers: { 'If-Match': `"${renewing.version}"` },
-        });
-      else await request(`/api/v1/plots/${plotId}/certifications`, { method: 'POST', body: { id, ...certBody(values) } });
-      onDone();
-    } catch (caught) {
-      setError(caught instanceof ApiError && caught.status === 412 ? new Error('stale') : caught);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, run: save } = useSubmit(async () => {
+    if (renewing)
+      await request(`/api/v1/plots/${plotId}/certifications/${renewing.id}`, {
+        method: 'PATCH',
+        body: certBody(values, false),
+        headers: { 'If-Match': `"${renewing.version}"` },
+      });
+    else await request(`/api/v1/plots/${plotId}/certifications`, { method: 'POST', body: { id, ...certBody(values) } });
+    onDone();
+  });
+  const stale = error instanceof ApiError && error.status === 412;
 
   return (
-    <form noValidate class="panel" onSubmit={(e) => void save(e)}>
+    <form noValidate class="panel" onSubmit={handleSubmit(save)}>
       <h3>{renewing ? t('manager.cert.renewTitle', { number: renewing.number }) : t('manager.cert.addTitle')}</h3>
       <CertFields values={values} onChange={setValues} error={error} scheme={!renewing} />
-      {error instanceof Error && error.message === 'stale' ? <Alert tone="warning">{t('manager.cert.stale')}</Alert> : <FormError error={error} fields={CERT_FIELDS} />}
+      {stale ? <Alert tone="warning">{t('manager.cert.stale')}</Alert> : <FormError error={error} fields={CERT_FIELDS} />}
       <Button type="submit" busy={busy}>
         {renewing ? t('manager.cert.renewSave') : t('manager.cert.add')}
       </Button>
@@ -57,20 +47,10 @@ function CertForm({ plotId, renewing, onDone, onCancel }: { plotId: string; rene
 }
 
 function CertCard({ plotId, cert, onChanged, onRenew }: { plotId: string; cert: Certification; onChanged: () => void; onRenew: () => void }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  async function verify() {
-    setBusy(true);
-    setError(null);
-    try {
-      await request(`/api/v1/plots/${plotId}/certifications/${cert.id}/verify`, { method: 'POST', headers: { 'If-Match': `"${cert.version}"` } });
-      onChanged();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, run: verify } = useSubmit(async () => {
+    await request(`/api/v1/plots/${plotId}/certifications/${cert.id}/verify`, { method: 'POST', headers: { 'If-Match': `"${cert.version}"` } });
+    onChanged();
+  });
   return (
     <li class="card">
       <h3>

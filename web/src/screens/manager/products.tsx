@@ -2,42 +2,32 @@ import { useState } from 'preact/hooks';
 import { request } from '../../api/client';
 import { Button } from '../../components/button';
 import { SelectField, TextField } from '../../components/field';
+import { TextArea } from '../../components/text-area';
 import { Page } from '../../components/page';
+import { handleSubmit, useSubmit } from '../../components/use-submit';
 import { formatNumber, t } from '../../i18n';
 import type { Product } from './types';
-import { fieldError, FormError, Loading, MoreButton, TextArea, usePaged } from './ui';
+import { fieldError, FormSubmit, PagedList, usePaged } from './ui';
 
 export const PRODUCT_UNITS = ['kg', 'box', 'bag', 'crate', 'piece', 'bunch', 'bottle', 'jar'] as const;
 const FIELDS = ['name', 'variety', 'gtin', 'unit', 'packageNetWeightKg', 'shelfLifeDays', 'description'];
 
 function ProductForm({ onSaved, onCancel }: { onSaved: () => void; onCancel: () => void }) {
   const [v, setV] = useState({ name: '', variety: '', gtin: '', unit: 'kg', packageNetWeightKg: '', shelfLifeDays: '', description: '' });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const set = (key: keyof typeof v) => (value: string) => setV((old) => ({ ...old, [key]: value }));
-
-  async function save(event: Event) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const body: Record<string, unknown> = { name: v.name.trim(), unit: v.unit };
-      if (v.variety.trim()) body.variety = v.variety.trim();
-      if (v.gtin.trim()) body.gtin = v.gtin.trim();
-      if (v.packageNetWeightKg.trim()) body.packageNetWeightKg = Number(v.packageNetWeightKg.replace(',', '.'));
-      if (v.shelfLifeDays.trim()) body.shelfLifeDays = Number(v.shelfLifeDays);
-      if (v.description.trim()) body.description = v.description.trim();
-      await request('/api/v1/products', { method: 'POST', body });
-      onSaved();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, run: save } = useSubmit(async () => {
+    const body: Record<string, unknown> = { name: v.name.trim(), unit: v.unit };
+    if (v.variety.trim()) body.variety = v.variety.trim();
+    if (v.gtin.trim()) body.gtin = v.gtin.trim();
+    if (v.packageNetWeightKg.trim()) body.packageNetWeightKg = Number(v.packageNetWeightKg.replace(',', '.'));
+    if (v.shelfLifeDays.trim()) body.shelfLifeDays = Number(v.shelfLifeDays);
+    if (v.description.trim()) body.description = v.description.trim();
+    await request('/api/v1/products', { method: 'POST', body });
+    onSaved();
+  });
 
   return (
-    <form noValidate class="panel" onSubmit={(e) => void save(e)}>
+    <form noValidate class="panel" onSubmit={handleSubmit(save)}>
       <h2>{t('manager.products.addTitle')}</h2>
       <TextField label={t('manager.product.name')} required value={v.name} onValue={set('name')} error={fieldError(error, 'name')} />
       <TextField label={t('manager.product.variety')} value={v.variety} onValue={set('variety')} error={fieldError(error, 'variety')} />
@@ -59,10 +49,9 @@ function ProductForm({ onSaved, onCancel }: { onSaved: () => void; onCancel: () 
       />
       <TextField label={t('manager.product.shelfLife')} inputMode="numeric" value={v.shelfLifeDays} onValue={set('shelfLifeDays')} error={fieldError(error, 'shelfLifeDays')} />
       <TextArea label={t('manager.product.description')} value={v.description} onValue={set('description')} error={fieldError(error, 'description')} />
-      <FormError error={error} fields={FIELDS} />
-      <Button type="submit" busy={busy}>
+      <FormSubmit error={error} fields={FIELDS} busy={busy}>
         {t('common.save')}
-      </Button>
+      </FormSubmit>
       <Button variant="secondary" onClick={onCancel}>
         {t('common.cancel')}
       </Button>
@@ -81,27 +70,18 @@ export default function Products() {
       ) : (
         <Button onClick={() => setAdding(true)}>{t('manager.products.add')}</Button>
       )}
-      <Loading state={{ ...list, loading: list.loading && !list.items.length }}>
-        {() =>
-          list.items.length ? (
-            <ul class="cards">
-              {list.items.map((p) => (
-                <li key={p.id} class="card">
-                  <h2>{p.name}</h2>
-                  <p class="meta">
-                    {[p.variety, t(`manager.unit.${p.unit}`), p.packageNetWeightKg ? `${formatNumber(p.packageNetWeightKg)} kg/${t('manager.product.package')}` : null, p.gtin ? `GTIN ${p.gtin}` : null]
-                      .filter(Boolean)
-                      .join(' · ')}
-                  </p>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p>{t('manager.products.empty')}</p>
-          )
-        }
-      </Loading>
-      <MoreButton more={list.more} loading={list.loading} />
+      <PagedList list={list} empty={t('manager.products.empty')}>
+        {(p) => (
+          <>
+            <h2>{p.name}</h2>
+            <p class="meta">
+              {[p.variety, t(`manager.unit.${p.unit}`), p.packageNetWeightKg ? `${formatNumber(p.packageNetWeightKg)} kg/${t('manager.product.package')}` : null, p.gtin ? `GTIN ${p.gtin}` : null]
+                .filter(Boolean)
+                .join(' · ')}
+            </p>
+          </>
+        )}
+      </PagedList>
     </Page>
   );
 }

@@ -1,11 +1,13 @@
 import { Fragment, type ComponentChildren } from 'preact';
-import { useCallback, useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError, type Page as ListPage } from '../../api/client';
 import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';
 import { describeError } from '../../components/errors';
+import { SelectField, TextField } from '../../components/field';
 import { t } from '../../i18n';
 import { BASE, navigate } from '../../router/router';
+import type { Product } from './types';
 import './manager.css';
 
 /** A UUID v4 made on the phone: sent as the new record's id, so a create sent twice makes one record. */
@@ -69,8 +71,16 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> {
   return { data, error, loading, reload: useCallback(() => setTick((n) => n + 1), []), set: setData };
 }
 
+export interface Paged<T> {
+  items: T[];
+  error: unknown;
+  loading: boolean;
+  more: (() => void) | null;
+  reload: () => void;
+}
+
 /** A list read page by page (`nextCursor`); `more` is null on the last page. */
-export function usePaged<T>(path: string | null, deps: unknown[] = []) {
+export function usePaged<T>(path: string | null, deps: unknown[] = []): Paged<T> {
   const [items, setItems] = useState<T[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -149,30 +159,35 @@ export function FormError({ error, fields = [] }: { error: unknown; fields?: str
   return <Alert tone="error">{describeError(error)}</Alert>;
 }
 
+/** The end of a form: its error (unless shown under the fields) and the button that sends it. */
+export function FormSubmit({ error, fields, busy, variant, children }: { error: unknown; fields?: string[]; busy: boolean; variant?: 'danger'; children: ComponentChildren }) {
+  return (
+    <>
+      <FormError error={error} fields={fields} />
+      <Button type="submit" variant={variant} busy={busy}>
+        {children}
+      </Button>
+    </>
+  );
+}
+
+/** The product a batch or a listing is of, picked from the co-op's catalogue. */
+export function ProductSelect({ products, value, onValue, error }: { products: Product[]; value: string; onValue: (id: string) => void; error?: string }) {
+  return (
+    <SelectField label={t('manager.batch.product')} value={value} onValue={onValue} error={error} required>
+      <option value="">{t('manager.choose')}</option>
+      {products.map((p) => (
+        <option key={p.id} value={p.id}>
+          {p.name}
+        </option>
+      ))}
+    </SelectField>
+  );
+}
+
 /** The message for one field of a refused form. */
 export function fieldError(error: unknown, field: string): string | undefined {
   return error instanceof ApiError ? error.fieldError(field) : undefined;
-}
-
-export function TextArea({ label, value, onValue, hint, error, required, rows = 3 }: { label: string; value: string; onValue: (v: string) => void; hint?: string; error?: string; required?: boolean; rows?: number }) {
-  const id = useId();
-  const described = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
-  return (
-    <div class="field">
-      <label for={id}>{label}</label>
-      <textarea id={id} rows={rows} required={required} value={value} aria-invalid={error ? true : undefined} aria-describedby={described} onInput={(e) => onValue(e.currentTarget.value)} />
-      {hint && (
-        <p class="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p class="field-error" id={`${id}-error`} role="alert">
-          {error}
-        </p>
-      )}
-    </div>
-  );
 }
 
 export function Checkbox({ label, checked, onChange }: { label: string; checked: boolean; onChange: (checked: boolean) => void }) {
@@ -188,12 +203,53 @@ export function Tag({ tone, children }: { tone: 'ok' | 'warn' | 'bad' | 'info'; 
   return <span class={`tag tag-${tone}`}>{children}</span>;
 }
 
-export function MoreButton({ more, loading }: { more: (() => void) | null; loading: boolean }) {
-  if (!more) return null;
+/**
+ * A paged list of cards: the first page's loading line or error, the cards (or what to say when there are
+ * none), and "more" while pages remain. A later page's loading shows on its button, the cards stay.
+ */
+export function PagedList<T extends { id: string }>({ list, empty, label, children }: { list: Paged<T>; empty: ComponentChildren; label?: string; children: (item: T) => ComponentChildren }) {
   return (
-    <Button variant="secondary" busy={loading} onClick={more}>
-      {t('manager.list.more')}
-    </Button>
+    <>
+      <Loading state={{ ...list, loading: list.loading && !list.items.length }}>
+        {() =>
+          list.items.length ? (
+            <ul class="cards" aria-label={label}>
+              {list.items.map((item) => (
+                <li key={item.id} class="card">
+                  {children(item)}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>{empty}</p>
+          )
+        }
+      </Loading>
+      {list.more && (
+        <Button variant="secondary" busy={list.loading} onClick={list.more}>
+          {t('manager.list.more')}
+        </Button>
+      )}
+    </>
+  );
+}
+
+/** A list's search box: the query settles 300 ms after the last key, or at once on Enter. */
+export function useSearch(): { typed: string; setTyped: (text: string) => void; q: string; settle: () => void } {
+  const [typed, setTyped] = useState('');
+  const [q, setQ] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setQ(typed.trim()), 300);
+    return () => clearTimeout(timer);
+  }, [typed]);
+  return { typed, setTyped, q, settle: () => setQ(typed.trim()) };
+}
+
+export function SearchForm({ search, label, hint }: { search: ReturnType<typeof useSearch>; label: string; hint?: string }) {
+  return (
+    <form role="search" onSubmit={(e) => (e.preventDefault(), search.settle())}>
+      <TextField label={label} hint={hint} type="search" value={search.typed} onValue={search.setTyped} />
+    </form>
   );
 }
 
@@ -202,6 +258,23 @@ export interface ConflictRow {
   label: string;
   mine: string;
   theirs: string;
+}
+
+/** One side of a conflict, the fields that differ from the other side marked. */
+function ConflictVersion({ title, rows, side }: { title: string; rows: ConflictRow[]; side: 'mine' | 'theirs' }) {
+  return (
+    <div class="card">
+      <h3>{title}</h3>
+      <dl class="facts">
+        {rows.map((row) => (
+          <Fragment key={row.label}>
+            <dt>{row.label}</dt>
+            <dd class={row.mine !== row.theirs ? 'changed' : undefined}>{row[side] || '—'}</dd>
+          </Fragment>
+        ))}
+      </dl>
+    </div>
+  );
 }
 
 /**
@@ -214,28 +287,8 @@ export function Conflict({ rows, onKeepMine, onUseTheirs, busy }: { rows: Confli
       <h2 id="conflict-title">{t('manager.conflict.title')}</h2>
       <p>{t('manager.conflict.explain')}</p>
       <div class="versions">
-        <div class="card">
-          <h3>{t('manager.conflict.mine')}</h3>
-          <dl class="facts">
-            {rows.map((row) => (
-              <Fragment key={row.label}>
-                <dt>{row.label}</dt>
-                <dd class={row.mine !== row.theirs ? 'changed' : undefined}>{row.mine || '—'}</dd>
-              </Fragment>
-            ))}
-          </dl>
-        </div>
-        <div class="card">
-          <h3>{t('manager.conflict.theirs')}</h3>
-          <dl class="facts">
-            {rows.map((row) => (
-              <Fragment key={row.label}>
-                <dt>{row.label}</dt>
-                <dd class={row.mine !== row.theirs ? 'changed' : undefined}>{row.theirs || '—'}</dd>
-              </Fragment>
-            ))}
-          </dl>
-        </div>
+        <ConflictVersion title={t('manager.conflict.mine')} rows={rows} side="mine" />
+        <ConflictVersion title={t('manager.conflict.theirs')} rows={rows} side="theirs" />
       </div>
       <Button busy={busy} onClick={onKeepMine}>
         {t('manager.conflict.keepMine')}

@@ -106,6 +106,15 @@ function FlagList<T>({ title, explain, items, render, id }: { title: string; exp
   );
 }
 
+/** A flag about a batch: its lot (a link to its record), its product, and what is wrong. */
+function BatchFlag({ flag, children }: { flag: { batchId: string; lotCode: string; product: string }; children: preact.ComponentChildren }) {
+  return (
+    <li>
+      <Link to={`/province/batches/${flag.batchId}`}>{t('province.flags.lot', { lot: flag.lotCode })}</Link> · {flag.product} · {children}
+    </li>
+  );
+}
+
 /** The province office's dashboard: indicators, activity over time and food-safety flags, for an area or a co-op. */
 export default function Dashboard() {
   const coops = useLoad(() => allPages<Cooperative>('/api/v1/cooperatives'), []);
@@ -161,10 +170,9 @@ export default function Dashboard() {
                 explain={t('province.flags.phiHoldsExplain')}
                 items={f.phiHolds}
                 render={(b) => (
-                  <li key={b.batchId}>
-                    <Link to={`/province/batches/${b.batchId}`}>{t('province.flags.lot', { lot: b.lotCode })}</Link> · {b.product} ·{' '}
+                  <BatchFlag key={b.batchId} flag={b}>
                     {t('province.flags.safeFrom', { date: formatDate(b.safeFrom) })}
-                  </li>
+                  </BatchFlag>
                 )}
               />
               <FlagList
@@ -173,10 +181,9 @@ export default function Dashboard() {
                 explain={t('province.flags.phiOverridesExplain')}
                 items={f.phiOverrides}
                 render={(b) => (
-                  <li key={b.batchId}>
-                    <Link to={`/province/batches/${b.batchId}`}>{t('province.flags.lot', { lot: b.lotCode })}</Link> · {b.product} ·{' '}
+                  <BatchFlag key={b.batchId} flag={b}>
                     {t('province.flags.overrideReason', { reason: b.reason, date: formatDate(b.at) })}
-                  </li>
+                  </BatchFlag>
                 )}
               />
               <FlagList
@@ -199,10 +206,9 @@ export default function Dashboard() {
                 explain={t('province.flags.labelMismatchesExplain')}
                 items={f.labelMismatches}
                 render={(b) => (
-                  <li key={b.batchId}>
-                    <Link to={`/province/batches/${b.batchId}`}>{t('province.flags.lot', { lot: b.lotCode })}</Link> · {b.product} ·{' '}
+                  <BatchFlag key={b.batchId} flag={b}>
                     {t('province.flags.mismatch', { printed: formatNumber(b.labelsPrinted), sold: formatNumber(b.unitsSold), capacity: formatNumber(b.capacity) })}
-                  </li>
+                  </BatchFlag>
                 )}
               />
             </div>

@@ -1,6 +1,7 @@
 /**
  * Label runs and labels as they travel on the wire (dates as ISO strings). Decorator- and import-free, so the
  * farm app type-checks against the same declarations (web/src/screens/manager).
+ * Classes, not interfaces, so that the Swagger plugin (nest-cli.json) documents them in /docs.
  */
 
 export const LABEL_LAYOUTS = ['a4-3x8', 'thermal-50x30'] as const;
@@ -11,31 +12,31 @@ export type LabelRunStatus = 'queued' | 'rendering' | 'done' | 'failed';
 
 export type LabelStatus = 'active' | 'voided';
 
-export interface LabelRunResponse {
-  id: string;
-  batchId: string;
-  status: LabelRunStatus;
+export class LabelRunResponse {
+  id!: string;
+  batchId!: string;
+  status!: LabelRunStatus;
   /** 0-100. */
-  progress: number;
-  quantity: number;
-  layout: LabelLayout;
-  format: LabelFormat;
-  allowOverrun: boolean;
+  progress!: number;
+  quantity!: number;
+  layout!: LabelLayout;
+  format!: LabelFormat;
+  allowOverrun!: boolean;
   /** Packages the batch can fill, as computed when the run was accepted. */
-  batchCapacity: number;
-  fileBytes: number | null;
+  batchCapacity!: number;
+  fileBytes!: number | null;
   error?: string;
-  createdAt: string;
-  finishedAt: string | null;
+  createdAt!: string;
+  finishedAt!: string | null;
 }
 
-export interface LabelResponse {
-  serial: string;
-  url: string;
-  status: LabelStatus;
-  labelRunId: string;
-  batchId: string;
-  sequence: number;
-  scanCount: number;
+export class LabelResponse {
+  serial!: string;
+  url!: string;
+  status!: LabelStatus;
+  labelRunId!: string;
+  batchId!: string;
+  sequence!: number;
+  scanCount!: number;
   voidReason?: string | null;
 }

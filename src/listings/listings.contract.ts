@@ -1,6 +1,7 @@
 /**
  * Listings as they travel on the wire (dates as ISO strings). Decorator- and import-free but for other
  * contracts, so the farm app type-checks against the same declarations (web/src/screens/manager).
+ * Classes, not interfaces, so that the Swagger plugin (nest-cli.json) documents them in /docs.
  */
 import type { Marketplace } from '../marketplaces/marketplaces.contract';
 
@@ -14,30 +15,30 @@ export type ChannelStatus = (typeof CHANNEL_STATUSES)[number];
  */
 export type ChannelViewStatus = ChannelStatus | 'updating';
 
-export interface ChannelResponse {
-  marketplace: Marketplace;
-  status: ChannelViewStatus;
-  externalId: string | null;
-  attempts: number;
-  lastError: string | null;
-  syncedAt: string | null;
+export class ChannelResponse {
+  marketplace!: Marketplace;
+  status!: ChannelViewStatus;
+  externalId!: string | null;
+  attempts!: number;
+  lastError!: string | null;
+  syncedAt!: string | null;
 }
 
-export interface ListingResponse {
-  id: string;
-  cooperativeId: string;
-  productId: string;
-  batchId: string | null;
-  sellerSku: string;
-  title: string;
-  description: string;
-  price: number;
-  stock: number;
-  imageUrls: string[];
-  state: string;
+export class ListingResponse {
+  id!: string;
+  cooperativeId!: string;
+  productId!: string;
+  batchId!: string | null;
+  sellerSku!: string;
+  title!: string;
+  description!: string;
+  price!: number;
+  stock!: number;
+  imageUrls!: string[];
+  state!: string;
   /** When an order last came in beyond the stock (see GET /api/v1/marketplace-orders), or null. */
-  oversoldAt: string | null;
-  channels: ChannelResponse[];
-  createdAt: string;
-  updatedAt: string;
+  oversoldAt!: string | null;
+  channels!: ChannelResponse[];
+  createdAt!: string;
+  updatedAt!: string;
 }

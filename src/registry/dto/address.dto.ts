@@ -1,5 +1,5 @@
 import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { UnlessAbsent } from './registry-query';
+import { UnlessAbsent } from './registry-query.dto';
 
 /** Where a co-operative or household is, under the two tiers in force since 1 July 2025. */
 export class AddressDto {

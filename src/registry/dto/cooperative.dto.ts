@@ -4,7 +4,7 @@ import { AreaQuery } from '../../common/http/area-query.dto';
 import { Cooperative } from '../cooperative.entity';
 import { AddressChangesDto, AddressDto } from './address.dto';
 import type { CooperativeResponse } from '../registry.contract';
-import { RegistryListQuery, UnlessAbsent } from './registry-query';
+import { RegistryListQuery, UnlessAbsent } from './registry-query.dto';
 
 /** A landline, mobile or hotline as people write it: "0220 3852 123", "1900 1234", "+84 912 345 678". */
 const PUBLIC_PHONE = /^\+?[0-9][0-9 .()-]{4,18}[0-9]$/;

@@ -5,7 +5,7 @@ import { maskNationalId } from '../../common/crypto/personal-data-cipher';
 import { Household } from '../household.entity';
 import { AddressChangesDto, AddressDto } from './address.dto';
 import type { HouseholdResponse } from '../registry.contract';
-import { RegistryListQuery, UnlessAbsent } from './registry-query';
+import { RegistryListQuery, UnlessAbsent } from './registry-query.dto';
 
 const PHONE = /^[\s\d+().-]{9,20}$/;
 const NATIONAL_ID = /^(\d{9}|\d{12})$/;

@@ -22,7 +22,7 @@ import { CERTIFICATION_SCHEMES, PlotCertification } from '../plot-certification.
 import type { CertificationScheme } from '../plot-certification.entity';
 import { Plot } from '../plot.entity';
 import type { CertificationResponse, PlotResponse } from '../registry.contract';
-import { RegistryListQuery, UnlessAbsent } from './registry-query';
+import { RegistryListQuery, UnlessAbsent } from './registry-query.dto';
 
 const PLOT_CODE = /^[A-Za-z0-9][A-Za-z0-9._/-]{1,39}$/;
 

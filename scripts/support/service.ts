@@ -90,7 +90,7 @@ export interface BuiltServiceSettings {
 }
 
 /** The environment of a built service process for a benchmark: production mode, fresh secrets, quiet logs. */
-export function builtServiceEnv(s: BuiltServiceSettings): NodeJS.ProcessEnv {
+function builtServiceEnv(s: BuiltServiceSettings): NodeJS.ProcessEnv {
   return {
     ...process.env,
     NODE_ENV: 'production',

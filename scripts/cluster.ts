@@ -24,15 +24,23 @@
  */
 import { randomBytes, randomInt } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Redis from 'ioredis';
 import { freePorts, killAll, startNode, Started } from './support/processes';
 import { removeSnapshot, ROOT, snapshotBuild, startBuiltService } from './support/service';
-import { api, inParallel, request, withClient } from './support/service-client';
-import { GiveUp, waitFor, waitForHttp } from './support/wait';
+import {
+  api,
+  createCooperative,
+  createHousehold,
+  createLycheeProduct,
+  inParallel,
+  labelPaths,
+  request,
+  withClient,
+} from './support/service-client';
+import { openStores } from './support/stores';
+import { GiveUp, sleep, waitFor, waitForHttp } from './support/wait';
 
 const SCANS = Number(process.env.CLUSTER_SCANS ?? 10_000);
 const SCAN_CONCURRENCY = Number(process.env.CLUSTER_SCAN_CONCURRENCY ?? 24);
@@ -47,8 +55,6 @@ const RUNS = [
   { quantity: 3000, layout: 'thermal-50x30', format: 'zpl' },
 ] as const;
 const MARKETPLACES = ['lazada', 'tiki', 'shopee'] as const;
-const ADMIN_POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const ADMIN = { phone: '0900000029', password: 'cluster-admin-password' };
 const DEADLINE_MS = Number(process.env.CLUSTER_WAIT_MS ?? 120_000);
 
@@ -65,20 +71,12 @@ interface ScanAnswer {
 }
 
 async function main(): Promise<void> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- plain CommonJS helper shared with npm prestart/pretest
-  const { ensureServices } = require('./ensure-services.js') as {
-    ensureServices: (names: string[], env: NodeJS.ProcessEnv) => Promise<string[]>;
-  };
-  await ensureServices(['postgres', 'redis'], { ...process.env, TEST_POSTGRES_URL: ADMIN_POSTGRES_URL });
-
   const build = await snapshotBuild('cluster');
+  const stores = await openStores('cluster');
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- the compiled list is the one the processes apply
   const { MIGRATIONS } = require(join(build, 'database', 'migrations')) as typeof import('../src/database/migrations');
   const started = Date.now();
-  const database = `cluster_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-  await withClient(ADMIN_POSTGRES_URL, (c) => c.query(`CREATE DATABASE "${database}"`));
-  const databaseUrl = ADMIN_POSTGRES_URL.replace(/\/[^/]*$/, `/${database}`);
-  const prefix = `cluster_${randomBytes(4).toString('hex')}`;
+  const { databaseUrl } = stores;
   const storage = mkdtempSync(join(tmpdir(), 'nongsan-cluster-'));
   const [portA, portB, mockPort] = await freePorts(3);
   const apiBases = [`http://127.0.0.1:${portA}`, `http://127.0.0.1:${portB}`];
@@ -124,8 +122,8 @@ async function main(): Promise<void> {
     const serviceEnv: NodeJS.ProcessEnv = {
       ...common,
       DATABASE_URL: databaseUrl,
-      REDIS_URL,
-      REDIS_PREFIX: prefix,
+      REDIS_URL: stores.redisUrl,
+      REDIS_PREFIX: stores.redisPrefix,
       ADMIN_PHONE: ADMIN.phone,
       ADMIN_PASSWORD: ADMIN.password,
       JWT_SECRET: randomBytes(32).toString('hex'),
@@ -162,18 +160,13 @@ async function main(): Promise<void> {
     const call = <T>(base: string, method: string, path: string, body?: unknown, headers = {}) =>
       api<T>(base, method, path, tokens.get(base)!, body, headers);
 
-    const coop = await call<{ id: string }>(next(), 'POST', '/api/v1/cooperatives', {
-      name: 'HTX Dịch vụ Nông nghiệp Thanh Hà',
-      province: 'Hải Phòng',
-      commune: 'Thanh Hà',
-    });
-    const household = await call<{ id: string }>(next(), 'POST', '/api/v1/households', {
-      cooperativeId: coop.id,
-      headName: 'Nguyễn Văn Hùng',
-      phone: `09${randomInt(10_000_000, 99_999_999)}`,
-      province: 'Hải Phòng',
-      commune: 'Thanh Hà',
-    });
+    /** The next api in turn with its token, for the shared fixture helpers. */
+    const nextWithToken = (): [string, string] => {
+      const base = next();
+      return [base, tokens.get(base)!];
+    };
+    const coop = await createCooperative(...nextWithToken());
+    const household = await createHousehold(...nextWithToken(), coop.id);
     const plot = await call<{ id: string }>(next(), 'POST', `/api/v1/households/${household.id}/plots`, {
       code: `VN-HDOR-${randomInt(1000, 9999)}`,
       areaHa: 0.8,
@@ -182,16 +175,7 @@ async function main(): Promise<void> {
       crop: 'Vải thiều',
       certifications: [{ scheme: 'VietGAP', number: 'VG-HD-0042', validUntil: '2028-06-30' }],
     });
-    const product = await call<{ id: string }>(next(), 'POST', '/api/v1/products', {
-      cooperativeId: coop.id,
-      name: 'Vải thiều Thanh Hà',
-      gtin: '8930000000019',
-      unit: 'box',
-      packageNetWeightKg: 2,
-      geographicalIndication: 'Vải thiều Thanh Hà',
-      ocopStars: 4,
-      shelfLifeDays: 30,
-    });
+    const product = await createLycheeProduct(...nextWithToken(), coop.id);
     const batch = await call<{ id: string }>(next(), 'POST', '/api/v1/batches', {
       productId: product.id,
       householdId: household.id,
@@ -219,20 +203,9 @@ async function main(): Promise<void> {
       check(replay.id === run.id, `label run retried on the other api gave ${replay.id}, not ${run.id}`);
       runs.push({ id: run.id, quantity: spec.quantity, format: spec.format, api: base });
     }
-    const labelPaths: string[] = [];
-    for (const run of runs) {
-      let cursor: string | null = null;
-      do {
-        const page: { items: { url: string }[]; nextCursor: string | null } = await call(
-          next(),
-          'GET',
-          `/api/v1/labels?labelRunId=${run.id}&limit=500${cursor ? `&cursor=${cursor}` : ''}`,
-        );
-        for (const item of page.items) labelPaths.push(new URL(item.url).pathname);
-        cursor = page.nextCursor;
-      } while (cursor);
-    }
-    log(`${runs.length} label runs accepted (${labelPaths.length} serials); scanning and listing`);
+    const serialPaths: string[] = [];
+    for (const run of runs) serialPaths.push(...(await labelPaths(...nextWithToken(), run.id)));
+    log(`${runs.length} label runs accepted (${serialPaths.length} serials); scanning and listing`);
 
     // ---- scans over both apis, counted here; listings over both apis, at the same time ----
     let scansSent = 0;
@@ -246,7 +219,7 @@ async function main(): Promise<void> {
     const listings: { id: string; sellerSku: string }[] = [];
     await Promise.all([
       inParallel(
-        Array.from({ length: SCANS }, () => labelPaths[randomInt(labelPaths.length)]),
+        Array.from({ length: SCANS }, () => serialPaths[randomInt(serialPaths.length)]),
         SCAN_CONCURRENCY,
         (path, i) => scan(apiBases[i % 2], path),
       ),
@@ -272,7 +245,7 @@ async function main(): Promise<void> {
     // ---- voids: cached on one api, voided through the other, the next scan on the first says voided ----
     let voids = 0;
     let voidNoticeMs = 0;
-    const voidable = labelPaths.filter((_, i) => i % 97 === 5).slice(0, VOIDS);
+    const voidable = serialPaths.filter((_, i) => i % 97 === 5).slice(0, VOIDS);
     for (const [i, path] of voidable.entries()) {
       const scanner = apiBases[i % 2];
       const voider = apiBases[(i + 1) % 2];
@@ -439,13 +412,9 @@ async function main(): Promise<void> {
     result = { ...result, ok: false, error: failures[failures.length - 1] };
   } finally {
     await killAll(processes);
-    await withClient(ADMIN_POSTGRES_URL, (c) => c.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)).catch((error: Error) =>
-      log(`could not drop ${database}: ${error.message}`),
-    );
-    const redis = new Redis(REDIS_URL);
-    const keys = await redis.keys(`${prefix}:*`).catch(() => [] as string[]);
-    if (keys.length) await redis.del(...keys).catch(() => undefined);
-    redis.disconnect();
+    await stores
+      .remove()
+      .catch((error: Error) => log(`could not remove ${stores.throwaway} and ${stores.redisPrefix}:*: ${error.message}`));
     rmSync(storage, { recursive: true, force: true });
     removeSnapshot(build);
   }

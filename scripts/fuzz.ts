@@ -13,16 +13,15 @@
  * Prints one JSON line last:
  * {"fuzz":"openapi","requests":…,"5xx":0,"notProblemJson":0,"unescaped":0,"secretsInLogs":0,"closedUploads":…,"crashes":0}
  */
-import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes, randomInt } from 'node:crypto';
-import { once } from 'node:events';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
+import { freePort, Started } from './support/processes';
+import { ROOT, startBuiltService, waitForHealth } from './support/service';
+import { openStores } from './support/stores';
 
-const ROOT = join(__dirname, '..');
-const ADMIN_POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const ADMIN = { phone: '0900000019', password: 'fuzz-admin-password' };
 const log = (message: string): void => void process.stderr.write(`[fuzz] ${message}\n`);
 
@@ -68,7 +67,14 @@ interface Fixture {
   refreshTokens: string[];
 }
 
-async function call(base: string, method: string, path: string, token: string | null, body?: string, contentType = 'application/json'): Promise<Answer> {
+async function call(
+  base: string,
+  method: string,
+  path: string,
+  token: string | null,
+  body?: string,
+  contentType = 'application/json',
+): Promise<Answer> {
   const response = await fetch(`${base}${path}`, {
     method,
     headers: {
@@ -93,7 +99,14 @@ interface Answer {
  * arrives, whatever happens to the rest of the upload; `null` means the connection closed with no answer
  * at all, which the caller tells apart from a crash by asking whether the service is still up.
  */
-function callLarge(base: string, method: string, path: string, token: string | null, body: string, contentType: string): Promise<Answer | null> {
+function callLarge(
+  base: string,
+  method: string,
+  path: string,
+  token: string | null,
+  body: string,
+  contentType: string,
+): Promise<Answer | null> {
   return new Promise((resolvePromise) => {
     let settled = false;
     const settle = (answer: Answer | null): void => {
@@ -115,7 +128,11 @@ function callLarge(base: string, method: string, path: string, token: string | n
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       const done = (): void =>
-        settle({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? ''), text: Buffer.concat(chunks).toString('utf8') });
+        settle({
+          status: res.statusCode ?? 0,
+          type: String(res.headers['content-type'] ?? ''),
+          text: Buffer.concat(chunks).toString('utf8'),
+        });
       res.on('end', done);
       res.on('error', done);
       res.on('close', done);
@@ -209,6 +226,18 @@ function pathVariants(template: string, fixture: Fixture): string[] {
   return out;
 }
 
+/** A user with a fresh phone number, created by `creator`: their access token. */
+async function createUser(
+  base: string,
+  creator: string,
+  user: { password: string; role: string; cooperativeId?: string; householdId?: string },
+): Promise<string> {
+  const phone = `09${randomInt(10_000_000, 99_999_999)}`;
+  await api(base, 'POST', '/api/v1/users', creator, { phone, ...user });
+  const { accessToken } = await api<{ accessToken: string }>(base, 'POST', '/api/v1/auth/login', null, { phone, password: user.password });
+  return accessToken;
+}
+
 async function buildFixture(base: string): Promise<Fixture> {
   const first = await api<{ refreshToken: string }>(base, 'POST', '/api/v1/auth/login', null, ADMIN);
   const { accessToken: admin, refreshToken } = await api<{ accessToken: string; refreshToken: string }>(
@@ -223,17 +252,7 @@ async function buildFixture(base: string): Promise<Fixture> {
     province: 'Hải Phòng',
     commune: 'Thanh Hà',
   });
-  const managerPhone = `09${randomInt(10_000_000, 99_999_999)}`;
-  await api(base, 'POST', '/api/v1/users', admin, {
-    phone: managerPhone,
-    password: 'manager-password',
-    role: 'coop_manager',
-    cooperativeId: coop.id,
-  });
-  const { accessToken: manager } = await api<{ accessToken: string }>(base, 'POST', '/api/v1/auth/login', null, {
-    phone: managerPhone,
-    password: 'manager-password',
-  });
+  const manager = await createUser(base, admin, { password: 'manager-password', role: 'coop_manager', cooperativeId: coop.id });
   const household = await api<{ id: string }>(base, 'POST', '/api/v1/households', manager, {
     cooperativeId: coop.id,
     headName: '<img src=x onerror=alert(1)>',
@@ -242,17 +261,7 @@ async function buildFixture(base: string): Promise<Fixture> {
     province: 'Hải Phòng',
     commune: '<script>alert("commune")</script>',
   });
-  const farmerPhone = `09${randomInt(10_000_000, 99_999_999)}`;
-  await api(base, 'POST', '/api/v1/users', manager, {
-    phone: farmerPhone,
-    password: 'farmer-password',
-    role: 'farmer',
-    householdId: household.id,
-  });
-  const { accessToken: farmer } = await api<{ accessToken: string }>(base, 'POST', '/api/v1/auth/login', null, {
-    phone: farmerPhone,
-    password: 'farmer-password',
-  });
+  const farmer = await createUser(base, manager, { password: 'farmer-password', role: 'farmer', householdId: household.id });
   const plot = await api<{ id: string }>(base, 'POST', `/api/v1/households/${household.id}/plots`, manager, {
     code: `FZ-${randomInt(100000, 999999)}`,
     areaHa: 1,
@@ -316,60 +325,43 @@ async function buildFixture(base: string): Promise<Fixture> {
 }
 
 async function main(): Promise<void> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- plain CommonJS helper shared with npm prestart/pretest
-  const { ensureServices } = require('./ensure-services.js') as {
-    ensureServices: (names: string[], env: NodeJS.ProcessEnv) => Promise<string[]>;
-  };
-  await ensureServices(['postgres', 'redis'], { ...process.env, TEST_POSTGRES_URL: ADMIN_POSTGRES_URL });
-  const database = `fuzz_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-  const admin = new Client({ connectionString: ADMIN_POSTGRES_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${database}"`);
-  const port = 20_000 + randomInt(20_000);
+  const stores = await openStores('fuzz');
+  // The service's whole output: at the end no secret may appear in it.
+  const logDir = mkdtempSync(join(tmpdir(), 'nst-fuzz-'));
+  const logFile = join(logDir, 'service.log');
+  const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  let service: ChildProcess | null = null;
+  let service: Started | null = null;
   const stats = { requests: 0, '5xx': 0, notProblemJson: 0, unescaped: 0, secretsInLogs: 0, closedUploads: 0, crashes: 0 };
   const jwtSecret = randomBytes(32).toString('hex');
   const labelKey = randomBytes(24).toString('hex');
-  const logChunks: Buffer[] = [];
   const fixtureTokens: string[] = [];
   const failures: string[] = [];
   try {
-    service = spawn(process.execPath, [join(ROOT, 'dist', 'main.js')], {
-      cwd: ROOT,
-      // Logs are kept: at the end no secret may appear in them.
-      stdio: ['ignore', 'pipe', 'pipe'],
+    service = startBuiltService({
+      name: 'service',
+      logFile,
       env: {
         ...process.env,
         ROLE: 'all',
         PORT: String(port),
         HOST: '127.0.0.1',
-        DATABASE_URL: ADMIN_POSTGRES_URL.replace(/\/[^/]*$/, `/${database}`),
-        REDIS_URL,
-        REDIS_PREFIX: `fuzz_${randomBytes(4).toString('hex')}`,
+        DATABASE_URL: stores.databaseUrl,
+        REDIS_URL: stores.redisUrl,
+        REDIS_PREFIX: stores.redisPrefix,
         ADMIN_PHONE: ADMIN.phone,
         ADMIN_PASSWORD: ADMIN.password,
         PUBLIC_BASE_URL: 'https://nst.vn',
         SCAN_RATE_LIMIT_PER_MINUTE: '0',
         LOGIN_MAX_FAILURES: '100000',
-        MOCK_MARKETPLACES_PORT: String(port + 1),
-        STORAGE_DIR: join(ROOT, 'data', `fuzz-${database}`),
+        MOCK_MARKETPLACES_PORT: String(await freePort()),
+        STORAGE_DIR: join(ROOT, 'data', `fuzz-${stores.throwaway}`),
         JWT_SECRET: jwtSecret,
         LABEL_SIGNING_KEYS: `1:${labelKey}`,
         LOG_LEVEL: 'info',
       },
     });
-    service.stdout!.on('data', (chunk: Buffer) => logChunks.push(chunk));
-    service.stderr!.on('data', (chunk: Buffer) => logChunks.push(chunk));
-    for (let i = 0; ; i++) {
-      if (i > 300) throw new Error('the service did not start');
-      try {
-        if ((await fetch(`${base}/health`)).ok) break;
-      } catch {
-        // starting
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await waitForHealth(base, service, 30_000);
     const fixture = await buildFixture(base);
     fixtureTokens.push(...Object.values(fixture.tokens), ...fixture.refreshTokens);
     const doc = JSON.parse((await call(base, 'GET', '/docs-json', null)).text) as {
@@ -402,7 +394,7 @@ async function main(): Promise<void> {
       if (res) return check(label, res);
       stats.requests++;
       stats.closedUploads++;
-      const alive = service?.exitCode === null && (await call(base, 'GET', '/health', null).catch(() => null))?.status === 200;
+      const alive = !service?.exited && (await call(base, 'GET', '/health', null).catch(() => null))?.status === 200;
       if (!alive) {
         stats.crashes++;
         failures.push(`${label} -> connection closed and the service is down`);
@@ -481,15 +473,13 @@ async function main(): Promise<void> {
       }
     }
   } finally {
-    if (service) {
-      service.kill('SIGTERM');
-      await once(service, 'exit').catch(() => undefined);
-    }
-    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-    await admin.end();
+    await service?.stop();
+    await service?.ending();
+    await stores.remove();
   }
   // Secrets never reach the logs: passwords, keys, access and refresh tokens, national ID numbers.
-  const logs = Buffer.concat(logChunks).toString('utf8');
+  const logs = readFileSync(logFile, 'utf8');
+  rmSync(logDir, { recursive: true, force: true });
   for (const secret of [ADMIN.password, 'manager-password', 'farmer-password', jwtSecret, labelKey, '030088001234', ...fixtureTokens]) {
     if (logs.includes(secret)) {
       stats.secretsInLogs++;

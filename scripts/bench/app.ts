@@ -14,8 +14,7 @@
  * {"bench":"app","jsGzKb":…,"firstUsableMs":…,"baselineMs":…,"ratio":…,"repeatUsableMs":…}
  * ratio = baselineMs / firstUsableMs (target ≥ 0.5); jsGzKb target ≤ 50.
  */
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { randomBytes, randomInt } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -24,13 +23,11 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { waitInPage } from '../../test/app/support/page-wait';
 import { launchChromium } from '../../test/support/browser';
-import { benchDatabase, builtServiceEnv, waitForHealth, withClient } from '../support/service-client';
+import { ROOT, withBenchApi } from '../support/service';
+import { openStores } from '../support/stores';
 
-const ROOT = join(__dirname, '..', '..');
 const DIST = join(ROOT, 'web', 'dist');
 const ROUNDS = Math.max(3, Number(process.env.BENCH_APP_ROUNDS ?? 5));
-const ADMIN_POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const ADMIN = { phone: '0900000009', password: 'bench-admin-password' };
 const SLOW_3G = { offline: false, latency: 300, downloadThroughput: (750 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
 const CPU_SLOWDOWN = 6;
@@ -62,12 +59,20 @@ function firstLoadJsGzKb(): number {
   visit('index.html');
   visit('src/screens/farmer/routes.ts');
   visit('src/screens/farmer/home.tsx');
-  const bytes = [...files].filter((f) => f.endsWith('.js')).reduce((sum, file) => sum + gzipSync(readFileSync(join(DIST, file)), { level: 9 }).length, 0);
+  const bytes = [...files]
+    .filter((f) => f.endsWith('.js'))
+    .reduce((sum, file) => sum + gzipSync(readFileSync(join(DIST, file)), { level: 9 }).length, 0);
   return Math.round((bytes / 1024) * 10) / 10;
 }
 
 async function throttled(browser: Browser): Promise<{ page: Page; close: () => Promise<void> }> {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, locale: 'vi-VN', serviceWorkers: 'allow' });
+  const context = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    locale: 'vi-VN',
+    serviceWorkers: 'allow',
+  });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
@@ -84,86 +89,79 @@ async function usableAfter(page: Page, selector: string): Promise<number> {
 
 async function main(): Promise<void> {
   log('building the app');
-  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(ROOT, 'web', 'vite.config.ts')], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, NODE_ENV: 'production', VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
-  });
+  execFileSync(
+    process.execPath,
+    [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(ROOT, 'web', 'vite.config.ts')],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, NODE_ENV: 'production', VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
+    },
+  );
   const jsGzKb = firstLoadJsGzKb();
   log(`first-load JavaScript: ${jsGzKb} KB gzipped`);
 
-  const { databaseUrl, throwaway } = await benchDatabase(ADMIN_POSTGRES_URL, 'app');
-  const port = 20_000 + randomInt(20_000);
-  const base = `http://127.0.0.1:${port}`;
+  const stores = await openStores('bench_app', { useDatabaseUrl: true });
   const empty = createServer((_request, response) => {
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-    response.end('<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>.</title></head><body><p id="ready">.</p></body></html>');
+    response.end(
+      '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>.</title></head><body><p id="ready">.</p></body></html>',
+    );
   });
   await new Promise<void>((resolve) => empty.listen(0, '127.0.0.1', resolve));
   const emptyUrl = `http://127.0.0.1:${(empty.address() as AddressInfo).port}/`;
-  let service: ChildProcess | null = null;
-  let browser: Browser | null = null;
+  let browser = null as Browser | null; // set inside the bench callback: not narrowed to null
   try {
-    service = spawn(process.execPath, [join(ROOT, 'dist', 'main.js')], {
-      cwd: ROOT,
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: builtServiceEnv({
-        role: 'api',
-        port,
-        databaseUrl,
-        redisUrl: REDIS_URL,
-        redisPrefix: `bench_app_${randomBytes(4).toString('hex')}`,
-        admin: ADMIN,
-      }),
-    });
-    await waitForHealth(base, service);
-    browser = await launchChromium();
-    const baseline: number[] = [];
-    const first: number[] = [];
-    const repeat: number[] = [];
-    for (let round = 0; round < ROUNDS; round++) {
-      const blank = await throttled(browser);
-      await blank.page.goto(emptyUrl, { waitUntil: 'commit' });
-      baseline.push(await usableAfter(blank.page, '#ready'));
-      await blank.close();
+    await withBenchApi(stores, ADMIN, {}, async ({ base }) => {
+      browser = await launchChromium();
+      const baseline: number[] = [];
+      const first: number[] = [];
+      const repeat: number[] = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        const blank = await throttled(browser);
+        await blank.page.goto(emptyUrl, { waitUntil: 'commit' });
+        baseline.push(await usableAfter(blank.page, '#ready'));
+        await blank.close();
 
-      const phone = await throttled(browser);
-      await phone.page.goto(`${base}/app/`, { waitUntil: 'commit' });
-      first.push(await usableAfter(phone.page, 'form button[type=submit]'));
-      await waitInPage(phone.page, 'navigator.serviceWorker.controller !== null', 120_000);
-      const scripts: { url: string; fromWorker: boolean }[] = [];
-      phone.page.on('response', (response) => {
-        if (response.request().resourceType() === 'script') scripts.push({ url: response.url(), fromWorker: response.fromServiceWorker() });
-      });
-      const document = await phone.page.reload({ waitUntil: 'commit' });
-      repeat.push(await usableAfter(phone.page, 'form button[type=submit]'));
-      if (!document?.fromServiceWorker() || !scripts.length || scripts.some((s) => !s.fromWorker)) {
-        throw new Error(`the repeat load did not come from the service worker: document ${document?.fromServiceWorker()}, scripts ${JSON.stringify(scripts)}`);
+        const phone = await throttled(browser);
+        await phone.page.goto(`${base}/app/`, { waitUntil: 'commit' });
+        first.push(await usableAfter(phone.page, 'form button[type=submit]'));
+        await waitInPage(phone.page, 'navigator.serviceWorker.controller !== null', 120_000);
+        const scripts: { url: string; fromWorker: boolean }[] = [];
+        phone.page.on('response', (response) => {
+          if (response.request().resourceType() === 'script')
+            scripts.push({ url: response.url(), fromWorker: response.fromServiceWorker() });
+        });
+        const document = await phone.page.reload({ waitUntil: 'commit' });
+        repeat.push(await usableAfter(phone.page, 'form button[type=submit]'));
+        if (!document?.fromServiceWorker() || !scripts.length || scripts.some((s) => !s.fromWorker)) {
+          throw new Error(
+            `the repeat load did not come from the service worker: document ${document?.fromServiceWorker()}, scripts ${JSON.stringify(scripts)}`,
+          );
+        }
+        await phone.close();
+        log(
+          `round ${round + 1}/${ROUNDS}: empty page ${baseline.at(-1)!.toFixed(0)} ms, app ${first.at(-1)!.toFixed(0)} ms, repeat ${repeat.at(-1)!.toFixed(0)} ms`,
+        );
       }
-      await phone.close();
-      log(`round ${round + 1}/${ROUNDS}: empty page ${baseline.at(-1)!.toFixed(0)} ms, app ${first.at(-1)!.toFixed(0)} ms, repeat ${repeat.at(-1)!.toFixed(0)} ms`);
-    }
-    const baselineMs = Math.round(median(baseline));
-    const firstUsableMs = Math.round(median(first));
-    const repeatUsableMs = Math.round(median(repeat));
-    console.log(
-      JSON.stringify({
-        bench: 'app',
-        jsGzKb,
-        firstUsableMs,
-        baselineMs,
-        ratio: Math.round((baselineMs / firstUsableMs) * 100) / 100,
-        repeatUsableMs,
-      }),
-    );
+      const baselineMs = Math.round(median(baseline));
+      const firstUsableMs = Math.round(median(first));
+      const repeatUsableMs = Math.round(median(repeat));
+      console.log(
+        JSON.stringify({
+          bench: 'app',
+          jsGzKb,
+          firstUsableMs,
+          baselineMs,
+          ratio: Math.round((baselineMs / firstUsableMs) * 100) / 100,
+          repeatUsableMs,
+        }),
+      );
+    });
   } finally {
     await browser?.close();
     empty.close();
-    if (service && service.exitCode === null) {
-      service.kill('SIGTERM');
-      await new Promise((resolve) => service!.once('exit', resolve));
-    }
-    if (throwaway) await withClient(ADMIN_POSTGRES_URL, (c) => c.query(`DROP DATABASE IF EXISTS "${throwaway}" WITH (FORCE)`));
+    await stores.remove();
   }
 }
 

@@ -19,18 +19,15 @@
 import 'reflect-metadata';
 import { randomBytes, randomInt } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { Client } from 'pg';
-import Redis from 'ioredis';
+import { api, withClient } from '../support/service-client';
+import { openStores } from '../support/stores';
 
 type HttpAppModule = typeof import('../../src/http-app');
 type EnvironmentModule = typeof import('../../src/config/environment');
 type MigrationModule = typeof import('../../src/database/migration-runner');
-type EnsureServices = (names: string[], env?: NodeJS.ProcessEnv) => Promise<string[]>;
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 10_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const ADMIN_POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const RAW_TABLE = `bench_raw_households_${randomBytes(4).toString('hex')}`;
 
 const log = (line: string): void => {
@@ -128,42 +125,6 @@ export function generateCsv(rows: number, phoneBase = randomInt(0, 9_000_000 - r
 
 // ------------------------------------------------------------------ helpers
 
-async function withClient<T>(url: string, fn: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
-function databaseUrlFor(name: string): string {
-  const url = new URL(ADMIN_POSTGRES_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function json<T>(response: Response, what: string): Promise<T> {
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${what}: HTTP ${response.status} ${text.slice(0, 500)}`);
-  return JSON.parse(text) as T;
-}
-
-async function clearRedisPrefix(prefix: string): Promise<void> {
-  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-}
-
 /**
  * The baseline: the same rows, every column of them (search columns and version included, so the
  * baseline maintains the same indexes with the same values), in one statement. unnest() of one array
@@ -198,23 +159,8 @@ async function rawInsert(databaseUrl: string, cooperativeId: string): Promise<{ 
 // ------------------------------------------------------------------ main
 
 async function main(): Promise<void> {
-  const givenUrl = process.env.DATABASE_URL?.match(/^postgres(ql)?:\/\//) ? process.env.DATABASE_URL : undefined;
-  if (process.env.DATABASE_URL && !givenUrl)
-    log(`DATABASE_URL is not PostgreSQL (${process.env.DATABASE_URL}); using a throwaway local PostgreSQL database`);
-
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- plain CommonJS helper shared with npm prestart/pretest
-  const { ensureServices } = require('../ensure-services.js') as { ensureServices: EnsureServices };
-  const services = await ensureServices(['postgres', 'redis'], {
-    ...process.env,
-    DATABASE_URL: givenUrl ?? '',
-    TEST_POSTGRES_URL: givenUrl ? undefined : ADMIN_POSTGRES_URL,
-  });
-  log(`services: ${services.join(', ')}`);
-
-  const throwaway = givenUrl ? null : `bench_import_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-  if (throwaway) await withClient(ADMIN_POSTGRES_URL, (c) => c.query(`CREATE DATABASE "${throwaway}"`));
-  const databaseUrl = givenUrl ?? databaseUrlFor(throwaway!);
-  const redisPrefix = `bench_${randomBytes(4).toString('hex')}`;
+  const stores = await openStores('bench_import', { useDatabaseUrl: true });
+  const { databaseUrl, throwaway, redisPrefix } = stores;
 
   // Entity column types are chosen from DATABASE_URL when the entity modules load, so it is set before requiring them.
   process.env.DATABASE_URL = databaseUrl;
@@ -227,7 +173,7 @@ async function main(): Promise<void> {
   const env = loadEnvironment({
     ...process.env,
     DATABASE_URL: databaseUrl,
-    REDIS_URL,
+    REDIS_URL: stores.redisUrl,
     REDIS_PREFIX: redisPrefix,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   });
@@ -241,24 +187,17 @@ async function main(): Promise<void> {
     const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
     log(`app on ${base}, database ${throwaway ?? '(DATABASE_URL)'}`);
 
-    const login = await json<{ accessToken: string }>(
-      await fetch(`${base}/api/v1/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ phone: env.ADMIN_PHONE, password: env.ADMIN_PASSWORD }),
-      }),
-      'admin login',
-    );
+    const login = await api<{ accessToken: string }>(base, 'POST', '/api/v1/auth/login', null, {
+      phone: env.ADMIN_PHONE,
+      password: env.ADMIN_PASSWORD,
+    });
     const auth = { authorization: `Bearer ${login.accessToken}` };
     const createCooperative = async (name: string): Promise<string> => {
-      const created = await json<{ id: string }>(
-        await fetch(`${base}/api/v1/cooperatives`, {
-          method: 'POST',
-          headers: { ...auth, 'content-type': 'application/json' },
-          body: JSON.stringify({ name: `${name} (bench ${redisPrefix})`, province: 'Hải Phòng', commune: 'Thanh Hà' }),
-        }),
-        `create ${name}`,
-      );
+      const created = await api<{ id: string }>(base, 'POST', '/api/v1/cooperatives', login.accessToken, {
+        name: `${name} (bench ${redisPrefix})`,
+        province: 'Hải Phòng',
+        commune: 'Thanh Hà',
+      });
       cooperativeIds.push(created.id);
       return created.id;
     };
@@ -286,7 +225,9 @@ async function main(): Promise<void> {
         headers: { ...auth, 'content-type': 'text/csv; charset=utf-8' },
         body: csv,
       });
-      const result = await json<{ created: number; rejected: unknown[] }>(response, 'import');
+      const text = await response.text();
+      if (!response.ok) throw new Error(`import: HTTP ${response.status} ${text.slice(0, 500)}`);
+      const result = JSON.parse(text) as { created: number; rejected: unknown[] };
       const endpointMs = performance.now() - started;
       if (result.created !== ROWS || result.rejected.length) {
         throw new Error(`import created ${result.created} of ${ROWS}; rejected: ${JSON.stringify(result.rejected.slice(0, 3))}`);
@@ -318,19 +259,13 @@ async function main(): Promise<void> {
     );
   } finally {
     await app?.close().catch((error: unknown) => log(`closing the app: ${String(error)}`));
-    if (throwaway) {
-      await withClient(ADMIN_POSTGRES_URL, (c) => c.query(`DROP DATABASE IF EXISTS "${throwaway}" WITH (FORCE)`));
-    } else {
-      // A database we were given: remove exactly what the bench added.
-      await withClient(databaseUrl, async (c) => {
-        await c.query(`DROP TABLE IF EXISTS "${RAW_TABLE}"`);
-        for (const id of cooperativeIds) {
-          await c.query('DELETE FROM households WHERE cooperative_id = $1', [id]);
-          await c.query('DELETE FROM cooperatives WHERE id = $1', [id]);
-        }
-      });
-    }
-    await clearRedisPrefix(redisPrefix);
+    await stores.remove(async (c) => {
+      await c.query(`DROP TABLE IF EXISTS "${RAW_TABLE}"`);
+      for (const id of cooperativeIds) {
+        await c.query('DELETE FROM households WHERE cooperative_id = $1', [id]);
+        await c.query('DELETE FROM cooperatives WHERE id = $1', [id]);
+      }
+    });
   }
 }
 

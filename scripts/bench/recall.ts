@@ -7,143 +7,107 @@
  * GET /batches/:id/trace.csv over HTTP. Cleans up. Last line on stdout:
  * {"bench":"recall","labels":10000,"orders":500,"ms":…,"csvMs":…,"csvRows":…}
  */
-import { ChildProcess, spawn } from 'node:child_process';
-import { randomBytes, randomInt, randomUUID } from 'node:crypto';
-import { once } from 'node:events';
-import { join } from 'node:path';
-import Redis from 'ioredis';
-import { benchDatabase, builtServiceEnv, createLycheeBatch, waitForHealth, withClient } from '../support/service-client';
+import { randomUUID } from 'node:crypto';
+import { withBenchApi } from '../support/service';
+import { api, createLycheeBatch, request, withClient } from '../support/service-client';
+import { openStores } from '../support/stores';
 
-const ROOT = join(__dirname, '..', '..');
 const LABELS = Number(process.env.BENCH_RECALL_LABELS ?? 10_000);
 const ORDERS = Number(process.env.BENCH_RECALL_ORDERS ?? 500);
-const ADMIN_POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const ADMIN = { phone: '0900000009', password: 'bench-admin-password' };
 
 const log = (message: string): void => void process.stderr.write(`[bench:recall] ${message}\n`);
 
-async function call(
-  base: string,
-  method: string,
-  path: string,
-  token: string | null,
-  body?: unknown,
-): Promise<{ status: number; text: string }> {
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path} -> ${response.status} ${text}`);
-  return { status: response.status, text };
-}
-
-const api = async <T>(base: string, method: string, path: string, token: string | null, body?: unknown): Promise<T> =>
-  JSON.parse((await call(base, method, path, token, body)).text) as T;
-
 async function main(): Promise<void> {
-  const { databaseUrl, throwaway } = await benchDatabase(ADMIN_POSTGRES_URL, 'recall');
-  const prefix = `bench_recall_${randomBytes(4).toString('hex')}`;
-  const port = 20_000 + randomInt(20_000);
-  const base = `http://127.0.0.1:${port}`;
-  let service: ChildProcess | null = null;
-  let batchId: string | null = null;
+  const stores = await openStores('bench_recall', { useDatabaseUrl: true });
+  let batchId = null as string | null; // set inside the bench callback: not narrowed to null
   try {
-    service = spawn(process.execPath, [join(ROOT, 'dist', 'main.js')], {
-      cwd: ROOT,
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: builtServiceEnv({ role: 'api', port, databaseUrl, redisUrl: REDIS_URL, redisPrefix: prefix, admin: ADMIN }),
-    });
-    await waitForHealth(base, service);
-
-    const { accessToken: token } = await api<{ accessToken: string }>(base, 'POST', '/api/v1/auth/login', null, ADMIN);
-    const fixture = await createLycheeBatch(base, token, 20_000);
-    const batch = { id: fixture.batchId, lotCode: fixture.lotCode };
-    const product = { id: fixture.productId };
-    const coop = { id: fixture.cooperativeId };
-    batchId = batch.id;
-    for (const [bizStep, occurredAt, details] of [
-      ['harvesting', '2026-06-10T06:00:00+07:00', undefined],
-      ['packing', '2026-06-10T10:00:00+07:00', { packingHouseCode: 'PHC-HD-003' }],
-      ['shipping', '2026-06-11T05:00:00+07:00', { destination: 'Hà Nội' }],
-    ] as const) {
-      await api(base, 'POST', `/api/v1/batches/${batch.id}/events`, token, { bizStep, occurredAt, details });
-    }
-    await api(base, 'POST', `/api/v1/batches/${batch.id}/label-runs`, token, { quantity: LABELS, layout: 'thermal-50x30', format: 'zpl' });
-    const listings: string[] = [];
-    for (const title of ['Vải thiều Thanh Hà hộp 2kg', 'Vải thiều Thanh Hà thùng 10kg']) {
-      const listing = await api<{ id: string }>(base, 'POST', '/api/v1/listings', token, {
-        productId: product.id,
-        batchId: batch.id,
-        title,
-        description: 'Vải thiều Thanh Hà, chỉ dẫn địa lý',
-        price: 120_000,
-        stock: 1000,
-        channels: ['lazada', 'tiki', 'shopee'],
-      });
-      listings.push(listing.id);
-    }
-    await withClient(databaseUrl, async (c) => {
-      const values: string[] = [];
-      const params: unknown[] = [];
-      const marketplaces = ['lazada', 'tiki', 'shopee'];
-      for (let i = 0; i < ORDERS; i++) {
-        const p = params.length;
-        values.push(
-          `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6}, $${p + 7}, 1, 120000, $${p + 8}, now() - interval '1 minute' * $${p + 9})`,
-        );
-        params.push(
-          randomUUID(),
-          marketplaces[i % 3],
-          `ORD-${i}`,
-          listings[i % 2],
-          coop.id,
-          batch.id,
-          batch.lotCode,
-          `buyer-${i}`,
-          ORDERS - i,
-        );
+    await withBenchApi(stores, ADMIN, {}, async ({ base }) => {
+      const { accessToken: token } = await api<{ accessToken: string }>(base, 'POST', '/api/v1/auth/login', null, ADMIN);
+      const fixture = await createLycheeBatch(base, token, 20_000);
+      const batch = { id: fixture.batchId, lotCode: fixture.lotCode };
+      const product = { id: fixture.productId };
+      const coop = { id: fixture.cooperativeId };
+      batchId = batch.id;
+      for (const [bizStep, occurredAt, details] of [
+        ['harvesting', '2026-06-10T06:00:00+07:00', undefined],
+        ['packing', '2026-06-10T10:00:00+07:00', { packingHouseCode: 'PHC-HD-003' }],
+        ['shipping', '2026-06-11T05:00:00+07:00', { destination: 'Hà Nội' }],
+      ] as const) {
+        await api(base, 'POST', `/api/v1/batches/${batch.id}/events`, token, { bizStep, occurredAt, details });
       }
-      await c.query(
-        `INSERT INTO marketplace_orders (id, marketplace, external_order_id, listing_id, cooperative_id, batch_id, lot_code, quantity, total_amount, buyer_ref, ordered_at) VALUES ${values.join(', ')}`,
-        params,
+      await api(base, 'POST', `/api/v1/batches/${batch.id}/label-runs`, token, {
+        quantity: LABELS,
+        layout: 'thermal-50x30',
+        format: 'zpl',
+      });
+      const listings: string[] = [];
+      for (const title of ['Vải thiều Thanh Hà hộp 2kg', 'Vải thiều Thanh Hà thùng 10kg']) {
+        const listing = await api<{ id: string }>(base, 'POST', '/api/v1/listings', token, {
+          productId: product.id,
+          batchId: batch.id,
+          title,
+          description: 'Vải thiều Thanh Hà, chỉ dẫn địa lý',
+          price: 120_000,
+          stock: 1000,
+          channels: ['lazada', 'tiki', 'shopee'],
+        });
+        listings.push(listing.id);
+      }
+      await withClient(stores.databaseUrl, async (c) => {
+        const values: string[] = [];
+        const params: unknown[] = [];
+        const marketplaces = ['lazada', 'tiki', 'shopee'];
+        for (let i = 0; i < ORDERS; i++) {
+          const p = params.length;
+          values.push(
+            `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6}, $${p + 7}, 1, 120000, $${p + 8}, now() - interval '1 minute' * $${p + 9})`,
+          );
+          params.push(
+            randomUUID(),
+            marketplaces[i % 3],
+            `ORD-${i}`,
+            listings[i % 2],
+            coop.id,
+            batch.id,
+            batch.lotCode,
+            `buyer-${i}`,
+            ORDERS - i,
+          );
+        }
+        await c.query(
+          `INSERT INTO marketplace_orders (id, marketplace, external_order_id, listing_id, cooperative_id, batch_id, lot_code, quantity, total_amount, buyer_ref, ordered_at) VALUES ${values.join(', ')}`,
+          params,
+        );
+      });
+      log(`${LABELS} labels, ${listings.length} listings on 3 marketplaces, ${ORDERS} orders ready; recalling`);
+
+      let startedAt = performance.now();
+      const recall = await api<{ labels: { voided: number }; orders: unknown[]; listings: unknown[] }>(
+        base,
+        'POST',
+        `/api/v1/batches/${batch.id}/recall`,
+        token,
+        {
+          reason: 'Dư lượng thuốc BVTV vượt ngưỡng',
+        },
       );
+      const ms = Math.round(performance.now() - startedAt);
+      if (recall.labels.voided !== LABELS || recall.orders.length !== ORDERS)
+        throw new Error(`recall answered ${JSON.stringify({ ...recall, orders: recall.orders.length })}`);
+
+      startedAt = performance.now();
+      const csv = await request(base, 'GET', `/api/v1/batches/${batch.id}/trace.csv`, token);
+      const csvText = await csv.text();
+      const csvMs = Math.round(performance.now() - startedAt);
+      if (!csv.ok) throw new Error(`GET trace.csv -> ${csv.status} ${csvText}`);
+      const csvRows = csvText.trim().split('\r\n').length - 1;
+      log(`recall ${ms} ms (target < 2000), CSV ${csvMs} ms for ${csvRows} rows (target < 1000)`);
+      process.stdout.write(`${JSON.stringify({ bench: 'recall', labels: LABELS, orders: ORDERS, ms, csvMs, csvRows })}\n`);
     });
-    log(`${LABELS} labels, ${listings.length} listings on 3 marketplaces, ${ORDERS} orders ready; recalling`);
-
-    let started = performance.now();
-    const recall = await api<{ labels: { voided: number }; orders: unknown[]; listings: unknown[] }>(
-      base,
-      'POST',
-      `/api/v1/batches/${batch.id}/recall`,
-      token,
-      {
-        reason: 'Dư lượng thuốc BVTV vượt ngưỡng',
-      },
-    );
-    const ms = Math.round(performance.now() - started);
-    if (recall.labels.voided !== LABELS || recall.orders.length !== ORDERS)
-      throw new Error(`recall answered ${JSON.stringify({ ...recall, orders: recall.orders.length })}`);
-
-    started = performance.now();
-    const csv = await call(base, 'GET', `/api/v1/batches/${batch.id}/trace.csv`, token);
-    const csvMs = Math.round(performance.now() - started);
-    const csvRows = csv.text.trim().split('\r\n').length - 1;
-    log(`recall ${ms} ms (target < 2000), CSV ${csvMs} ms for ${csvRows} rows (target < 1000)`);
-    process.stdout.write(`${JSON.stringify({ bench: 'recall', labels: LABELS, orders: ORDERS, ms, csvMs, csvRows })}\n`);
   } finally {
-    if (service) {
-      service.kill('SIGTERM');
-      await once(service, 'exit').catch(() => undefined);
-    }
-    if (throwaway) await withClient(ADMIN_POSTGRES_URL, (c) => c.query(`DROP DATABASE IF EXISTS "${throwaway}" WITH (FORCE)`));
-    else if (batchId) log(`left batch ${batchId} in the given DATABASE_URL`);
-    const redis = new Redis(REDIS_URL);
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length) await redis.del(...keys);
-    redis.disconnect();
+    await stores.remove();
+    if (!stores.throwaway && batchId) log(`left batch ${batchId} in the given DATABASE_URL`);
   }
 }
 

@@ -19,25 +19,22 @@
  *  "linksetRps":…,"linksetRatio":…,"scansCounted":…,"ratios":{"json":[…],"html":[…],"linkset":[…]}}
  */
 import autocannon from 'autocannon';
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { randomBytes, randomInt } from 'node:crypto';
-import { once } from 'node:events';
-import { join } from 'node:path';
-import Redis from 'ioredis';
-import { api, benchDatabase, builtServiceEnv, createLycheeBatch, waitForHealth, withClient } from '../support/service-client';
+import { randomInt } from 'node:crypto';
+import { pinThisProcess, startNode, Started } from '../support/processes';
+import { cpuProfileFlags, withBenchApi } from '../support/service';
+import { api, createLycheeBatch, labelPaths, withClient } from '../support/service-client';
+import { openStores } from '../support/stores';
 
-const ROOT = join(__dirname, '..', '..');
 const LABELS = Number(process.env.BENCH_SCAN_LABELS ?? 10_000);
 const REQUESTS = Number(process.env.BENCH_SCAN_REQUESTS ?? 60_000);
 const ROUNDS = Math.max(3, Number(process.env.BENCH_SCAN_ROUNDS ?? 3));
 const CONNECTIONS = 50;
-const ADMIN_POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+/** The service and the baseline run on this core, the load generator (this script) on the other. */
+const SERVER_CORE = 0;
+const LOAD_CORE = 1;
 const ADMIN = { phone: '0900000009', password: 'bench-admin-password' };
 
 const log = (message: string): void => void process.stderr.write(`[bench:scan] ${message}\n`);
-const cores = Number(execFileSync('nproc').toString().trim());
-const pin = (core: number): string[] => (cores > 1 ? ['taskset', '-c', String(core)] : []);
 
 interface LoadResult {
   result: autocannon.Result;
@@ -77,165 +74,130 @@ function median(values: number[]): number {
 const round2 = (value: number): number => Math.round(value * 100) / 100;
 
 /** The bare node:http server answering `body` from memory, pinned to the service's core; resolves to its URL. */
-async function startBaseline(body: Buffer): Promise<{ url: string; process: ChildProcess }> {
-  const baseline = spawn(
-    pin(0)[0] ?? process.execPath,
-    [
-      ...pin(0).slice(1),
-      ...(pin(0).length ? [process.execPath] : []),
-      '-e',
-      `const body=Buffer.from(process.env.BODY,'base64');require('node:http').createServer((q,s)=>{s.writeHead(200,{'content-type':'application/json; charset=utf-8','content-length':body.length});s.end(body)}).listen(0,'127.0.0.1',function(){process.stdout.write(String(this.address().port)+'\\n')})`,
+async function startBaseline(body: Buffer): Promise<{ url: string; process: Started }> {
+  const baseline = startNode('-e', {
+    name: 'baseline',
+    args: [
+      `const body=Buffer.from(process.env.BODY,'base64');require('node:http').createServer((q,s)=>{s.writeHead(200,{'content-type':'application/json; charset=utf-8','content-length':body.length});s.end(body)}).listen(0,'127.0.0.1',function(){process.stdout.write('port '+this.address().port+'\\n')})`,
     ],
-    { env: { ...process.env, BODY: body.toString('base64') }, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const [portLine] = (await once(baseline.stdout, 'data')) as [Buffer];
-  return { url: `http://127.0.0.1:${portLine.toString().trim()}`, process: baseline };
+    env: { ...process.env, BODY: body.toString('base64') },
+    cpu: SERVER_CORE,
+  });
+  const portLine = await baseline.waitForLine(/^port \d+$/, 30_000);
+  return { url: `http://127.0.0.1:${portLine.split(' ')[1]}`, process: baseline };
 }
 
 async function main(): Promise<void> {
-  // The load generator runs on core 1, the servers on core 0: "the same core" for service and baseline.
-  if (cores > 1) execFileSync('taskset', ['-cp', '1', String(process.pid)], { stdio: 'ignore' });
-  const { databaseUrl, throwaway } = await benchDatabase(ADMIN_POSTGRES_URL, 'scan');
-  const prefix = `bench_scan_${randomBytes(4).toString('hex')}`;
-  const port = 20_000 + randomInt(20_000);
-  const base = `http://127.0.0.1:${port}`;
-  let service: ChildProcess | null = null;
-  let runId: string | null = null;
+  // "The same core" for service and baseline; the load generator stays off it.
+  pinThisProcess(LOAD_CORE);
+  const stores = await openStores('bench_scan', { useDatabaseUrl: true });
+  let runId = null as string | null; // set inside the bench callback: not narrowed to null
   try {
-    const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-    const [command, ...args] = [...pin(0), process.execPath, ...profile, join(ROOT, 'dist', 'main.js')];
-    service = spawn(command, args, {
-      cwd: ROOT,
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: builtServiceEnv({
-        role: 'api',
-        port,
-        databaseUrl,
-        redisUrl: REDIS_URL,
-        redisPrefix: prefix,
-        admin: ADMIN,
+    await withBenchApi(
+      stores,
+      ADMIN,
+      {
+        cpu: SERVER_CORE,
+        nodeArgs: cpuProfileFlags(process.env.BENCH_PROFILE),
         extra: { SCAN_RATE_LIMIT_PER_MINUTE: '0' },
-      }),
-    });
-    await waitForHealth(base, service);
+      },
+      async ({ base, service }) => {
+        const { accessToken: token } = await api<{ accessToken: string }>(base, 'POST', '/api/v1/auth/login', null, ADMIN);
+        const fixture = await createLycheeBatch(base, token, 20_000);
+        const batch = { id: fixture.batchId, lotCode: fixture.lotCode };
+        for (const [bizStep, occurredAt, details] of [
+          ['spraying', '2026-05-20T07:00:00+07:00', { pesticide: 'Abamectin 3.6EC', preHarvestIntervalDays: 7 }],
+          ['harvesting', '2026-06-10T06:00:00+07:00', undefined],
+          ['packing', '2026-06-10T10:00:00+07:00', { packingHouseCode: 'PHC-HD-003' }],
+          ['shipping', '2026-06-11T05:00:00+07:00', { destination: 'Hà Nội' }],
+        ] as const) {
+          await api(base, 'POST', `/api/v1/batches/${batch.id}/events`, token, { bizStep, occurredAt, details });
+        }
+        const run = await api<{ id: string }>(base, 'POST', `/api/v1/batches/${batch.id}/label-runs`, token, {
+          quantity: LABELS,
+          layout: 'thermal-50x30',
+          format: 'zpl',
+        });
+        runId = run.id;
+        const paths = await labelPaths(base, token, run.id);
+        log(`${paths.length} labels ready; warming up`);
 
-    const { accessToken: token } = await api<{ accessToken: string }>(base, 'POST', '/api/v1/auth/login', null, ADMIN);
-    const fixture = await createLycheeBatch(base, token, 20_000);
-    const batch = { id: fixture.batchId, lotCode: fixture.lotCode };
-    for (const [bizStep, occurredAt, details] of [
-      ['spraying', '2026-05-20T07:00:00+07:00', { pesticide: 'Abamectin 3.6EC', preHarvestIntervalDays: 7 }],
-      ['harvesting', '2026-06-10T06:00:00+07:00', undefined],
-      ['packing', '2026-06-10T10:00:00+07:00', { packingHouseCode: 'PHC-HD-003' }],
-      ['shipping', '2026-06-11T05:00:00+07:00', { destination: 'Hà Nội' }],
-    ] as const) {
-      await api(base, 'POST', `/api/v1/batches/${batch.id}/events`, token, { bizStep, occurredAt, details });
-    }
-    const run = await api<{ id: string }>(base, 'POST', `/api/v1/batches/${batch.id}/label-runs`, token, {
-      quantity: LABELS,
-      layout: 'thermal-50x30',
-      format: 'zpl',
-    });
-    runId = run.id;
-    const paths: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const page: { items: { url: string }[]; nextCursor: string | null } = await api(
-        base,
-        'GET',
-        `/api/v1/labels?labelRunId=${run.id}&limit=500${cursor ? `&cursor=${cursor}` : ''}`,
-        token,
-      );
-      for (const item of page.items) paths.push(new URL(item.url).pathname);
-      cursor = page.nextCursor;
-    } while (cursor);
-    log(`${paths.length} labels ready; warming up`);
+        const warm = await load(base, paths, 'application/json', 30_000);
+        const linksetPaths = paths.map((path) => `${path}?linkType=linkset`);
+        // The linkset of each lot is built once: warm it like the scans (not counted).
+        await load(base, linksetPaths, 'application/linkset+json', 10_000);
+        const sample = await fetch(`${base}${paths[0]}`, { headers: { accept: 'application/json' } });
+        const sampleBody = await sample.text();
+        const baselineBody = Buffer.from(sampleBody);
+        const baseline = await startBaseline(baselineBody);
+        let counted = warm.result.requests.total + 1;
+        // Each service load sits between two baseline loads and is compared with their mean: on a shared
+        // machine the baseline drifts within a minute, so a ratio only compares like with like this way.
+        const rounds: { baseline: number[]; json: LoadResult; html: LoadResult; linkset: LoadResult }[] = [];
+        try {
+          const baselineLoad = async () => (await load(baseline.url, paths, 'application/json', REQUESTS)).rps;
+          let before = await baselineLoad();
+          for (let round = 1; round <= ROUNDS; round++) {
+            const json = await load(base, paths, 'application/json', REQUESTS);
+            const afterJson = await baselineLoad();
+            const html = await load(base, paths, 'text/html', REQUESTS);
+            const afterHtml = await baselineLoad();
+            const linkset = await load(base, linksetPaths, 'application/linkset+json', REQUESTS);
+            const afterLinkset = await baselineLoad();
+            counted += json.result.requests.total + html.result.requests.total;
+            rounds.push({ baseline: [before, afterJson, afterHtml, afterLinkset], json, html, linkset });
+            log(
+              `round ${round}: baseline ${[before, afterJson, afterHtml, afterLinkset].map(Math.round).join('/')}, json ${Math.round(json.rps)}, html ${Math.round(html.rps)}, linkset ${Math.round(linkset.rps)} req/s`,
+            );
+            before = afterLinkset;
+          }
+        } finally {
+          await baseline.process.kill();
+        }
+        const requests = counted;
 
-    const warm = await load(base, paths, 'application/json', 30_000);
-    const linksetPaths = paths.map((path) => `${path}?linkType=linkset`);
-    // The linkset of each lot is built once: warm it like the scans (not counted).
-    await load(base, linksetPaths, 'application/linkset+json', 10_000);
-    const sample = await fetch(`${base}${paths[0]}`, { headers: { accept: 'application/json' } });
-    const sampleBody = await sample.text();
-    const baselineBody = Buffer.from(sampleBody);
-    const baseline = await startBaseline(baselineBody);
-    let counted = warm.result.requests.total + 1;
-    // Each service load sits between two baseline loads and is compared with their mean: on a shared
-    // machine the baseline drifts within a minute, so a ratio only compares like with like this way.
-    const rounds: { baseline: number[]; json: LoadResult; html: LoadResult; linkset: LoadResult }[] = [];
-    try {
-      const baselineLoad = async () => (await load(baseline.url, paths, 'application/json', REQUESTS)).rps;
-      let before = await baselineLoad();
-      for (let round = 1; round <= ROUNDS; round++) {
-        const json = await load(base, paths, 'application/json', REQUESTS);
-        const afterJson = await baselineLoad();
-        const html = await load(base, paths, 'text/html', REQUESTS);
-        const afterHtml = await baselineLoad();
-        const linkset = await load(base, linksetPaths, 'application/linkset+json', REQUESTS);
-        const afterLinkset = await baselineLoad();
-        counted += json.result.requests.total + html.result.requests.total;
-        rounds.push({ baseline: [before, afterJson, afterHtml, afterLinkset], json, html, linkset });
+        // SIGTERM: the service flushes its scan counters on the way out.
+        await service.stop('SIGTERM');
+
+        const scansCounted = await withClient(stores.databaseUrl, async (c) => {
+          const { rows } = await c.query<{ total: string }>(
+            'SELECT COALESCE(SUM(scan_count), 0) AS total FROM labels WHERE label_run_id = $1',
+            [runId],
+          );
+          return Number(rows[0].total);
+        });
+
+        const around = (r: (typeof rounds)[number], i: number) => (r.baseline[i] + r.baseline[i + 1]) / 2;
+        const ratioOf = { json: [] as number[], html: [] as number[], linkset: [] as number[] };
+        for (const r of rounds) {
+          ratioOf.json.push(r.json.rps / around(r, 0));
+          ratioOf.html.push(r.html.rps / around(r, 1));
+          ratioOf.linkset.push(r.linkset.rps / around(r, 2));
+        }
+        const ratios = { json: ratioOf.json.map(round2), html: ratioOf.html.map(round2), linkset: ratioOf.linkset.map(round2) };
+        const line = {
+          bench: 'scan',
+          rounds: ROUNDS,
+          requests,
+          rps: Math.round(median(rounds.map((r) => r.json.rps))),
+          p99Ms: median(rounds.map((r) => r.json.result.latency.p99)),
+          baselineRps: Math.round(median(rounds.flatMap((r) => r.baseline))),
+          ratio: round2(median(ratioOf.json)),
+          htmlRps: Math.round(median(rounds.map((r) => r.html.rps))),
+          htmlRatio: round2(median(ratioOf.html)),
+          linksetRps: Math.round(median(rounds.map((r) => r.linkset.rps))),
+          linksetRatio: round2(median(ratioOf.linkset)),
+          scansCounted,
+          ratios,
+        };
         log(
-          `round ${round}: baseline ${[before, afterJson, afterHtml, afterLinkset].map(Math.round).join('/')}, json ${Math.round(json.rps)}, html ${Math.round(html.rps)}, linkset ${Math.round(linkset.rps)} req/s`,
+          `html p99 ${median(rounds.map((r) => r.html.result.latency.p99))} ms; JSON body ${baselineBody.length} bytes; ${scansCounted === requests ? 'every scan counted' : `MISMATCH: ${requests} sent, ${scansCounted} stored`}`,
         );
-        before = afterLinkset;
-      }
-    } finally {
-      baseline.process.kill('SIGKILL');
-    }
-    const requests = counted;
-
-    // SIGTERM: the service flushes its scan counters on the way out.
-    const exited = once(service, 'exit');
-    service.kill('SIGTERM');
-    await exited;
-    service = null;
-
-    const scansCounted = await withClient(databaseUrl, async (c) => {
-      const { rows } = await c.query<{ total: string }>(
-        'SELECT COALESCE(SUM(scan_count), 0) AS total FROM labels WHERE label_run_id = $1',
-        [runId],
-      );
-      return Number(rows[0].total);
-    });
-
-    const around = (r: (typeof rounds)[number], i: number) => (r.baseline[i] + r.baseline[i + 1]) / 2;
-    const ratioOf = { json: [] as number[], html: [] as number[], linkset: [] as number[] };
-    for (const r of rounds) {
-      ratioOf.json.push(r.json.rps / around(r, 0));
-      ratioOf.html.push(r.html.rps / around(r, 1));
-      ratioOf.linkset.push(r.linkset.rps / around(r, 2));
-    }
-    const ratios = { json: ratioOf.json.map(round2), html: ratioOf.html.map(round2), linkset: ratioOf.linkset.map(round2) };
-    const line = {
-      bench: 'scan',
-      rounds: ROUNDS,
-      requests,
-      rps: Math.round(median(rounds.map((r) => r.json.rps))),
-      p99Ms: median(rounds.map((r) => r.json.result.latency.p99)),
-      baselineRps: Math.round(median(rounds.flatMap((r) => r.baseline))),
-      ratio: round2(median(ratioOf.json)),
-      htmlRps: Math.round(median(rounds.map((r) => r.html.rps))),
-      htmlRatio: round2(median(ratioOf.html)),
-      linksetRps: Math.round(median(rounds.map((r) => r.linkset.rps))),
-      linksetRatio: round2(median(ratioOf.linkset)),
-      scansCounted,
-      ratios,
-    };
-    log(
-      `html p99 ${median(rounds.map((r) => r.html.result.latency.p99))} ms; JSON body ${baselineBody.length} bytes; ${scansCounted === requests ? 'every scan counted' : `MISMATCH: ${requests} sent, ${scansCounted} stored`}`,
+        process.stdout.write(`${JSON.stringify(line)}\n`);
+      },
     );
-    process.stdout.write(`${JSON.stringify(line)}\n`);
   } finally {
-    if (service) {
-      service.kill('SIGKILL');
-      await once(service, 'exit').catch(() => undefined);
-    }
-    if (throwaway) await withClient(ADMIN_POSTGRES_URL, (c) => c.query(`DROP DATABASE IF EXISTS "${throwaway}" WITH (FORCE)`));
-    else if (runId) await withClient(databaseUrl, (c) => c.query('DELETE FROM label_runs WHERE id = $1', [runId]));
-    const redis = new Redis(REDIS_URL);
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length) await redis.del(...keys);
-    redis.disconnect();
+    await stores.remove((c) => (runId ? c.query('DELETE FROM label_runs WHERE id = $1', [runId]) : Promise.resolve()));
   }
 }
 

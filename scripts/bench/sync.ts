@@ -18,20 +18,19 @@
  * {"bench":"sync","channelSyncsPerSec":…,"baselineJobsPerSec":…,"ratio":…}
  * {"bench":"sync-limited","allowedPerSec":…,"achievedPerSec":…,"utilisation":…,"throttled":…}
  */
-import { ChildProcess, spawn } from 'node:child_process';
-import { randomBytes, randomInt } from 'node:crypto';
-import { once } from 'node:events';
-import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { Queue, Worker } from 'bullmq';
-import Redis from 'ioredis';
 import { startMockMarketplaces } from '../../tools/mock-marketplaces';
-import { api, inParallel, waitForHealth, withClient } from '../support/service-client';
+import { freePort, Started } from '../support/processes';
+import { cpuProfileFlags, startBuiltService, waitForHealth } from '../support/service';
+import { api, createCooperative, createLycheeProduct, inParallel, withClient } from '../support/service-client';
+import { openStores } from '../support/stores';
+import { sleep } from '../support/wait';
 
 /* eslint-disable @typescript-eslint/no-require-imports -- the compiled build is measured, as it runs in production */
 const { loadEnvironment } = require('../../dist/config/environment') as typeof import('../../src/config/environment');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
-const ROOT = join(__dirname, '..', '..');
 const LISTINGS = Number(process.env.BENCH_SYNC_LISTINGS ?? 2000);
 const LIMITED_LISTINGS = Number(process.env.BENCH_SYNC_LIMITED_LISTINGS ?? 1000);
 const REVIEW_MS = Number(process.env.BENCH_SYNC_REVIEW_MS ?? 50);
@@ -39,45 +38,26 @@ const LIMIT = Number(process.env.BENCH_SYNC_LIMIT ?? 50);
 const LIMITED_SECONDS = Number(process.env.BENCH_SYNC_LIMITED_SECONDS ?? 10);
 const CONCURRENCY = Number(process.env.MARKETPLACE_SYNC_CONCURRENCY ?? 50);
 const MARKETPLACES = ['lazada', 'tiki', 'shopee'] as const;
-const ADMIN_POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const ADMIN = { phone: '0900000008', password: 'bench-admin-password' };
 
 const log = (message: string): void => void process.stderr.write(`[bench:sync] ${message}\n`);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function stop(child: ChildProcess | null, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = once(child, 'exit');
-  child.kill(signal);
-  await exited;
-}
 
 async function main(): Promise<void> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- plain CommonJS helper shared with npm prestart/pretest
-  const { ensureServices } = require('../ensure-services.js') as {
-    ensureServices: (names: string[], env: NodeJS.ProcessEnv) => Promise<string[]>;
-  };
-  await ensureServices(['postgres', 'redis'], { ...process.env, TEST_POSTGRES_URL: ADMIN_POSTGRES_URL });
-
   const keys = loadEnvironment({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
-  const givenUrl = process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : undefined;
-  const throwaway = givenUrl ? null : `bench_sync_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-  if (throwaway) await withClient(ADMIN_POSTGRES_URL, (c) => c.query(`CREATE DATABASE "${throwaway}"`));
-  const databaseUrl = givenUrl ?? ADMIN_POSTGRES_URL.replace(/\/[^/]*$/, `/${throwaway}`);
-  const prefix = `bench_sync_${randomBytes(4).toString('hex')}`;
-  const port = 20_000 + randomInt(20_000);
+  const stores = await openStores('bench_sync', { useDatabaseUrl: true });
+  const { databaseUrl } = stores;
+  const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   let mock: Awaited<ReturnType<typeof startMockMarketplaces>>;
   try {
     mock = await startMockMarketplaces({ keys, reviewDelayMs: REVIEW_MS, webhookBaseUrl: base }, 0);
   } catch (error) {
-    if (throwaway) await withClient(ADMIN_POSTGRES_URL, (c) => c.query(`DROP DATABASE IF EXISTS "${throwaway}" WITH (FORCE)`));
+    await stores.remove();
     throw error;
   }
   const listingIds: string[] = [];
-  let apiProcess: ChildProcess | null = null;
-  let worker: ChildProcess | null = null;
+  let apiProcess: Started | null = null;
+  let worker: Started | null = null;
 
   const serviceEnv = (role: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv => ({
     ...process.env,
@@ -87,8 +67,8 @@ async function main(): Promise<void> {
     PORT: String(port),
     HOST: '127.0.0.1',
     DATABASE_URL: databaseUrl,
-    REDIS_URL,
-    REDIS_PREFIX: prefix,
+    REDIS_URL: stores.redisUrl,
+    REDIS_PREFIX: stores.redisPrefix,
     ADMIN_PHONE: ADMIN.phone,
     ADMIN_PASSWORD: ADMIN.password,
     JWT_SECRET: 'bench-sync-jwt-secret-long-enough-for-hs256',
@@ -105,14 +85,13 @@ async function main(): Promise<void> {
     LOG_LEVEL: 'warn',
     ...extra,
   });
-  const startWorker = (extra: Record<string, string> = {}): ChildProcess => {
-    const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-    return spawn(process.execPath, [...profile, join(ROOT, 'dist', 'main.js')], {
-      cwd: ROOT,
-      stdio: ['ignore', 'ignore', 'inherit'],
+  const startWorker = (extra: Record<string, string> = {}): Started =>
+    startBuiltService({
+      name: 'worker',
       env: serviceEnv('worker', extra),
+      nodeArgs: cpuProfileFlags(process.env.BENCH_PROFILE),
+      forward: true,
     });
-  };
   const counts = (ids: string[]) =>
     withClient(databaseUrl, async (c) => {
       const { rows } = await c.query<{ touched: string; live: string; stuck: string; last: Date | null }>(
@@ -125,28 +104,11 @@ async function main(): Promise<void> {
     });
 
   try {
-    apiProcess = spawn(process.execPath, [join(ROOT, 'dist', 'main.js')], {
-      cwd: ROOT,
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: serviceEnv('api'),
-    });
+    apiProcess = startBuiltService({ name: 'api', env: serviceEnv('api'), forward: true });
     await waitForHealth(base, apiProcess);
     const { accessToken: token } = await api<{ accessToken: string }>(base, 'POST', '/api/v1/auth/login', null, ADMIN);
-    const coop = await api<{ id: string }>(base, 'POST', '/api/v1/cooperatives', token, {
-      name: 'HTX Dịch vụ Nông nghiệp Thanh Hà',
-      province: 'Hải Phòng',
-      commune: 'Thanh Hà',
-    });
-    const product = await api<{ id: string }>(base, 'POST', '/api/v1/products', token, {
-      cooperativeId: coop.id,
-      name: 'Vải thiều Thanh Hà',
-      gtin: '8930000000019',
-      unit: 'box',
-      packageNetWeightKg: 2,
-      geographicalIndication: 'Vải thiều Thanh Hà',
-      ocopStars: 4,
-      shelfLifeDays: 30,
-    });
+    const coop = await createCooperative(base, token);
+    const product = await createLycheeProduct(base, token, coop.id);
     const createListings = async (count: number, label: string): Promise<string[]> => {
       const ids: string[] = [];
       await inParallel(
@@ -176,7 +138,7 @@ async function main(): Promise<void> {
     let firstTouch = 0;
     let channelSyncsPerSec = 0;
     for (;;) {
-      if (worker.exitCode !== null) throw new Error(`the worker exited with ${worker.exitCode}`);
+      worker.assertAlive();
       const now = Date.now();
       const c = await counts(ids);
       if (!firstTouch && c.touched > 0) firstTouch = now - 25; // polled every 50 ms: the first touch was within the last one
@@ -189,7 +151,7 @@ async function main(): Promise<void> {
       }
       await sleep(50);
     }
-    await stop(worker);
+    await worker.stop();
     worker = null;
     const calls = Object.fromEntries(MARKETPLACES.map((m) => [m, mock.states[m].stats.calls]));
     log(
@@ -197,7 +159,8 @@ async function main(): Promise<void> {
     );
 
     // ---- 3: baseline, the same number of no-op jobs over three queues, same concurrency ----
-    const connection = { url: REDIS_URL, maxRetriesPerRequest: null } as const;
+    const connection = { url: stores.redisUrl, maxRetriesPerRequest: null } as const;
+    const prefix = stores.redisPrefix;
     const queues = MARKETPLACES.map((m) => new Queue(`bench-noop-${m}`, { connection, prefix }));
     for (const queue of queues) {
       const jobs = Array.from({ length: ids.length }, (_, i) => ({
@@ -253,7 +216,7 @@ async function main(): Promise<void> {
       TIKI_RATE_LIMIT_PER_SECOND: String(LIMIT),
     });
     while ((await counts(limitedIds)).touched === 0) {
-      if (worker.exitCode !== null) throw new Error(`the worker exited with ${worker.exitCode}`);
+      worker.assertAlive();
       await sleep(50);
     }
     await sleep(2000); // past the start-up burst
@@ -271,7 +234,7 @@ async function main(): Promise<void> {
     log(
       `limited window ${seconds.toFixed(1)} s: per marketplace ${MARKETPLACES.map((m, i) => `${m} ${((after[i].accepted - before[i].accepted) / seconds).toFixed(1)}/s accepted, ${after[i].throttled - before[i].throttled} throttled`).join('; ')}`,
     );
-    await stop(worker);
+    await worker.stop();
     worker = null;
     process.stdout.write(
       `${JSON.stringify({
@@ -283,21 +246,14 @@ async function main(): Promise<void> {
       })}\n`,
     );
   } finally {
-    await stop(worker, 'SIGKILL');
-    await stop(apiProcess);
+    await worker?.kill();
+    await apiProcess?.stop();
     await mock.close();
-    if (throwaway) await withClient(ADMIN_POSTGRES_URL, (c) => c.query(`DROP DATABASE IF EXISTS "${throwaway}" WITH (FORCE)`));
-    else if (listingIds.length) {
-      await withClient(databaseUrl, async (c) => {
-        await c.query('DELETE FROM sync_outbox WHERE listing_id = ANY($1)', [listingIds]);
-        await c.query('DELETE FROM listing_channels WHERE listing_id = ANY($1)', [listingIds]);
-        await c.query('DELETE FROM listings WHERE id = ANY($1)', [listingIds]);
-      });
-    }
-    const redis = new Redis(REDIS_URL);
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length) await redis.del(...keys);
-    redis.disconnect();
+    await stores.remove(async (c) => {
+      await c.query('DELETE FROM sync_outbox WHERE listing_id = ANY($1)', [listingIds]);
+      await c.query('DELETE FROM listing_channels WHERE listing_id = ANY($1)', [listingIds]);
+      await c.query('DELETE FROM listings WHERE id = ANY($1)', [listingIds]);
+    });
   }
 }
 

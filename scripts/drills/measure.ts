@@ -139,6 +139,30 @@ export function startScanning(s: Stage, concurrency = 8, pauseMs = 20) {
   };
 }
 
+/** A server a drill stops and starts again (its private PostgreSQL or Redis). */
+export interface Stoppable {
+  stop(): Promise<void>;
+  start(): Promise<void>;
+}
+
+/**
+ * Scans start; a second later `server` is stopped for `outageMs`, `whileDown` is called over and over
+ * until the outage is over, and the server is started again. Scanning goes on: stop it when done.
+ */
+export async function scanThroughOutage(s: Stage, name: string, server: Stoppable, outageMs: number, whileDown: () => Promise<void>) {
+  const before = await scanTotal(s);
+  const scanning = startScanning(s);
+  await sleep(1000);
+  log(`stopping ${name} for ${outageMs / 1000} s`);
+  await server.stop();
+  const stoppedAt = Date.now();
+  const atStop = scanning.accepted;
+  while (Date.now() - stoppedAt < outageMs) await whileDown();
+  const answeredDuringOutage = scanning.accepted - atStop;
+  await server.start();
+  return { before, scanning, stoppedAt, answeredDuringOutage };
+}
+
 /** Waits for the recorder to flush (counts stop moving and reach the expected total), then compares. */
 export async function compareScans(
   s: Stage,

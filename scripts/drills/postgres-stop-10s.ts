@@ -5,7 +5,7 @@
  * counterfeit) nor a dropped connection.
  */
 import { sleep, waitFor } from '../support/wait';
-import { compareScans, scanTotal, startScanning } from './measure';
+import { compareScans, scanThroughOutage } from './measure';
 import { Drill, log, Stage } from './stage';
 
 const OUTAGE_MS = 10_000;
@@ -13,20 +13,17 @@ const OUTAGE_MS = 10_000;
 export const postgresStop: Drill = {
   name: 'postgres-stop-10s',
   async run(s: Stage) {
-    const before = await scanTotal(s);
-    const scanning = startScanning(s);
-    await sleep(1000);
-    log('stopping PostgreSQL for 10 s');
-    await s.postgres.stop();
-    const stoppedAt = Date.now();
-    const atStop = scanning.accepted;
-    while (Date.now() - stoppedAt < OUTAGE_MS) {
-      s.assertAlive();
-      await sleep(250);
-    }
-    const duringOutage = scanning.accepted - atStop;
-    await s.postgres.start();
-    log(`PostgreSQL back; ${duringOutage} scans answered 200 while it was away`);
+    const { before, scanning, stoppedAt, answeredDuringOutage } = await scanThroughOutage(
+      s,
+      'PostgreSQL',
+      s.postgres,
+      OUTAGE_MS,
+      async () => {
+        s.assertAlive();
+        await sleep(250);
+      },
+    );
+    log(`PostgreSQL back; ${answeredDuringOutage} scans answered 200 while it was away`);
     // Recovers by itself: health answers 200 again and scans keep being answered.
     const recoveredMs = await waitFor(
       'the api to report healthy again',
@@ -51,7 +48,7 @@ export const postgresStop: Drill = {
       lost: counted.lost,
       duplicated: counted.duplicated,
       scansStored: counted.stored,
-      answeredDuringOutage: duringOutage,
+      answeredDuringOutage,
       recoveredAfterMs: Math.max(0, recoveredMs),
       scanAnswers: scans.statuses,
     };

@@ -4,7 +4,7 @@
  * has no persistence (as a restarted cache would), so the listings are created during the outage.
  */
 import { sleep } from '../support/wait';
-import { compareScans, createListing, scanTotal, settleListings, startScanning } from './measure';
+import { compareScans, createListing, scanThroughOutage, settleListings } from './measure';
 import { Drill, log, Stage } from './stage';
 
 const OUTAGE_MS = 20_000;
@@ -12,25 +12,21 @@ const OUTAGE_MS = 20_000;
 export const redisStop: Drill = {
   name: 'redis-stop-20s',
   async run(s: Stage) {
-    const before = await scanTotal(s);
-    const scanning = startScanning(s);
-    await sleep(1000);
-    log('stopping Redis for 20 s');
-    await s.redis.stop();
-    const stoppedAt = Date.now();
     const ids: string[] = [];
     const refused: number[] = [];
     let slowest = 0;
     let i = 0;
-    while (Date.now() - stoppedAt < OUTAGE_MS) {
+    const {
+      before,
+      scanning,
+      answeredDuringOutage: duringOutage,
+    } = await scanThroughOutage(s, 'Redis', s.redis, OUTAGE_MS, async () => {
       const res = await createListing(s, `Vải thiều Redis tắt ${i++}`);
       slowest = Math.max(slowest, res.ms);
       if (res.status === 201) ids.push(res.id!);
       else refused.push(res.status);
       await sleep(500);
-    }
-    const duringOutage = scanning.accepted;
-    await s.redis.start();
+    });
     log(`Redis back: ${ids.length} listings created (${refused.length} refused, slowest ${slowest} ms), ${duringOutage} scans answered`);
     await sleep(2000);
     const scans = await scanning.stop();

@@ -13,7 +13,7 @@ import { startMockMarketplaces } from '../../tools/mock-marketplaces';
 import { freePorts, killAll, Started } from '../support/processes';
 import { PrivatePostgres, PrivateRedis } from '../support/private-services';
 import { assertBuilt, startBuiltService, waitForHealth } from '../support/service';
-import { api, createLycheeBatch, withClient } from '../support/service-client';
+import { api, createLycheeBatch, labelPaths, withClient } from '../support/service-client';
 
 export const MARKETPLACES = ['lazada', 'tiki', 'shopee'] as const;
 const ADMIN = { phone: '0900000029', password: 'faults-admin-password' };
@@ -170,22 +170,6 @@ export class Stage {
       format: 'zpl',
     });
     this.scanRunId = scanRun.id;
-    this.scanPaths = await this.labelPaths(scanRun.id);
-  }
-
-  private async labelPaths(runId: string): Promise<string[]> {
-    const paths: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const page: { items: { url: string }[]; nextCursor: string | null } = await api(
-        this.base,
-        'GET',
-        `/api/v1/labels?labelRunId=${runId}&limit=500${cursor ? `&cursor=${cursor}` : ''}`,
-        this.token,
-      );
-      for (const item of page.items) paths.push(new URL(item.url).pathname);
-      cursor = page.nextCursor;
-    } while (cursor);
-    return paths;
+    this.scanPaths = await labelPaths(this.base, this.token, scanRun.id);
   }
 }

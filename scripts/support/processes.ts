@@ -4,14 +4,18 @@
  * forwarded to stderr line by line), says whether it is still running, waits for a line it prints and
  * stops it with a signal, escalating to SIGKILL after a grace period when one is given.
  */
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createWriteStream, WriteStream } from 'node:fs';
 import { createServer } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { GiveUp, MustStayAlive, waitFor } from './wait';
 
 /** Output kept in memory per process: enough for any start-up failure, bounded for long runs. */
 const KEPT_OUTPUT_BYTES = 4 * 1024 * 1024;
+
+/** Cores this script may use, read before pinThisProcess narrows them to one. */
+const CORES = availableParallelism();
 
 export interface StartOptions {
   /** Shown in errors and in front of forwarded lines. */
@@ -25,6 +29,13 @@ export interface StartOptions {
   logFile?: string;
   /** Writes each line of output to this process's stderr as `[name] line`. */
   forward?: boolean;
+  /** Runs it on this core only (taskset), so a benchmark compares loads on the same core; ignored on one core. */
+  cpu?: number;
+}
+
+/** Keeps this script (a benchmark's load generator) on `core`, away from the processes it measures. */
+export function pinThisProcess(core: number): void {
+  if (CORES > 1) execFileSync('taskset', ['-cp', String(core), String(process.pid)], { stdio: 'ignore' });
 }
 
 function exited(child: ChildProcess): boolean {
@@ -73,8 +84,8 @@ export class Started implements MustStayAlive {
     };
     child.stdout?.on('data', take);
     child.stderr?.on('data', take);
-    this.closed = new Promise((resolve) => child.once('close', () => resolve()));
-    child.once('exit', () => this.log?.end());
+    // 'close' (not 'exit'): output can still arrive after the exit, and the log takes all of it.
+    this.closed = new Promise((resolve) => child.once('close', () => (this.log ? this.log.end(() => resolve()) : resolve())));
   }
 
   get exited(): boolean {
@@ -121,7 +132,7 @@ export class Started implements MustStayAlive {
     return stopChild(this.child, signal, graceMs);
   }
 
-  /** Waits for the exit and the last of its output: how it ended. */
+  /** Waits for the exit and the last of its output, in memory and in the log file: how it ended. */
   async ending(): Promise<string> {
     await this.closed;
     return this.ended ?? 'never started';
@@ -149,7 +160,9 @@ export class Started implements MustStayAlive {
 }
 
 export function startProcess(options: StartOptions): Started {
-  const child = spawn(options.command, options.args ?? [], { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const pinned = options.cpu !== undefined && CORES > 1;
+  const [command, ...args] = [...(pinned ? ['taskset', '-c', String(options.cpu)] : []), options.command, ...(options.args ?? [])];
+  const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
   // A command that cannot be started (ENOENT) shows up as an exit; without a listener it would throw.
   child.once('error', (error) => process.stderr.write(`[${options.name}] could not start: ${error.message}\n`));
   return new Started(options.name, child, options);

@@ -1,10 +1,13 @@
 /**
  * The service as its own OS process: the build (`dist/main.js`, or a private copy of it) or, for the
- * tests, its TypeScript source through ts-node. The caller gives the environment; ROLE comes with it.
+ * tests, its TypeScript source through ts-node. The caller gives the environment; ROLE comes with it
+ * (builtServiceEnv makes a benchmark's).
  */
+import { randomBytes, randomInt } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { startNode, Started } from './processes';
+import { freePort, startNode, Started } from './processes';
+import type { Stores } from './stores';
 import { sleep, waitForHttp } from './wait';
 
 export const ROOT = join(__dirname, '..', '..');
@@ -19,6 +22,15 @@ export interface ServiceOptions {
   cwd?: string;
   logFile?: string;
   forward?: boolean;
+  /** Flags for node itself (cpuProfileFlags). */
+  nodeArgs?: string[];
+  /** Pins the process to this core (see StartOptions.cpu). */
+  cpu?: number;
+}
+
+/** Node flags that write a CPU profile of the process into `dir` when it exits; none without a dir. */
+export function cpuProfileFlags(dir: string | undefined): string[] {
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
 }
 
 /** `node <build>/main.js`. */
@@ -28,7 +40,7 @@ export function startBuiltService(options: ServiceOptions): Started {
 }
 
 /** `src/main.ts` through ts-node (no build needed: what the e2e tests start). */
-export function startSourceService(options: Omit<ServiceOptions, 'build'>): Started {
+export function startSourceService(options: Omit<ServiceOptions, 'build' | 'nodeArgs'>): Started {
   return startNode(join(ROOT, 'src', 'main.ts'), { cwd: ROOT, nodeArgs: ['--require', 'ts-node/register/transpile-only'], ...options });
 }
 
@@ -66,4 +78,91 @@ export async function snapshotBuild(label: string): Promise<string> {
 
 export function removeSnapshot(build: string): void {
   rmSync(join(build, '..'), { recursive: true, force: true });
+}
+
+export interface BuiltServiceSettings {
+  role: 'api' | 'worker' | 'all';
+  port: number;
+  stores: Pick<Stores, 'databaseUrl' | 'redisUrl' | 'redisPrefix'>;
+  admin: { phone: string; password: string };
+  /** Anything else this run needs (rate limits off, mock URLs…). */
+  extra?: Record<string, string>;
+}
+
+/** The environment of a built service process for a benchmark: production mode, fresh secrets, quiet logs. */
+function builtServiceEnv(s: BuiltServiceSettings): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NODE_ENV: 'production',
+    ROLE: s.role,
+    PORT: String(s.port),
+    HOST: '127.0.0.1',
+    DATABASE_URL: s.stores.databaseUrl,
+    REDIS_URL: s.stores.redisUrl,
+    REDIS_PREFIX: s.stores.redisPrefix,
+    ADMIN_PHONE: s.admin.phone,
+    ADMIN_PASSWORD: s.admin.password,
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    DATA_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+    LABEL_SIGNING_KEYS: `1:${randomBytes(24).toString('hex')}`,
+    PUBLIC_BASE_URL: 'https://nst.vn',
+    ...unreachableMarketplaces(),
+    LOG_LEVEL: 'warn',
+    ...s.extra,
+  };
+}
+
+export interface BenchApi {
+  service: Started;
+  base: string;
+}
+
+/**
+ * Runs `bench` against the built service (ROLE=api, builtServiceEnv) on `stores`, on a free port, its output
+ * forwarded to stderr: started, healthy, and stopped once `bench` is done or has failed (SIGTERM, SIGKILL
+ * after 15 s; a bench may stop it earlier itself).
+ */
+export async function withBenchApi<T>(
+  stores: Stores,
+  admin: BuiltServiceSettings['admin'],
+  options: Pick<ServiceOptions, 'cpu' | 'nodeArgs'> & Pick<BuiltServiceSettings, 'extra'>,
+  bench: (api: BenchApi) => Promise<T>,
+): Promise<T> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const { extra, ...placement } = options;
+  const service = startBuiltService({
+    name: 'api',
+    env: builtServiceEnv({ role: 'api', port, stores, admin, extra }),
+    forward: true,
+    ...placement,
+  });
+  try {
+    await waitForHealth(base, service);
+    return await bench({ service, base });
+  } finally {
+    await service.stop('SIGTERM', 15_000);
+  }
+}
+
+/**
+ * Production refuses the mock marketplaces' keys and URLs. The benchmarks list nothing, so they get
+ * fresh keys and platform names that never resolve (`.invalid`, RFC 2606).
+ */
+function unreachableMarketplaces(): Record<string, string> {
+  const secret = () => randomBytes(16).toString('hex');
+  return {
+    SHOPEE_BASE_URL: 'https://shopee.invalid',
+    SHOPEE_PARTNER_ID: String(randomInt(1_000_000, 9_999_999)),
+    SHOPEE_PARTNER_KEY: secret(),
+    SHOPEE_SHOP_ID: String(randomInt(1_000_000, 9_999_999)),
+    SHOPEE_ACCESS_TOKEN: secret(),
+    LAZADA_BASE_URL: 'https://lazada.invalid/rest',
+    LAZADA_APP_KEY: String(randomInt(100_000, 999_999)),
+    LAZADA_APP_SECRET: secret(),
+    LAZADA_ACCESS_TOKEN: secret(),
+    TIKI_BASE_URL: 'https://tiki.invalid',
+    TIKI_CLIENT_ID: secret(),
+    TIKI_CLIENT_SECRET: secret(),
+  };
 }

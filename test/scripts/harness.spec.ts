@@ -1,12 +1,16 @@
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Redis from 'ioredis';
 import { freePort, killAll, runToEnd, startNode, Started } from '../../scripts/support/processes';
+import { cpuProfileFlags } from '../../scripts/support/service';
+import { withClient } from '../../scripts/support/service-client';
+import { ADMIN_POSTGRES_URL, openStores, REDIS_URL } from '../../scripts/support/stores';
 import { GiveUp, waitFor } from '../../scripts/support/wait';
 
-/** The drill harness (scripts/support): waits, and processes started, watched and stopped. */
+/** The drill harness (scripts/support): waits, processes started, watched and stopped, and a run's stores. */
 
 const node = (name: string, code: string, logFile?: string): Started =>
   startNode('-e', { name, args: [code], env: { PATH: process.env.PATH }, logFile });
@@ -110,6 +114,32 @@ describe('started processes', () => {
     await expect(quitter.waitForLine(/listening/, 60_000)).rejects.toThrow(/quitter exited \(1\)/);
   });
 
+  it('has all of the output in the log file once the process has ended', async () => {
+    const logFile = join(work, 'loud.log');
+    const loud = node('loud', "process.stdout.write('x'.repeat(8 * 1024 * 1024))", logFile);
+    started.push(loud);
+    expect(await loud.ending()).toBe('0');
+    expect(readFileSync(logFile, 'utf8').length).toBe(8 * 1024 * 1024);
+  });
+
+  it('pins a process to one core when asked', async () => {
+    const { output } = await runToEnd({
+      name: 'pinned',
+      command: process.execPath,
+      args: ['-e', "console.log(require('node:os').availableParallelism())"],
+      env: { PATH: process.env.PATH },
+      cpu: 0,
+    });
+    expect(output.trim()).toBe('1');
+    const free = await runToEnd({
+      name: 'free',
+      command: process.execPath,
+      args: ['-e', "console.log(require('node:os').availableParallelism())"],
+      env: {},
+    });
+    expect(free.output.trim()).toBe(String(availableParallelism()));
+  });
+
   it('finds a port that can be listened on', async () => {
     const port = await freePort();
     const server = createServer();
@@ -118,5 +148,62 @@ describe('started processes', () => {
     expect((server.address() as { port: number }).port).toBe(port);
     server.close();
     await once(server, 'close');
+  });
+});
+
+describe('cpuProfileFlags', () => {
+  it('asks node for a CPU profile in the directory given, and for nothing without one', () => {
+    expect(cpuProfileFlags('/tmp/profiles')).toEqual(['--cpu-prof', '--cpu-prof-dir=/tmp/profiles']);
+    expect(cpuProfileFlags(undefined)).toEqual([]);
+  });
+});
+
+describe('openStores', () => {
+  const databaseExists = (name: string) =>
+    withClient(ADMIN_POSTGRES_URL, async (c) => (await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1);
+  const given = process.env.DATABASE_URL;
+  afterEach(() => {
+    if (given === undefined) delete process.env.DATABASE_URL;
+    else process.env.DATABASE_URL = given;
+  });
+
+  it('makes a throwaway database and a key prefix, and removes both', async () => {
+    const stores = await openStores('harness_spec');
+    expect(stores.throwaway).toMatch(/^harness_spec_/);
+    expect(stores.redisPrefix).toMatch(/^harness_spec_[0-9a-f]{8}$/);
+    await withClient(stores.databaseUrl, (c) => c.query('CREATE TABLE marker (id int)'));
+    const redis = new Redis(REDIS_URL);
+    try {
+      await redis.set(`${stores.redisPrefix}:a`, '1');
+      await redis.set(`${stores.redisPrefix}x:kept`, '1');
+      await stores.remove();
+      expect(await databaseExists(stores.throwaway!)).toBe(false);
+      expect(await redis.exists(`${stores.redisPrefix}:a`)).toBe(0);
+      expect(await redis.exists(`${stores.redisPrefix}x:kept`)).toBe(1);
+    } finally {
+      await redis.del(`${stores.redisPrefix}x:kept`);
+      redis.disconnect();
+    }
+  });
+
+  it('works in a given PostgreSQL DATABASE_URL when told, removing only what the run says it added', async () => {
+    process.env.DATABASE_URL = ADMIN_POSTGRES_URL;
+    const stores = await openStores('harness_spec', { useDatabaseUrl: true });
+    expect(stores.throwaway).toBeNull();
+    expect(stores.databaseUrl).toBe(ADMIN_POSTGRES_URL);
+    const removed: string[] = [];
+    await stores.remove(async (c) => removed.push((await c.query<{ db: string }>('SELECT current_database() AS db')).rows[0].db));
+    expect(removed).toEqual([new URL(ADMIN_POSTGRES_URL).pathname.slice(1)]);
+  });
+
+  it('ignores DATABASE_URL unless told', async () => {
+    process.env.DATABASE_URL = ADMIN_POSTGRES_URL;
+    const stores = await openStores('harness_spec');
+    try {
+      expect(stores.throwaway).not.toBeNull();
+      expect(stores.databaseUrl).not.toBe(ADMIN_POSTGRES_URL);
+    } finally {
+      await stores.remove();
+    }
   });
 });

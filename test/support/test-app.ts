@@ -1,5 +1,4 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import Redis from 'ioredis';
 import { rmSync } from 'node:fs';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
@@ -7,6 +6,7 @@ import type { Response } from 'superagent';
 import { Environment, loadEnvironment, ProcessRole } from '../../src/config/environment';
 import { migrateDatabase } from '../../src/database/migration-runner';
 import { createHttpApp } from '../../src/http-app';
+import { clearRedisPrefix as clearPrefixOn } from '../../scripts/support/stores';
 import { createDatabase, dropDatabase, TEST_REDIS_URL, uniqueName } from './test-services';
 
 export const ADMIN_PHONE = '0900000001';
@@ -61,18 +61,9 @@ export async function startTestApp(overrides: Record<string, string> = {}, role:
   };
 }
 
-export async function clearRedisPrefix(prefix: string): Promise<void> {
-  const redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: 1 });
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
+/** Deletes every key of the test Redis under `prefix`. */
+export function clearRedisPrefix(prefix: string): Promise<void> {
+  return clearPrefixOn(TEST_REDIS_URL, prefix);
 }
 
 export const bearer = (token: string): { Authorization: string } => ({ Authorization: `Bearer ${token}` });

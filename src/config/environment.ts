@@ -461,50 +461,70 @@ export function databaseKindOf(url: string): DatabaseKind {
 
 /**
  * The values needed while modules load, before `loadEnvironment` has run in main.ts: entity column
- * types and decorator options are fixed when their file is imported. Same names, transforms and
- * defaults as the Environment; not validated here (start-up validates and refuses a bad value).
+ * types and decorator options are fixed when their file is imported. Read and validated as
+ * `loadEnvironment` does, so a bad value is refused with the same message rather than replaced.
  */
 export function environmentAtLoad(env: NodeJS.ProcessEnv = process.env): Pick<Environment, 'DATABASE_URL' | 'LABEL_JOB_LOCK_SECONDS'> & {
   databaseKind: DatabaseKind;
 } {
-  const defaults = new Environment();
-  const lockSeconds = toInt({ value: env.LABEL_JOB_LOCK_SECONDS || undefined });
-  const databaseUrl = env.DATABASE_URL || defaults.DATABASE_URL;
-  return {
-    DATABASE_URL: databaseUrl,
-    databaseKind: databaseKindOf(databaseUrl),
-    LABEL_JOB_LOCK_SECONDS: typeof lockSeconds === 'number' ? lockSeconds : defaults.LABEL_JOB_LOCK_SECONDS,
-  };
+  const config = validated(givenValues(env, ['DATABASE_URL', 'LABEL_JOB_LOCK_SECONDS']));
+  return { DATABASE_URL: config.DATABASE_URL, databaseKind: config.databaseKind, LABEL_JOB_LOCK_SECONDS: config.LABEL_JOB_LOCK_SECONDS };
 }
 
 export class ConfigurationError extends Error {}
 
 const OPTIONAL_VARIABLES = ['DATA_ENCRYPTION_KEY', 'METRICS_TOKEN'];
 
-function firstMessage(error: ValidationError): string {
+/**
+ * The reason a variable is refused. Decorators apply from the bottom up, so the constraints are listed
+ * last-written first; a value of the wrong kind breaks them all, and the one written first (what the
+ * value must be: an integer, a URL) says why, where the bounds below it would mislead.
+ */
+function reasonOf(error: ValidationError): string {
   const messages = Object.values(error.constraints ?? {});
-  return messages[0] ?? `${error.property} is invalid`;
+  return messages.at(-1) ?? `${error.property} is invalid`;
+}
+
+/** The variables among `names` that `env` sets; an empty value counts as unset. */
+function givenValues(env: NodeJS.ProcessEnv, names: string[]): Record<string, string> {
+  const given: Record<string, string> = {};
+  for (const name of names) {
+    const value = env[name];
+    if (value !== undefined && value !== '') given[name] = value;
+  }
+  return given;
+}
+
+/** The defaults with `given` over them, transformed and validated; the first invalid variable throws. */
+function validated(given: Record<string, string>): Environment {
+  const config = plainToInstance(Environment, given, { exposeDefaultValues: true });
+  const first = validateSync(config, { whitelist: false, skipMissingProperties: false })[0];
+  if (first) {
+    throw new ConfigurationError(`Invalid configuration: ${first.property}: ${reasonOf(first)}`);
+  }
+  return config;
 }
 
 /** Validates `env` (normally `process.env`); throws a one-line ConfigurationError naming the variable. */
 export function loadEnvironment(env: NodeJS.ProcessEnv = process.env): Environment {
-  const raw: Record<string, string> = {};
-  for (const key of [...Object.keys(new Environment()), ...OPTIONAL_VARIABLES]) {
-    const value = env[key];
-    if (value !== undefined && value !== '') raw[key] = value;
-  }
-  const config = plainToInstance(Environment, raw, { exposeDefaultValues: true });
-  const errors = validateSync(config, { whitelist: false, skipMissingProperties: false });
-  const first = errors[0];
-  if (first) {
-    throw new ConfigurationError(`Invalid configuration: ${first.property}: ${firstMessage(first)}`);
-  }
+  const given = givenValues(env, [...Object.keys(new Environment()), ...OPTIONAL_VARIABLES]);
+  const config = validated(given);
   // Read once here without its trailing slashes, so every address built from it (labels, links, webhooks) can append a path as is.
   config.PUBLIC_BASE_URL = config.PUBLIC_BASE_URL.replace(/\/+$/, '');
-  deriveDevelopmentDefaults(config, raw);
+  deriveDevelopmentDefaults(config, given);
   assertProductionSafe(config);
   assertDataEncryptionKey(config);
   return config;
+}
+
+/** `loadEnvironment` for a command's start: an invalid environment stops the process with its one-line reason. */
+export function loadEnvironmentOrExit(env: NodeJS.ProcessEnv = process.env): Environment {
+  try {
+    return loadEnvironment(env);
+  } catch (error) {
+    console.error(error instanceof ConfigurationError ? error.message : error);
+    process.exit(1);
+  }
 }
 
 /** Personal data must not be one leaked JWT_SECRET away from readable, so production has a key of its own. */

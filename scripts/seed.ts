@@ -22,7 +22,7 @@ import type { Actor } from '../src/common/auth/actor';
 import { isValidGtin, toGtin14 } from '../src/common/gs1/gtin';
 import { parseTimestamp } from '../src/common/http/calendar-date';
 import { normalizePhone } from '../src/common/phone';
-import { ConfigurationError, DEVELOPMENT_DEFAULTS, Environment, loadEnvironment } from '../src/config/environment';
+import { ConfigurationError, DEVELOPMENT_DEFAULTS, Environment, loadEnvironmentOrExit } from '../src/config/environment';
 import { migrateDatabase } from '../src/database/migration-runner';
 import { Cooperative } from '../src/registry/cooperative.entity';
 import { CooperativesService } from '../src/registry/cooperatives.service';
@@ -533,13 +533,7 @@ async function seedWith(s: Services, env: Environment, log: Log): Promise<SeedSu
 async function main(): Promise<void> {
   // Start-up logs would bury the accounts printed below; LOG_LEVEL=info brings them back.
   process.env.LOG_LEVEL ??= 'warn';
-  let env: Environment;
-  try {
-    env = loadEnvironment();
-  } catch (error) {
-    console.error(error instanceof ConfigurationError ? error.message : error);
-    process.exit(1);
-  }
+  const env = loadEnvironmentOrExit();
   let summary: SeedSummary;
   try {
     summary = await seed(env, (line) => console.log(line));

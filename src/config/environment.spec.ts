@@ -51,6 +51,8 @@ describe('loadEnvironment', () => {
     ['LABEL_JOB_LOCK_SECONDS', 'soon', 'LABEL_JOB_LOCK_SECONDS must be an integer'],
     ['LABEL_OVERRUN_TOLERANCE', 'five percent', 'LABEL_OVERRUN_TOLERANCE must be a number such as 0.05'],
     ['PORT', '70000', 'PORT must not be greater than 65535'],
+    ['JWT_SECRET', 'short', 'JWT_SECRET must be at least 32 characters'],
+    ['PUBLIC_BASE_URL', 'nongsan.vn', 'PUBLIC_BASE_URL must be an http(s) URL'],
   ])('refuses %s=%j for what is wrong with it', (name, value, reason) => {
     expect(messageOf({ [name]: value })).toBe(`Invalid configuration: ${name}: ${reason}`);
   });

@@ -17,6 +17,7 @@ import {
   ValidationError,
 } from 'class-validator';
 import { DATA_ENCRYPTION_KEY_FORMAT, parseDataEncryptionKeys } from '../common/crypto/data-encryption-keys';
+import { mostBasicConstraint } from '../common/http/constraint-priority';
 
 export const PROCESS_ROLES = ['api', 'worker', 'all'] as const;
 export type ProcessRole = (typeof PROCESS_ROLES)[number];
@@ -411,8 +412,7 @@ const OPTIONAL_VARIABLES = ['DATA_ENCRYPTION_KEY', 'METRICS_TOKEN'];
 
 /** The reason a variable is refused: a value of the wrong kind breaks its bounds too, and then its kind says why. */
 function reasonOf(error: ValidationError): string {
-  const constraints = error.constraints ?? {};
-  return constraints.isInt ?? constraints.isNumber ?? Object.values(constraints)[0] ?? `${error.property} is invalid`;
+  return mostBasicConstraint(error)?.text ?? `${error.property} is invalid`;
 }
 
 /** The variables among `names` that `env` sets; an empty value counts as unset. */

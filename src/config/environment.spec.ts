@@ -244,8 +244,6 @@ describe('environmentAtLoad', () => {
     ['LABEL_JOB_LOCK_SECONDS', '1'],
     ['DATABASE_URL', 'mysql://u@db/nongsan'],
   ])('refuses %s=%s with the message loadEnvironment gives, instead of using the default', (name, value) => {
-    const message = messageOf({ [name]: value });
-    expect(message).toMatch(new RegExp(`^Invalid configuration: ${name}: `));
-    expect(() => environmentAtLoad({ [name]: value })).toThrow(new ConfigurationError(message));
+    expect(() => environmentAtLoad({ [name]: value })).toThrow(new ConfigurationError(messageOf({ [name]: value })));
   });
 });

@@ -22,7 +22,7 @@ import type { Actor } from '../src/common/auth/actor';
 import { isValidGtin, toGtin14 } from '../src/common/gs1/gtin';
 import { parseTimestamp } from '../src/common/http/calendar-date';
 import { normalizePhone } from '../src/common/phone';
-import { ConfigurationError, DEVELOPMENT_DEFAULTS, Environment, loadEnvironment } from '../src/config/environment';
+import { ConfigurationError, DEVELOPMENT_DEFAULTS, Environment, loadEnvironmentOrExit } from '../src/config/environment';
 import { migrateDatabase } from '../src/database/migration-runner';
 import { Cooperative } from '../src/registry/cooperative.entity';
 import { CooperativesService } from '../src/registry/cooperatives.service';
@@ -151,8 +151,21 @@ interface SeedPlot {
   certifications: SeedCertificate[];
 }
 
-const VIETGAP_ISSUER = 'Trung tâm Chứng nhận Phù hợp (QUACERT)';
-const GLOBALGAP_ISSUER = 'Control Union Việt Nam';
+/** A VietGAP certificate from QUACERT; its number ends with the orchard's number. */
+const vietGap = (orchard: string, validUntil: string): SeedCertificate => ({
+  scheme: 'VietGAP',
+  number: `VietGAP-TT-14-05-30-${orchard}`,
+  issuer: 'Trung tâm Chứng nhận Phù hợp (QUACERT)',
+  validUntil,
+});
+
+/** A GlobalGAP certificate, numbered by its GGN. */
+const globalGap = (ggn: string, validUntil: string): SeedCertificate => ({
+  scheme: 'GlobalGAP',
+  number: `GGN ${ggn}`,
+  issuer: 'Control Union Việt Nam',
+  validUntil,
+});
 
 /** Planting-area codes (mã số vùng trồng) of export-coded orchards; Japan takes fruit only from these. */
 export const SEED_PLOTS: SeedPlot[] = [
@@ -162,10 +175,7 @@ export const SEED_PLOTS: SeedPlot[] = [
     areaHa: 1.2,
     latitude: 20.9021,
     longitude: 106.4417,
-    certifications: [
-      { scheme: 'VietGAP', number: 'VietGAP-TT-14-05-30-0112', issuer: VIETGAP_ISSUER, validUntil: '2027-12-31' },
-      { scheme: 'GlobalGAP', number: 'GGN 4063061912012', issuer: GLOBALGAP_ISSUER, validUntil: '2027-05-31' },
-    ],
+    certifications: [vietGap('0112', '2027-12-31'), globalGap('4063061912012', '2027-05-31')],
   },
   {
     householdPhone: '0983460102',
@@ -173,7 +183,7 @@ export const SEED_PLOTS: SeedPlot[] = [
     areaHa: 0.8,
     latitude: 20.8987,
     longitude: 106.4352,
-    certifications: [{ scheme: 'VietGAP', number: 'VietGAP-TT-14-05-30-0113', issuer: VIETGAP_ISSUER, validUntil: '2027-12-31' }],
+    certifications: [vietGap('0113', '2027-12-31')],
   },
   {
     householdPhone: '0868460103',
@@ -182,7 +192,7 @@ export const SEED_PLOTS: SeedPlot[] = [
     latitude: 20.8713,
     longitude: 106.4085,
     // Lapsed in March: kept on record, never shown as valid (DOMAIN.md).
-    certifications: [{ scheme: 'VietGAP', number: 'VietGAP-TT-14-05-30-0027', issuer: VIETGAP_ISSUER, validUntil: '2026-03-31' }],
+    certifications: [vietGap('0027', '2026-03-31')],
   },
   {
     householdPhone: '0913460113',
@@ -190,10 +200,7 @@ export const SEED_PLOTS: SeedPlot[] = [
     areaHa: 1.5,
     latitude: 20.9163,
     longitude: 106.4531,
-    certifications: [
-      { scheme: 'VietGAP', number: 'VietGAP-TT-14-05-30-0041', issuer: VIETGAP_ISSUER, validUntil: '2028-06-30' },
-      { scheme: 'GlobalGAP', number: 'GGN 4063061912041', issuer: GLOBALGAP_ISSUER, validUntil: '2027-05-31' },
-    ],
+    certifications: [vietGap('0041', '2028-06-30'), globalGap('4063061912041', '2027-05-31')],
   },
   {
     householdPhone: '0984460114',
@@ -201,7 +208,7 @@ export const SEED_PLOTS: SeedPlot[] = [
     areaHa: 0.9,
     latitude: 20.9248,
     longitude: 106.4476,
-    certifications: [{ scheme: 'VietGAP', number: 'VietGAP-TT-14-05-30-0042', issuer: VIETGAP_ISSUER, validUntil: '2027-08-31' }],
+    certifications: [vietGap('0042', '2027-08-31')],
   },
   {
     householdPhone: '0971460116',
@@ -217,7 +224,7 @@ export const SEED_PLOTS: SeedPlot[] = [
     areaHa: 2.1,
     latitude: 21.1284,
     longitude: 106.3903,
-    certifications: [{ scheme: 'VietGAP', number: 'VietGAP-TT-14-05-30-0103', issuer: VIETGAP_ISSUER, validUntil: '2027-10-31' }],
+    certifications: [vietGap('0103', '2027-10-31')],
   },
 ];
 
@@ -252,6 +259,13 @@ interface SeedBatch {
   events: SeedEvent[];
 }
 
+/** Packed at the co-op's packing house (its code on the export list) into 2 kg boxes. */
+const packing = (occurredAt: string, packages: number): SeedEvent => ({
+  bizStep: 'packing',
+  occurredAt,
+  details: { packingHouseCode: 'VN-HDPH-003', packages, packageNetWeightKg: 2 },
+});
+
 /** Fixed lot codes in the shape the service generates (YYMMDD-XXXXXX, Crockford base32). */
 export const SEED_BATCHES: SeedBatch[] = [
   {
@@ -277,11 +291,7 @@ export const SEED_BATCHES: SeedBatch[] = [
         },
       },
       { bizStep: 'harvesting', occurredAt: '2026-06-04T05:30:00+07:00', details: { quantityKg: 1200, pickers: 6 } },
-      {
-        bizStep: 'packing',
-        occurredAt: '2026-06-04T10:00:00+07:00',
-        details: { packingHouseCode: 'VN-HDPH-003', packages: 580, packageNetWeightKg: 2 },
-      },
+      packing('2026-06-04T10:00:00+07:00', 580),
       {
         bizStep: 'inspecting',
         occurredAt: '2026-06-04T14:00:00+07:00',
@@ -312,11 +322,7 @@ export const SEED_BATCHES: SeedBatch[] = [
         },
       },
       { bizStep: 'harvesting', occurredAt: '2026-06-09T05:00:00+07:00', details: { quantityKg: 2000, pickers: 10 } },
-      {
-        bizStep: 'packing',
-        occurredAt: '2026-06-09T11:00:00+07:00',
-        details: { packingHouseCode: 'VN-HDPH-003', packages: 960, packageNetWeightKg: 2 },
-      },
+      packing('2026-06-09T11:00:00+07:00', 960),
       {
         bizStep: 'inspecting',
         occurredAt: '2026-06-09T15:30:00+07:00',
@@ -343,11 +349,7 @@ export const SEED_BATCHES: SeedBatch[] = [
         details: { pesticide: 'Cypermethrin 10EC', activeIngredient: 'Cypermethrin', preHarvestIntervalDays: 7, target: 'bọ xít nhãn vải' },
       },
       { bizStep: 'harvesting', occurredAt: '2026-06-14T06:00:00+07:00', details: { quantityKg: 650, pickers: 4 } },
-      {
-        bizStep: 'packing',
-        occurredAt: '2026-06-14T10:30:00+07:00',
-        details: { packingHouseCode: 'VN-HDPH-003', packages: 310, packageNetWeightKg: 2 },
-      },
+      packing('2026-06-14T10:30:00+07:00', 310),
       {
         bizStep: 'inspecting',
         occurredAt: '2026-06-14T13:00:00+07:00',
@@ -533,13 +535,7 @@ async function seedWith(s: Services, env: Environment, log: Log): Promise<SeedSu
 async function main(): Promise<void> {
   // Start-up logs would bury the accounts printed below; LOG_LEVEL=info brings them back.
   process.env.LOG_LEVEL ??= 'warn';
-  let env: Environment;
-  try {
-    env = loadEnvironment();
-  } catch (error) {
-    console.error(error instanceof ConfigurationError ? error.message : error);
-    process.exit(1);
-  }
+  const env = loadEnvironmentOrExit();
   let summary: SeedSummary;
   try {
     summary = await seed(env, (line) => console.log(line));

@@ -1,6 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, OperationObject, ParameterObject, PathItemObject, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { Logger as NestLogger } from '@nestjs/common';
@@ -88,92 +88,91 @@ function setUpOpenApi(app: NestFastifyApplication, env: Environment): void {
   SwaggerModule.setup('docs', app, () => withScanRoutes(SwaggerModule.createDocument(app, config)), { jsonDocumentUrl: 'docs-json' });
 }
 
+/** A string path parameter of a route documented by hand. */
+const pathParameter = (name: string, description?: string): ParameterObject => ({
+  name,
+  in: 'path',
+  required: true,
+  ...(description && { description }),
+  schema: { type: 'string' },
+});
+
+/** An optional string query parameter of a route documented by hand. */
+const queryParameter = (name: string, options: { description?: string; values?: string[] } = {}): ParameterObject => ({
+  name,
+  in: 'query',
+  required: false,
+  ...(options.description && { description: options.description }),
+  schema: { type: 'string', ...(options.values && { enum: options.values }) },
+});
+
+/** A public GET route of the resolver, which is mounted on Fastify directly. */
+const publicGet = (operation: Pick<OperationObject, 'operationId' | 'summary' | 'parameters' | 'responses'>): PathItemObject => ({
+  get: { tags: ['public'], ...operation },
+});
+
 /** Routes mounted on Fastify directly (the label resolver, the marketplace webhooks) are invisible to Nest's scanner. */
 function withScanRoutes(document: OpenAPIObject): OpenAPIObject {
   for (const [path, names] of Object.entries(SCAN_ROUTE_DOCS)) {
-    document.paths[path] = {
-      get: {
-        tags: ['public'],
-        operationId: `Scan_${names.length === 1 ? 'short' : 'digitalLink'}`,
-        summary:
-          names.length === 1
-            ? 'Resolve a label of a product without GTIN (short form); HTML or JSON; counts one scan'
-            : 'Resolve a label (GS1 Digital Link): verdict, origin, certificates and history; HTML or JSON; counts one scan',
-        parameters: [
-          ...names.map((name) => ({ name, in: 'path' as const, required: true, schema: { type: 'string' as const } })),
-          { name: 'lang', in: 'query' as const, required: false, schema: { type: 'string' as const, enum: ['vi', 'en'] } },
-          { name: 'format', in: 'query' as const, required: false, schema: { type: 'string' as const, enum: ['json', 'html'] } },
-          {
-            name: 'serial',
-            in: 'query' as const,
-            required: false,
-            description: "A serial the shopper typed into the page's form: 303 to that label's page",
-            schema: { type: 'string' as const },
-          },
-        ],
-        responses: {
-          '200': {
-            description:
-              'Genuine, suspicious or voided label; `status` tells a recalled lot, a voided label, a lot past its best-before and a food-safety hold apart',
-            content: { 'text/html': {}, 'application/json': {} },
-          },
-          '303': { description: 'The page of the serial typed into the form (`?serial=`)' },
-          '400': { description: 'Malformed Digital Link' },
-          '404': { description: 'Counterfeit or unknown serial' },
-          '429': { description: 'Rate limited' },
-        },
-      },
-    };
-  }
-  document.paths['/01/{digitalLinkPath}'] = {
-    get: {
-      tags: ['public'],
-      operationId: 'Resolver_digitalLink',
+    document.paths[path] = publicGet({
+      operationId: `Scan_${names.length === 1 ? 'short' : 'digitalLink'}`,
       summary:
-        'Every other GS1 Digital Link shape under /01/{gtin}: the product (/01/{gtin}), a lot (/10/{lot}), a serial without lot (/21/{serial}), ' +
-        'a variant (/22/{cpv}); a 13-digit GTIN is redirected (301) to 14 digits; grammar faults answer 400 naming the fault',
+        names.length === 1
+          ? 'Resolve a label of a product without GTIN (short form); HTML or JSON; counts one scan'
+          : 'Resolve a label (GS1 Digital Link): verdict, origin, certificates and history; HTML or JSON; counts one scan',
       parameters: [
-        { name: 'digitalLinkPath', in: 'path', required: true, description: 'The rest of the path after /01/', schema: { type: 'string' } },
-        {
-          name: 'linkType',
-          in: 'query',
-          required: false,
-          description: '`gs1:X`, a full link-type URI, `linkset` or `all`',
-          schema: { type: 'string' },
-        },
+        ...names.map((name) => pathParameter(name)),
+        queryParameter('lang', { values: ['vi', 'en'] }),
+        queryParameter('format', { values: ['json', 'html'] }),
+        queryParameter('serial', { description: "A serial the shopper typed into the page's form: 303 to that label's page" }),
       ],
       responses: {
         '200': {
-          description: 'The page, the JSON, or the linkset (application/linkset+json)',
-          content: { 'text/html': {}, 'application/json': {}, 'application/linkset+json': {} },
+          description:
+            'Genuine, suspicious or voided label; `status` tells a recalled lot, a voided label, a lot past its best-before and a food-safety hold apart',
+          content: { 'text/html': {}, 'application/json': {} },
         },
-        '301': { description: 'The canonical 14-digit GTIN form' },
-        '307': { description: 'The link of the requested link type' },
-        '400': { description: 'Not a valid GS1 Digital Link (problem+json naming the fault)' },
-        '404': { description: 'Unknown item, or a link type it does not have' },
+        '303': { description: 'The page of the serial typed into the form (`?serial=`)' },
+        '400': { description: 'Malformed Digital Link' },
+        '404': { description: 'Counterfeit or unknown serial' },
+        '429': { description: 'Rate limited' },
       },
-    },
-  };
-  document.paths['/.well-known/gs1resolver'] = {
-    get: {
-      tags: ['public'],
-      operationId: 'Resolver_description',
-      summary: 'The resolver description file (GS1-Conformant Resolver standard): root, primary keys, link types, the linkset context',
-      responses: { '200': { description: 'The description', content: { 'application/json': {} } } },
-    },
-  };
-  document.paths['/{compressed}'] = {
-    get: {
-      tags: ['public'],
-      operationId: 'Resolver_compressed',
-      summary: 'A compressed GS1 Digital Link: not supported, answered 400 (any other single segment is 404)',
-      parameters: [{ name: 'compressed', in: 'path', required: true, schema: { type: 'string' } }],
-      responses: {
-        '400': { description: 'Compressed Digital Links are not decompressed here' },
-        '404': { description: 'Not a compressed link' },
+    });
+  }
+  document.paths['/01/{digitalLinkPath}'] = publicGet({
+    operationId: 'Resolver_digitalLink',
+    summary:
+      'Every other GS1 Digital Link shape under /01/{gtin}: the product (/01/{gtin}), a lot (/10/{lot}), a serial without lot (/21/{serial}), ' +
+      'a variant (/22/{cpv}); a 13-digit GTIN is redirected (301) to 14 digits; grammar faults answer 400 naming the fault',
+    parameters: [
+      pathParameter('digitalLinkPath', 'The rest of the path after /01/'),
+      queryParameter('linkType', { description: '`gs1:X`, a full link-type URI, `linkset` or `all`' }),
+    ],
+    responses: {
+      '200': {
+        description: 'The page, the JSON, or the linkset (application/linkset+json)',
+        content: { 'text/html': {}, 'application/json': {}, 'application/linkset+json': {} },
       },
+      '301': { description: 'The canonical 14-digit GTIN form' },
+      '307': { description: 'The link of the requested link type' },
+      '400': { description: 'Not a valid GS1 Digital Link (problem+json naming the fault)' },
+      '404': { description: 'Unknown item, or a link type it does not have' },
     },
-  };
+  });
+  document.paths['/.well-known/gs1resolver'] = publicGet({
+    operationId: 'Resolver_description',
+    summary: 'The resolver description file (GS1-Conformant Resolver standard): root, primary keys, link types, the linkset context',
+    responses: { '200': { description: 'The description', content: { 'application/json': {} } } },
+  });
+  document.paths['/{compressed}'] = publicGet({
+    operationId: 'Resolver_compressed',
+    summary: 'A compressed GS1 Digital Link: not supported, answered 400 (any other single segment is 404)',
+    parameters: [pathParameter('compressed')],
+    responses: {
+      '400': { description: 'Compressed Digital Links are not decompressed here' },
+      '404': { description: 'Not a compressed link' },
+    },
+  });
   document.paths['/api/v1/marketplaces/{marketplace}/webhook'] = {
     post: {
       tags: ['marketplaces'],

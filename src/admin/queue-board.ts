@@ -5,13 +5,14 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { Queue } from 'bullmq';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthService } from '../auth/auth.service';
 import { toProblem } from '../common/errors/problem-details.filter';
 import { ForbiddenError } from '../common/errors/domain-errors';
 import { negotiateLocale } from '../common/i18n/locale';
 import { message } from '../common/i18n/message';
 import { SYNC_QUEUES } from '../listings/sync/sync.queue';
+import { fastifyOf } from '../common/http/fastify-instance';
 
 const BASE_PATH = '/admin/queues';
 
@@ -31,9 +32,8 @@ export class QueueBoard implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    const adapter = this.adapterHost.httpAdapter;
-    if (!adapter) return;
-    const fastify = adapter.getInstance<FastifyInstance>();
+    const fastify = fastifyOf(this.adapterHost);
+    if (!fastify) return;
     const board = new FastifyAdapter();
     createBullBoard({ queues: [this.lazada, this.tiki, this.shopee].map((q) => new BullMQAdapter(q)), serverAdapter: board });
     board.setBasePath(BASE_PATH);

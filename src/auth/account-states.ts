@@ -1,5 +1,6 @@
-import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AuthConfig } from '../config/sections';
+import { ChangeNoticeCache, keepBounded } from '../redis/change-notice-cache';
 import { ChangeNotice, ChangeNotices } from '../redis/change-notices';
 import { UsersRepository } from './users.repository';
 
@@ -25,39 +26,24 @@ const MAX_ENTRIES = 100_000;
  * another process may still accept an old token.
  */
 @Injectable()
-export class AccountStates implements OnModuleInit, OnModuleDestroy {
+export class AccountStates extends ChangeNoticeCache {
   private readonly entries = new Map<string, Entry>();
-  private readonly loading = new Map<string, Promise<AccountState | null>>();
-  private readonly ttlMs: number;
-  private unsubscribe: (() => void) | null = null;
-  /** Bumped by every notice; a read that started before one does not fill the cache (it may hold the old row). */
-  private generation = 0;
 
   constructor(
     private readonly users: UsersRepository,
-    private readonly notices: ChangeNotices,
+    notices: ChangeNotices,
     auth: AuthConfig,
   ) {
-    this.ttlMs = auth.ACCOUNT_CACHE_SECONDS * 1000;
-  }
-
-  onModuleInit(): void {
-    this.unsubscribe = this.notices.subscribe((notice) => this.invalidate(notice));
-  }
-
-  onModuleDestroy(): void {
-    this.unsubscribe?.();
+    super(notices, auth.ACCOUNT_CACHE_SECONDS * 1000);
   }
 
   invalidate(notice: ChangeNotice): void {
-    if (notice.kind !== 'user' && notice.kind !== 'all') return;
-    this.generation++;
     if (notice.kind === 'all') {
+      this.readsBefore();
       this.entries.clear();
-      this.loading.clear();
-    } else {
+    } else if (notice.kind === 'user') {
+      this.readsBefore(notice.id);
       this.entries.delete(notice.id);
-      this.loading.delete(notice.id);
     }
   }
 
@@ -69,24 +55,12 @@ export class AccountStates implements OnModuleInit, OnModuleDestroy {
   /** The account's state, or null when it no longer exists. */
   async get(userId: string, now = Date.now()): Promise<AccountState | null> {
     const cached = this.entries.get(userId);
-    if (cached && now - cached.loadedAt < this.ttlMs) return cached.state;
-    const pending = this.loading.get(userId);
-    if (pending) return pending;
-    const generation = this.generation;
-    const load = this.users
-      .tokenState(userId)
-      .then((row) => {
-        const state = row ? { tokenVersion: row.tokenVersion, disabled: row.disabled, mustChangePassword: row.mustChangePassword } : null;
-        if (generation === this.generation) {
-          if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
-          this.entries.set(userId, { state, loadedAt: Date.now() });
-        }
-        return state;
-      })
-      .finally(() => {
-        if (this.loading.get(userId) === load) this.loading.delete(userId);
-      });
-    this.loading.set(userId, load);
-    return load;
+    if (this.fresh(cached, now)) return cached.state;
+    return this.once(userId, async (current) => {
+      const row = await this.users.tokenState(userId);
+      const state = row ? { tokenVersion: row.tokenVersion, disabled: row.disabled, mustChangePassword: row.mustChangePassword } : null;
+      if (current()) keepBounded(this.entries, userId, { state, loadedAt: Date.now() }, MAX_ENTRIES);
+      return state;
+    });
   }
 }

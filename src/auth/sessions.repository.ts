@@ -1,18 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, IsNull, LessThan } from 'typeorm';
+import { EntityManager, IsNull, LessThan } from 'typeorm';
 import { RefreshToken } from './refresh-token.entity';
+import { SqlRepository } from '../database/sql-repository';
 
 /** The SQL of the sessions: `refresh_tokens`, one family per login, rotated on every refresh. */
 @Injectable()
-export class SessionsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
+export class SessionsRepository extends SqlRepository {
   findByHash(tokenHash: string): Promise<RefreshToken | null> {
     return this.dataSource.manager.findOne(RefreshToken, { where: { tokenHash } });
   }

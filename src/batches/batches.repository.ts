@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
+import { EntityManager, In, IsNull, Not } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Page, PageQuery, paginate } from '../common/http/pagination';
 import { dialectOf } from '../database/sql-dialect';
 import { BatchEvent } from './batch-event.entity';
 import { Batch, BatchStatus } from './batch.entity';
 import { PlotActivity } from './plot-activity.entity';
+import { SqlRepository } from '../database/sql-repository';
 
 /** Who may see which batches in a list: a household (farmer), a co-op, or everyone (admin). */
 export interface BatchListFilter {
@@ -30,17 +30,7 @@ export interface BatchLot {
 
 /** The SQL of the batches module: `batches` and `batch_events`, nothing else. */
 @Injectable()
-export class BatchesRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  private manager(manager?: EntityManager): EntityManager {
-    return manager ?? this.dataSource.manager;
-  }
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
+export class BatchesRepository extends SqlRepository {
   findById(id: string, manager?: EntityManager): Promise<Batch | null> {
     return this.manager(manager).findOne(Batch, { where: { id } });
   }

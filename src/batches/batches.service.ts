@@ -5,11 +5,10 @@ import type { Actor } from '../common/auth/actor';
 import { assertManagesCooperative, assertOwnsHouseholdRecord, cooperativeScope } from '../common/auth/access-policy';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors/domain-errors';
 import { isUniqueViolation } from '../common/errors/unique-violation';
-import { parseTimestamp } from '../common/http/calendar-date';
 import { Page } from '../common/http/pagination';
 import { message } from '../common/i18n/message';
 import { assertIfMatch } from '../common/records/record-version';
-import { createFingerprint, createOnce } from '../common/records/repeatable-create';
+import { createFingerprint, createOnce, withFingerprint } from '../common/records/repeatable-create';
 import { toProductResponse } from '../catalog/dto/product.dto';
 import { ProductsService } from '../catalog/products.service';
 import { toHouseholdResponse } from '../registry/dto/household.dto';
@@ -36,10 +35,9 @@ import {
 import { PlotSafetyResponse, SafetyFlagsQuery } from './dto/safety.dto';
 import { phiDaysOf, validateEventDetails } from './event-details';
 import { generateLotCode } from './lot-code';
+import { parseRecordedTime } from './recorded-time';
 import { computeSafetyWarnings, latestSafeFrom, safetyStateOf, vietnamDate } from './safety-rules';
 
-// Clocks on farmers' phones drift; a record a little in the future is accepted, a day ahead is a typo.
-const FUTURE_TOLERANCE_MS = 24 * 3600_000;
 const DAY_MS = 86_400_000;
 
 /** Fields a printed label carries (GS1 AI 10 lot, harvest date, origin, product): fixed once labels exist. */
@@ -68,16 +66,12 @@ export class BatchesService {
       if (plot.householdId !== household.id) throw InvalidInputError.field('plotId', message('batches.plotOtherHousehold'));
       plotId = plot.id;
     }
-    const harvestedAt = parseTimestamp(dto.harvestedAt);
-    if (harvestedAt.getTime() > Date.now() + FUTURE_TOLERANCE_MS) throw InvalidInputError.field('harvestedAt', message('batches.inFuture'));
+    const harvestedAt = parseRecordedTime('harvestedAt', dto.harvestedAt);
     const fingerprint = createFingerprint({ ...dto, id: undefined });
     const { record } = await createOnce<Batch>({
       id: dto.id,
       fingerprint,
-      find: async (id) => {
-        const batch = await this.batches.findById(id);
-        return batch ? { record: batch, fingerprint: batch.createFingerprint ?? '' } : null;
-      },
+      find: async (id) => withFingerprint(await this.batches.findById(id)),
       create: async () => {
         if (product.archivedAt) throw new ConflictError(message('catalog.archived', { id: product.id }));
         return this.insertBatch({
@@ -209,12 +203,7 @@ export class BatchesService {
       if (plot.householdId !== existing.householdId) throw InvalidInputError.field('plotId', message('batches.plotOtherHousehold'));
       changes.plotId = plot.id;
     }
-    if (dto.harvestedAt !== undefined) {
-      const harvestedAt = parseTimestamp(dto.harvestedAt);
-      if (harvestedAt.getTime() > Date.now() + FUTURE_TOLERANCE_MS)
-        throw InvalidInputError.field('harvestedAt', message('batches.inFuture'));
-      changes.harvestedAt = harvestedAt;
-    }
+    if (dto.harvestedAt !== undefined) changes.harvestedAt = parseRecordedTime('harvestedAt', dto.harvestedAt);
     if (dto.quantity !== undefined) changes.quantity = dto.quantity;
     if (dto.unit !== undefined) changes.unit = dto.unit;
 
@@ -287,16 +276,12 @@ export class BatchesService {
     if (!dto.supersedes && dto.correctionReason)
       throw InvalidInputError.field('correctionReason', message('batches.correctionReasonAlone'));
     const details = validateEventDetails(dto.bizStep, dto.details);
-    const occurredAt = parseTimestamp(dto.occurredAt);
-    if (occurredAt.getTime() > Date.now() + FUTURE_TOLERANCE_MS) throw InvalidInputError.field('occurredAt', message('batches.inFuture'));
+    const occurredAt = parseRecordedTime('occurredAt', dto.occurredAt);
     const fingerprint = createFingerprint({ ...dto, id: undefined, batchId });
     const { record } = await createOnce<BatchEvent>({
       id: dto.id,
       fingerprint,
-      find: async (id) => {
-        const event = await this.batches.findEvent(id);
-        return event ? { record: event, fingerprint: event.createFingerprint ?? '' } : null;
-      },
+      find: async (id) => withFingerprint(await this.batches.findEvent(id)),
       create: () =>
         this.insertEvent(actor, {
           id: dto.id ?? randomUUID(),

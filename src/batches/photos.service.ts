@@ -6,7 +6,7 @@ import { Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
 import { InvalidInputError, NotFoundError } from '../common/errors/domain-errors';
 import { message } from '../common/i18n/message';
-import { createOnce } from '../common/records/repeatable-create';
+import { createOnce, withFingerprint } from '../common/records/repeatable-create';
 import { PlotsService } from '../registry/plots.service';
 import { BatchesService } from './batches.service';
 import { PhotoResponse, UploadPhotoQuery } from './dto/photo.dto';
@@ -78,10 +78,7 @@ export class PhotosService {
     const { record } = await createOnce<Photo>({
       id: query.id,
       fingerprint,
-      find: async (photoId) => {
-        const found = await this.photos.findOne({ where: { id: photoId } });
-        return found ? { record: found, fingerprint: found.createFingerprint } : null;
-      },
+      find: async (photoId) => withFingerprint(await this.photos.findOne({ where: { id: photoId } })),
       create: async () => {
         const now = new Date();
         const photo = this.photos.create({

@@ -4,19 +4,14 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { Actor } from '../common/auth/actor';
-import { InvalidInputError } from '../common/errors/domain-errors';
-import { parseTimestamp } from '../common/http/calendar-date';
 import { Page, paginate } from '../common/http/pagination';
-import { message } from '../common/i18n/message';
-import { createFingerprint, createOnce } from '../common/records/repeatable-create';
+import { createFingerprint, createOnce, withFingerprint } from '../common/records/repeatable-create';
 import { PlotsService } from '../registry/plots.service';
 import { BatchesService } from './batches.service';
 import { CreatePlotActivityDto, ListPlotActivitiesQuery, PlotActivityResponse } from './dto/plot-activity.dto';
 import { validateEventDetails } from './event-details';
 import { PlotActivity } from './plot-activity.entity';
-
-// As for batch events: phone clocks drift a little; a day ahead is a typo.
-const FUTURE_TOLERANCE_MS = 24 * 3600_000;
+import { parseRecordedTime } from './recorded-time';
 
 export function toPlotActivityResponse(a: PlotActivity): PlotActivityResponse {
   return {
@@ -43,16 +38,12 @@ export class PlotActivitiesService {
     const plot = await this.plots.findAccessible(actor, plotId);
     // Only a spraying has step-specific rules (a pesticide, its interval); the batch diary's check serves both.
     const details = validateEventDetails(dto.activity === 'spraying' ? 'spraying' : 'fertilizing', dto.details);
-    const occurredAt = parseTimestamp(dto.occurredAt);
-    if (occurredAt.getTime() > Date.now() + FUTURE_TOLERANCE_MS) throw InvalidInputError.field('occurredAt', message('batches.inFuture'));
+    const occurredAt = parseRecordedTime('occurredAt', dto.occurredAt);
     const fingerprint = createFingerprint({ ...dto, id: undefined, plotId: plot.id });
     const { record } = await createOnce<PlotActivity>({
       id: dto.id,
       fingerprint,
-      find: async (id) => {
-        const found = await this.activities.findOne({ where: { id } });
-        return found ? { record: found, fingerprint: found.createFingerprint } : null;
-      },
+      find: async (id) => withFingerprint(await this.activities.findOne({ where: { id } })),
       create: async () => {
         const now = new Date();
         const activity = this.activities.create({

@@ -1,20 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Page, PageQuery, paginate } from '../common/http/pagination';
 import { dialectOf } from '../database/sql-dialect';
 import { Product } from './product.entity';
+import { SqlRepository } from '../database/sql-repository';
 
 /** The SQL of the `products` table. */
 @Injectable()
-export class ProductsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
+export class ProductsRepository extends SqlRepository {
   findById(id: string): Promise<Product | null> {
     return this.dataSource.manager.findOne(Product, { where: { id } });
   }

@@ -1,4 +1,4 @@
-import { ConfigurationError, DEVELOPMENT_DEFAULTS, loadEnvironment, MOCK_MARKETPLACE_DEFAULTS } from './environment';
+import { ConfigurationError, DEVELOPMENT_DEFAULTS, environmentAtLoad, loadEnvironment, MOCK_MARKETPLACE_DEFAULTS } from './environment';
 import { PRODUCTION_VALUES } from '../../test/support/production-values';
 
 const load = (env: Record<string, string>) => () => loadEnvironment(env);
@@ -44,6 +44,17 @@ describe('loadEnvironment', () => {
     const message = messageOf({ [name]: value });
     expect(message).toMatch(new RegExp(`^Invalid configuration: ${name}: `));
     expect(message).not.toContain('\n');
+  });
+
+  it.each([
+    ['PORT', 'abc', 'PORT must be an integer'],
+    ['LABEL_JOB_LOCK_SECONDS', 'soon', 'LABEL_JOB_LOCK_SECONDS must be an integer'],
+    ['LABEL_OVERRUN_TOLERANCE', 'five percent', 'LABEL_OVERRUN_TOLERANCE must be a number such as 0.05'],
+    ['PORT', '70000', 'PORT must not be greater than 65535'],
+    ['JWT_SECRET', 'short', 'JWT_SECRET must be at least 32 characters'],
+    ['PUBLIC_BASE_URL', 'nongsan.vn', 'PUBLIC_BASE_URL must be an http(s) URL'],
+  ])('refuses %s=%j for what is wrong with it', (name, value, reason) => {
+    expect(messageOf({ [name]: value })).toBe(`Invalid configuration: ${name}: ${reason}`);
   });
 
   it('treats an empty variable as unset', () => {
@@ -215,5 +226,24 @@ describe('loadEnvironment', () => {
       expect(load({ NODE_ENV: 'development', PUBLIC_BASE_URL: 'http://localhost:3000' })).not.toThrow();
       expect(load({ NODE_ENV: 'test', SHOPEE_BASE_URL: 'http://127.0.0.1:4999/shopee' })).not.toThrow();
     });
+  });
+});
+
+describe('environmentAtLoad', () => {
+  it('reads its values as loadEnvironment does', () => {
+    expect(environmentAtLoad({})).toEqual({ DATABASE_URL: './data/nongsan.sqlite', databaseKind: 'sqlite', LABEL_JOB_LOCK_SECONDS: 30 });
+    expect(environmentAtLoad({ DATABASE_URL: 'postgres://u@db/nongsan', LABEL_JOB_LOCK_SECONDS: ' 45 ', PORT: 'ignored' })).toEqual({
+      DATABASE_URL: 'postgres://u@db/nongsan',
+      databaseKind: 'postgres',
+      LABEL_JOB_LOCK_SECONDS: 45,
+    });
+  });
+
+  it.each([
+    ['LABEL_JOB_LOCK_SECONDS', 'soon'],
+    ['LABEL_JOB_LOCK_SECONDS', '1'],
+    ['DATABASE_URL', 'mysql://u@db/nongsan'],
+  ])('refuses %s=%s with the message loadEnvironment gives, instead of using the default', (name, value) => {
+    expect(() => environmentAtLoad({ [name]: value })).toThrow(new ConfigurationError(messageOf({ [name]: value })));
   });
 });

@@ -17,6 +17,7 @@ import {
   ValidationError,
 } from 'class-validator';
 import { DATA_ENCRYPTION_KEY_FORMAT, parseDataEncryptionKeys } from '../common/crypto/data-encryption-keys';
+import { mostBasicConstraint } from '../common/http/constraint-priority';
 
 export const PROCESS_ROLES = ['api', 'worker', 'all'] as const;
 export type ProcessRole = (typeof PROCESS_ROLES)[number];
@@ -45,6 +46,30 @@ export const MOCK_MARKETPLACE_DEFAULTS = {
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value.trim()) : value;
 
+const allOf =
+  (...decorators: PropertyDecorator[]): PropertyDecorator =>
+  (target, name) => {
+    for (const decorate of decorators) decorate(target, name);
+  };
+
+/** An integer variable of at least `min` (and at most `max`), written as digits. */
+function Integer(min: number, max?: number): PropertyDecorator {
+  return allOf(Transform(toInt), IsInt({ message: '$property must be an integer' }), Min(min), ...(max === undefined ? [] : [Max(max)]));
+}
+
+/** An http(s) address; a host without a top-level domain (a container's name) is fine. */
+function HttpUrl(): PropertyDecorator {
+  return IsUrl(
+    { require_tld: false, require_protocol: true, protocols: ['http', 'https'] },
+    { message: '$property must be an http(s) URL' },
+  );
+}
+
+/** A password, key or token of at least `length` characters. */
+function Secret(length: number): PropertyDecorator {
+  return allOf(IsString(), MinLength(length, { message: '$property must be at least $constraint1 characters' }));
+}
+
 /**
  * The whole environment the service reads, validated once at start-up.
  * Every variable has a default that works on a developer machine with a local Redis.
@@ -56,10 +81,7 @@ export class Environment {
   @IsIn(PROCESS_ROLES, { message: 'ROLE must be one of api, worker, all' })
   ROLE: ProcessRole = 'all';
 
-  @Transform(toInt)
-  @IsInt({ message: 'PORT must be an integer' })
-  @Min(0)
-  @Max(65535)
+  @Integer(0, 65535)
   PORT = 3000;
 
   @IsString()
@@ -83,10 +105,7 @@ export class Environment {
   @Matches(/^[A-Za-z0-9:_-]{1,64}$/, { message: 'REDIS_PREFIX must be 1-64 characters of A-Z a-z 0-9 : _ -' })
   REDIS_PREFIX = 'nongsan';
 
-  @IsUrl(
-    { require_tld: false, require_protocol: true, protocols: ['http', 'https'] },
-    { message: 'PUBLIC_BASE_URL must be an http(s) URL' },
-  )
+  @HttpUrl()
   PUBLIC_BASE_URL = 'http://localhost:3000';
 
   /**
@@ -100,25 +119,17 @@ export class Environment {
   @Matches(/^(\+84|0)\d{9}$/, { message: 'ADMIN_PHONE must be a Vietnamese phone number (0xxxxxxxxx or +84xxxxxxxxx)' })
   ADMIN_PHONE: string = DEVELOPMENT_DEFAULTS.ADMIN_PHONE;
 
-  @IsString()
-  @MinLength(10, { message: 'ADMIN_PASSWORD must be at least 10 characters' })
+  @Secret(10)
   ADMIN_PASSWORD: string = DEVELOPMENT_DEFAULTS.ADMIN_PASSWORD;
 
-  @IsString()
-  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  @Secret(32)
   JWT_SECRET: string = DEVELOPMENT_DEFAULTS.JWT_SECRET;
 
-  @Transform(toInt)
-  @IsInt({ message: 'JWT_TTL_SECONDS must be an integer' })
-  @Min(60)
-  @Max(86400)
+  @Integer(60, 86400)
   JWT_TTL_SECONDS = 900;
 
   /** Lifetime of a refresh token (a session without activity ends after this); each use rotates it. */
-  @Transform(toInt)
-  @IsInt({ message: 'REFRESH_TOKEN_TTL_DAYS must be an integer' })
-  @Min(1)
-  @Max(365)
+  @Integer(1, 365)
   REFRESH_TOKEN_TTL_DAYS = 30;
 
   /**
@@ -133,41 +144,28 @@ export class Environment {
   })
   DATA_ENCRYPTION_KEY?: string;
 
-  @Transform(toInt)
-  @IsInt({ message: 'LOGIN_MAX_FAILURES must be an integer' })
-  @Min(1)
+  @Integer(1)
   LOGIN_MAX_FAILURES = 5;
 
-  @Transform(toInt)
-  @IsInt({ message: 'LOGIN_LOCK_SECONDS must be an integer' })
-  @Min(1)
+  @Integer(1)
   LOGIN_LOCK_SECONDS = 900;
 
   /** Failed logins per minute one client address (IPv4, or IPv6 /64) may make (429 beyond); 0 turns the limit off. */
-  @Transform(toInt)
-  @IsInt({ message: 'LOGIN_RATE_LIMIT_PER_MINUTE must be an integer' })
-  @Min(0)
+  @Integer(0)
   LOGIN_RATE_LIMIT_PER_MINUTE = 20;
 
   /**
    * How long a process trusts its memory of an account (token version, disabled) without a change notice:
    * the safety net behind the Redis broadcast that ends old tokens at once.
    */
-  @Transform(toInt)
-  @IsInt({ message: 'ACCOUNT_CACHE_SECONDS must be an integer' })
-  @Min(0)
-  @Max(300)
+  @Integer(0, 300)
   ACCOUNT_CACHE_SECONDS = 10;
 
   /** Largest JSON body accepted, in bytes. CSV imports have their own, larger limit. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1024)
+  @Integer(1024)
   BODY_LIMIT_BYTES = 1_048_576;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(1024)
+  @Integer(1024)
   IMPORT_LIMIT_BYTES = 20_971_520;
 
   /**
@@ -195,26 +193,18 @@ export class Environment {
   LABEL_OVERRUN_TOLERANCE = 0.05;
 
   /** Threads that render label PDFs; 0 = one per CPU core. */
-  @Transform(toInt)
-  @IsInt({ message: 'LABEL_RENDER_THREADS must be an integer' })
-  @Min(0)
-  @Max(64)
+  @Integer(0, 64)
   LABEL_RENDER_THREADS = 0;
 
   /**
    * How long a label worker's job lock lasts without renewal. A worker killed mid-run loses its lock
    * after this long and the run is picked up again by another (or the restarted) worker.
    */
-  @Transform(toInt)
-  @IsInt({ message: 'LABEL_JOB_LOCK_SECONDS must be an integer' })
-  @Min(2)
-  @Max(3600)
+  @Integer(2, 3600)
   LABEL_JOB_LOCK_SECONDS = 30;
 
   /** Scans per minute one client address may make on the public resolver (429 beyond); 0 turns the limit off. */
-  @Transform(toInt)
-  @IsInt({ message: 'SCAN_RATE_LIMIT_PER_MINUTE must be an integer' })
-  @Min(0)
+  @Integer(0)
   SCAN_RATE_LIMIT_PER_MINUTE = 600;
 
   /**
@@ -222,21 +212,14 @@ export class Environment {
    * shown as suspicious: a copied label is scanned by shoppers everywhere. How often it was scanned does not
    * decide (one shopper reloading is one network).
    */
-  @Transform(toInt)
-  @IsInt({ message: 'SCAN_SUSPICIOUS_NETWORKS must be an integer' })
-  @Min(1)
+  @Integer(1)
   SCAN_SUSPICIOUS_NETWORKS = 5;
 
-  @Transform(toInt)
-  @IsInt({ message: 'SCAN_WINDOW_HOURS must be an integer' })
-  @Min(1)
+  @Integer(1)
   SCAN_WINDOW_HOURS = 72;
 
   /** How long a trace view may be served from memory without a change notice (safety net behind invalidation). */
-  @Transform(toInt)
-  @IsInt({ message: 'TRACE_CACHE_SECONDS must be an integer' })
-  @Min(0)
-  @Max(3600)
+  @Integer(0, 3600)
   TRACE_CACHE_SECONDS = 30;
 
   /**
@@ -265,37 +248,25 @@ export class Environment {
   // --- Marketplace sync (issue 5). Unset base URLs point every adapter at the mocks on MOCK_MARKETPLACES_PORT. ---
 
   /** Port of the mock marketplaces started inside ROLE=all; 0 = do not start them. */
-  @Transform(toInt)
-  @IsInt({ message: 'MOCK_MARKETPLACES_PORT must be an integer' })
-  @Min(0)
-  @Max(65535)
+  @Integer(0, 65535)
   MOCK_MARKETPLACES_PORT = 4010;
 
   /** How long the mocks' Lazada quality check and Tiki review take. */
-  @Transform(toInt)
-  @IsInt({ message: 'MOCK_REVIEW_DELAY_MS must be an integer' })
-  @Min(0)
+  @Integer(0)
   MOCK_REVIEW_DELAY_MS = 3000;
 
   /** Where the mocks push orders (the service's own base URL as the mock reaches it); unset = this service on PORT. */
-  @IsUrl(
-    { require_tld: false, require_protocol: true, protocols: ['http', 'https'] },
-    { message: 'MOCK_WEBHOOK_BASE_URL must be an http(s) URL' },
-  )
+  @HttpUrl()
   MOCK_WEBHOOK_BASE_URL = 'http://127.0.0.1:3000';
 
-  @IsUrl(
-    { require_tld: false, require_protocol: true, protocols: ['http', 'https'] },
-    { message: 'SHOPEE_BASE_URL must be an http(s) URL' },
-  )
+  @HttpUrl()
   SHOPEE_BASE_URL = 'http://127.0.0.1:4010/shopee';
 
   @IsString()
   @Matches(/^\d{1,20}$/, { message: 'SHOPEE_PARTNER_ID must be digits' })
   SHOPEE_PARTNER_ID: string = MOCK_MARKETPLACE_DEFAULTS.SHOPEE_PARTNER_ID;
 
-  @IsString()
-  @MinLength(8, { message: 'SHOPEE_PARTNER_KEY must be at least 8 characters' })
+  @Secret(8)
   SHOPEE_PARTNER_KEY: string = MOCK_MARKETPLACE_DEFAULTS.SHOPEE_PARTNER_KEY;
 
   @IsString()
@@ -306,49 +277,38 @@ export class Environment {
   @IsNotEmpty()
   SHOPEE_ACCESS_TOKEN: string = MOCK_MARKETPLACE_DEFAULTS.SHOPEE_ACCESS_TOKEN;
 
-  @IsUrl(
-    { require_tld: false, require_protocol: true, protocols: ['http', 'https'] },
-    { message: 'LAZADA_BASE_URL must be an http(s) URL' },
-  )
+  @HttpUrl()
   LAZADA_BASE_URL = 'http://127.0.0.1:4010/lazada/rest';
 
   @IsString()
   @IsNotEmpty()
   LAZADA_APP_KEY: string = MOCK_MARKETPLACE_DEFAULTS.LAZADA_APP_KEY;
 
-  @IsString()
-  @MinLength(8, { message: 'LAZADA_APP_SECRET must be at least 8 characters' })
+  @Secret(8)
   LAZADA_APP_SECRET: string = MOCK_MARKETPLACE_DEFAULTS.LAZADA_APP_SECRET;
 
   @IsString()
   @IsNotEmpty()
   LAZADA_ACCESS_TOKEN: string = MOCK_MARKETPLACE_DEFAULTS.LAZADA_ACCESS_TOKEN;
 
-  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'TIKI_BASE_URL must be an http(s) URL' })
+  @HttpUrl()
   TIKI_BASE_URL = 'http://127.0.0.1:4010/tiki';
 
   @IsString()
   @IsNotEmpty()
   TIKI_CLIENT_ID: string = MOCK_MARKETPLACE_DEFAULTS.TIKI_CLIENT_ID;
 
-  @IsString()
-  @MinLength(8, { message: 'TIKI_CLIENT_SECRET must be at least 8 characters' })
+  @Secret(8)
   TIKI_CLIENT_SECRET: string = MOCK_MARKETPLACE_DEFAULTS.TIKI_CLIENT_SECRET;
 
   /** Calls a second each queue may start (BullMQ limiter); 0 = unlimited. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
+  @Integer(0)
   SHOPEE_RATE_LIMIT_PER_SECOND = 0;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
+  @Integer(0)
   LAZADA_RATE_LIMIT_PER_SECOND = 0;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
+  @Integer(0)
   TIKI_RATE_LIMIT_PER_SECOND = 0;
 
   /**
@@ -356,44 +316,30 @@ export class Environment {
    * platform and the database (the rate limiter, not this, keeps a platform's pace), and concurrent
    * jobs share database statements, so this is set well above the number of cores.
    */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @Integer(1, 500)
   MARKETPLACE_SYNC_CONCURRENCY = 50;
 
   /** Attempts before a channel is marked failed (throttling answers do not count). */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(50)
+  @Integer(1, 50)
   MARKETPLACE_SYNC_ATTEMPTS = 8;
 
   /**
    * ...and only once the failures in a row have lasted this long (ms): a platform answering 5xx for a
    * minute is an outage to wait out, not a reason to give up on a listing.
    */
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
+  @Integer(0)
   MARKETPLACE_GIVE_UP_AFTER_MS = 180_000;
 
   /** First retry delay for 5xx/timeouts; doubles each attempt, with jitter. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(10)
+  @Integer(10)
   MARKETPLACE_BACKOFF_MS = 500;
 
   /** How long a stock/price change waits so a burst of changes makes one call. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
+  @Integer(0)
   LISTING_UPDATE_DELAY_MS = 1000;
 
   /** How often a channel under review (Lazada QC, Tiki review) is checked. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(10)
+  @Integer(10)
   MARKETPLACE_REVIEW_POLL_MS = 1500;
 
   /**
@@ -405,36 +351,27 @@ export class Environment {
   IMAGE_FETCH_PRIVATE_NETWORKS: 'allow' | 'deny' = 'deny';
 
   /** Timeout of one marketplace HTTP call. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(100)
+  @Integer(100)
   MARKETPLACE_HTTP_TIMEOUT_MS = 10_000;
 
   /** Lock of a running sync job; a worker killed mid-sync has its jobs taken over within about 1.5 times this. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1000)
+  @Integer(1000)
   MARKETPLACE_SYNC_LOCK_MS = 30_000;
 
   /** How often the outbox relay looks for sync intents to move to the queues. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(10)
+  @Integer(10)
   SYNC_RELAY_INTERVAL_MS = 200;
 
   /**
    * A channel out of line with its listing that no sync has touched for this long, with no intent
    * waiting, is given a new intent (its job was lost with Redis's data). Longer than any backoff or poll.
    */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1000)
+  @Integer(1000)
   SYNC_SWEEP_STALE_MS = 600_000;
 
   /** When set, GET /metrics answers only `Authorization: Bearer <METRICS_TOKEN>` (for scrapers that reach the api directly). */
   @IsOptional()
-  @IsString()
-  @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
+  @Secret(16)
   METRICS_TOKEN?: string;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
@@ -447,9 +384,7 @@ export class Environment {
   // --- Records and reports (issue 6). ---
 
   /** Above this many kg per hectare in one harvest year, a lychee plot's records are flagged as implausible. */
-  @Transform(toInt)
-  @IsInt({ message: 'LYCHEE_MAX_YIELD_KG_PER_HA must be an integer' })
-  @Min(1)
+  @Integer(1)
   LYCHEE_MAX_YIELD_KG_PER_HA = 15_000;
 }
 
@@ -461,50 +396,65 @@ export function databaseKindOf(url: string): DatabaseKind {
 
 /**
  * The values needed while modules load, before `loadEnvironment` has run in main.ts: entity column
- * types and decorator options are fixed when their file is imported. Same names, transforms and
- * defaults as the Environment; not validated here (start-up validates and refuses a bad value).
+ * types and decorator options are fixed when their file is imported. Read and validated as
+ * `loadEnvironment` does, so a bad value is refused with the same message rather than replaced.
  */
 export function environmentAtLoad(env: NodeJS.ProcessEnv = process.env): Pick<Environment, 'DATABASE_URL' | 'LABEL_JOB_LOCK_SECONDS'> & {
   databaseKind: DatabaseKind;
 } {
-  const defaults = new Environment();
-  const lockSeconds = toInt({ value: env.LABEL_JOB_LOCK_SECONDS || undefined });
-  const databaseUrl = env.DATABASE_URL || defaults.DATABASE_URL;
-  return {
-    DATABASE_URL: databaseUrl,
-    databaseKind: databaseKindOf(databaseUrl),
-    LABEL_JOB_LOCK_SECONDS: typeof lockSeconds === 'number' ? lockSeconds : defaults.LABEL_JOB_LOCK_SECONDS,
-  };
+  const config = validated(givenValues(env, ['DATABASE_URL', 'LABEL_JOB_LOCK_SECONDS']));
+  return { DATABASE_URL: config.DATABASE_URL, databaseKind: config.databaseKind, LABEL_JOB_LOCK_SECONDS: config.LABEL_JOB_LOCK_SECONDS };
 }
 
 export class ConfigurationError extends Error {}
 
 const OPTIONAL_VARIABLES = ['DATA_ENCRYPTION_KEY', 'METRICS_TOKEN'];
 
-function firstMessage(error: ValidationError): string {
-  const messages = Object.values(error.constraints ?? {});
-  return messages[0] ?? `${error.property} is invalid`;
+/** The reason a variable is refused: a value of the wrong kind breaks its bounds too, and then its kind says why. */
+function reasonOf(error: ValidationError): string {
+  return mostBasicConstraint(error)?.text ?? `${error.property} is invalid`;
+}
+
+/** The variables among `names` that `env` sets; an empty value counts as unset. */
+function givenValues(env: NodeJS.ProcessEnv, names: string[]): Record<string, string> {
+  const given: Record<string, string> = {};
+  for (const name of names) {
+    const value = env[name];
+    if (value !== undefined && value !== '') given[name] = value;
+  }
+  return given;
+}
+
+/** The defaults with `given` over them, transformed and validated; the first invalid variable throws. */
+function validated(given: Record<string, string>): Environment {
+  const config = plainToInstance(Environment, given, { exposeDefaultValues: true });
+  const first = validateSync(config, { whitelist: false, skipMissingProperties: false })[0];
+  if (first) {
+    throw new ConfigurationError(`Invalid configuration: ${first.property}: ${reasonOf(first)}`);
+  }
+  return config;
 }
 
 /** Validates `env` (normally `process.env`); throws a one-line ConfigurationError naming the variable. */
 export function loadEnvironment(env: NodeJS.ProcessEnv = process.env): Environment {
-  const raw: Record<string, string> = {};
-  for (const key of [...Object.keys(new Environment()), ...OPTIONAL_VARIABLES]) {
-    const value = env[key];
-    if (value !== undefined && value !== '') raw[key] = value;
-  }
-  const config = plainToInstance(Environment, raw, { exposeDefaultValues: true });
-  const errors = validateSync(config, { whitelist: false, skipMissingProperties: false });
-  const first = errors[0];
-  if (first) {
-    throw new ConfigurationError(`Invalid configuration: ${first.property}: ${firstMessage(first)}`);
-  }
+  const given = givenValues(env, [...Object.keys(new Environment()), ...OPTIONAL_VARIABLES]);
+  const config = validated(given);
   // Read once here without its trailing slashes, so every address built from it (labels, links, webhooks) can append a path as is.
   config.PUBLIC_BASE_URL = config.PUBLIC_BASE_URL.replace(/\/+$/, '');
-  deriveDevelopmentDefaults(config, raw);
+  deriveDevelopmentDefaults(config, given);
   assertProductionSafe(config);
   assertDataEncryptionKey(config);
   return config;
+}
+
+/** `loadEnvironment` for a command's start: an invalid environment stops the process with its one-line reason. */
+export function loadEnvironmentOrExit(env: NodeJS.ProcessEnv = process.env): Environment {
+  try {
+    return loadEnvironment(env);
+  } catch (error) {
+    console.error(error instanceof ConfigurationError ? error.message : error);
+    process.exit(1);
+  }
 }
 
 /** Personal data must not be one leaked JWT_SECRET away from readable, so production has a key of its own. */

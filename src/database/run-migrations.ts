@@ -1,9 +1,12 @@
-import { loadEnvironment } from '../config/environment';
-import { migrateDatabase } from './migration-runner';
+import { loadEnvironmentOrExit } from '../config/environment';
+
+// Validated before the entities load: their column types are fixed from it as they load (see environmentAtLoad).
+const env = loadEnvironmentOrExit();
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only once the environment is valid (see above)
+const { migrateDatabase } = require('./migration-runner') as typeof import('./migration-runner');
 
 /** `npm run migration:run`: applies pending migrations to DATABASE_URL and exits. */
 async function main(): Promise<void> {
-  const env = loadEnvironment();
   const applied = await migrateDatabase(env.DATABASE_URL);
   console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Database schema is up to date');
 }

@@ -1,18 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, LessThan } from 'typeorm';
+import { EntityManager, LessThan } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { LabelRun } from './label-run.entity';
+import { SqlRepository } from '../database/sql-repository';
 
 /** The SQL of the `label_runs` table. */
 @Injectable()
-export class LabelRunsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
+export class LabelRunsRepository extends SqlRepository {
   findById(id: string): Promise<LabelRun | null> {
     return this.dataSource.manager.findOne(LabelRun, { where: { id } });
   }

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Page, PageQuery, paginate } from '../common/http/pagination';
 import type { Marketplace } from '../marketplaces/marketplace';
 import { ListingChannel } from './listing-channel.entity';
 import { Listing } from './listing.entity';
+import { SqlRepository } from '../database/sql-repository';
 
 /** What a channel is reset to when it starts afresh (no item on its platform yet). */
 export type FreshChannel = Pick<
@@ -25,17 +25,7 @@ export type FreshChannel = Pick<
 
 /** The SQL of `listings` and `listing_channels` for the HTTP side (the sync engine has its own channel store). */
 @Injectable()
-export class ListingsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  private manager(manager?: EntityManager): EntityManager {
-    return manager ?? this.dataSource.manager;
-  }
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
+export class ListingsRepository extends SqlRepository {
   findById(id: string, manager?: EntityManager): Promise<Listing | null> {
     return this.manager(manager).findOne(Listing, { where: { id } });
   }

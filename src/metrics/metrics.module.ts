@@ -1,8 +1,8 @@
 import { Global, Module, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import type { FastifyInstance } from 'fastify';
 import { MetricsController } from './metrics.controller';
 import { MetricsService } from './metrics.service';
+import { fastifyOf } from '../common/http/fastify-instance';
 
 /** Prometheus metrics; the request histogram is fed by Fastify hooks, so it covers every route, Nest's or not. */
 @Global()
@@ -18,9 +18,8 @@ export class MetricsModule implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    const adapter = this.adapterHost.httpAdapter;
-    if (!adapter) return;
-    const fastify = adapter.getInstance<FastifyInstance>();
+    const fastify = fastifyOf(this.adapterHost);
+    if (!fastify) return;
     // Label children resolved once per (method, route, status): an observation is then a plain update.
     const series = new Map<string, { observe(value: number): void }>();
     fastify.addHook('onResponse', (request, reply, done) => {

@@ -39,41 +39,25 @@ export class MetricsService implements OnModuleDestroy {
       buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
       registers: [this.registry],
     });
-    this.scans = new Counter({
-      name: 'nongsan_scans_total',
-      help: 'Label scans answered, by verdict',
-      labelNames: ['verdict'],
-      registers: [this.registry],
-    });
-    this.orderLinesRejected = new Counter({
-      name: 'nongsan_marketplace_order_lines_rejected_total',
-      help: 'Marketplace order lines rejected (not recorded), by marketplace and reason',
-      labelNames: ['marketplace', 'reason'],
-      registers: [this.registry],
-    });
-    this.labelRuns = new Gauge({
-      name: 'nongsan_label_runs',
-      help: 'Label runs by status',
-      labelNames: ['status'],
-      registers: [this.registry],
-    });
-    this.labelsPrinted = new Gauge({ name: 'nongsan_labels', help: 'Label serials allocated', registers: [this.registry] });
-    this.queueJobs = new Gauge({
-      name: 'nongsan_queue_jobs',
-      help: 'BullMQ jobs by queue and state',
-      labelNames: ['queue', 'state'],
-      registers: [this.registry],
-    });
-    this.outboxLag = new Gauge({
-      name: 'nongsan_sync_outbox_lag_seconds',
-      help: 'Age of the oldest sync intent not yet moved to a queue',
-      registers: [this.registry],
-    });
-    this.outboxPending = new Gauge({
-      name: 'nongsan_sync_outbox_pending',
-      help: 'Sync intents not yet moved to a queue',
-      registers: [this.registry],
-    });
+    this.scans = this.counter('nongsan_scans_total', 'Label scans answered, by verdict', ['verdict']);
+    this.orderLinesRejected = this.counter(
+      'nongsan_marketplace_order_lines_rejected_total',
+      'Marketplace order lines rejected (not recorded), by marketplace and reason',
+      ['marketplace', 'reason'],
+    );
+    this.labelRuns = this.gauge('nongsan_label_runs', 'Label runs by status', ['status']);
+    this.labelsPrinted = this.gauge('nongsan_labels', 'Label serials allocated');
+    this.queueJobs = this.gauge('nongsan_queue_jobs', 'BullMQ jobs by queue and state', ['queue', 'state']);
+    this.outboxLag = this.gauge('nongsan_sync_outbox_lag_seconds', 'Age of the oldest sync intent not yet moved to a queue');
+    this.outboxPending = this.gauge('nongsan_sync_outbox_pending', 'Sync intents not yet moved to a queue');
+  }
+
+  private counter<L extends string>(name: string, help: string, labelNames: L[] = []): Counter<L> {
+    return new Counter({ name, help, labelNames, registers: [this.registry] });
+  }
+
+  private gauge<L extends string = string>(name: string, help: string, labelNames: L[] = []): Gauge<L> {
+    return new Gauge({ name, help, labelNames, registers: [this.registry] });
   }
 
   async onModuleDestroy(): Promise<void> {

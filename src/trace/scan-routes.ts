@@ -1,12 +1,13 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { message } from '../common/i18n/message';
 import { ServerConfig } from '../config/sections';
 import { parseGtinDigitalLink } from './digital-link-request';
 import { GS1_VOC, LINKSET_CONTEXT, linksetLink } from './linkset';
 import { ScanResponder, sendResolverProblem } from './scan-responder';
 import { RESOLVER_EXPOSED_HEADERS } from './scan.service';
+import { fastifyOf } from '../common/http/fastify-instance';
 
 /** Paths and parameters of the raw label routes, for the OpenAPI document (Nest does not see them). */
 export const SCAN_ROUTE_DOCS = {
@@ -61,10 +62,8 @@ export class ScanRoutes implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    const adapter = this.adapterHost.httpAdapter;
-    // The worker role has no HTTP server.
-    if (!adapter) return;
-    const fastify = adapter.getInstance<FastifyInstance>();
+    const fastify = fastifyOf(this.adapterHost);
+    if (!fastify) return;
     const guard =
       (handler: (request: never, reply: FastifyReply) => Promise<void>) =>
       async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {

@@ -1,5 +1,6 @@
-import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { ScanConfig } from '../config/sections';
+import { ChangeNoticeCache, keepBounded } from '../redis/change-notice-cache';
 import { ChangeNotice, ChangeNotices } from '../redis/change-notices';
 import { TraceReadModel } from './trace.repository';
 import { buildProductView, buildTraceView, ProductView, PublicContact, TraceView } from './trace-view';
@@ -45,40 +46,25 @@ function timestampMs(value: Date | string | null): number {
  * misses for one key share a single database read.
  */
 @Injectable()
-export class TraceCache implements OnModuleInit, OnModuleDestroy {
+export class TraceCache extends ChangeNoticeCache {
   private readonly labels = new Map<string, CachedLabel>();
   private readonly views = new Map<string, TraceView>();
   /** GTIN → the co-op that sells it, for unknown serials: a wrong serial under a known GTIN is answered with who to ask. */
   private readonly producers = new Map<string, { producer: Producer | null; loadedAt: number }>();
   /** GTIN → the product page of `/01/{gtin}` (null: no product carries it). */
   private readonly products = new Map<string, { view: ProductView | null; loadedAt: number }>();
-  private readonly loading = new Map<string, Promise<unknown>>();
-  private readonly ttlMs: number;
-  private unsubscribe: (() => void) | null = null;
-  /** Bumped by every change notice; a read that started before one does not fill the cache. */
-  private generation = 0;
 
   constructor(
     private readonly records: TraceReadModel,
-    private readonly notices: ChangeNotices,
+    notices: ChangeNotices,
     scanConfig: ScanConfig,
   ) {
-    this.ttlMs = scanConfig.TRACE_CACHE_SECONDS * 1000;
-  }
-
-  onModuleInit(): void {
-    this.unsubscribe = this.notices.subscribe((notice) => this.invalidate(notice));
-  }
-
-  onModuleDestroy(): void {
-    this.unsubscribe?.();
+    super(notices, scanConfig.TRACE_CACHE_SECONDS * 1000);
   }
 
   invalidate(notice: ChangeNotice): void {
     if (notice.kind === 'user') return;
-    // A read already in flight may have seen the old row: it must not be cached, nor shared with later callers.
-    this.generation++;
-    this.loading.clear();
+    this.readsBefore();
     switch (notice.kind) {
       case 'batch':
         this.views.delete(notice.id);
@@ -101,8 +87,8 @@ export class TraceCache implements OnModuleInit, OnModuleDestroy {
 
   async label(serial: string, now = Date.now()): Promise<CachedLabel | null> {
     const cached = this.labels.get(serial);
-    if (cached && now - cached.loadedAt < this.ttlMs) return cached;
-    return this.once(`l:${serial}`, async (generation) => {
+    if (this.fresh(cached, now)) return cached;
+    return this.once(`l:${serial}`, async (current) => {
       // One query on a miss (and every TRACE_CACHE_SECONDS per label).
       const row = await this.records.loadLabelView(serial);
       if (!row) return null;
@@ -118,9 +104,7 @@ export class TraceCache implements OnModuleInit, OnModuleDestroy {
         clearedAt: timestampMs(row.last_cleared_at),
         loadedAt: Date.now(),
       };
-      if (generation !== this.generation) return entry;
-      if (this.labels.size >= MAX_LABELS) this.labels.delete(this.labels.keys().next().value!);
-      this.labels.set(serial, entry);
+      if (current()) keepBounded(this.labels, serial, entry, MAX_LABELS);
       return entry;
     });
   }
@@ -128,12 +112,9 @@ export class TraceCache implements OnModuleInit, OnModuleDestroy {
   async view(batchId: string, now = Date.now()): Promise<TraceView | null> {
     const cached = this.views.get(batchId);
     if (cached && now - cached.builtAt < this.ttlMs) return cached;
-    return this.once(`v:${batchId}`, async (generation) => {
+    return this.once(`v:${batchId}`, async (current) => {
       const view = await this.buildView(batchId);
-      if (view && generation === this.generation) {
-        if (this.views.size >= MAX_VIEWS) this.views.delete(this.views.keys().next().value!);
-        this.views.set(batchId, view);
-      }
+      if (view && current()) keepBounded(this.views, batchId, view, MAX_VIEWS);
       return view;
     });
   }
@@ -141,14 +122,13 @@ export class TraceCache implements OnModuleInit, OnModuleDestroy {
   /** The co-operative whose product carries `gtin` (GTIN-14), and its public contact; null when no product has it. */
   async producerOf(gtin: string, now = Date.now()): Promise<Producer | null> {
     const cached = this.producers.get(gtin);
-    if (cached && now - cached.loadedAt < this.ttlMs) return cached.producer;
+    if (this.fresh(cached, now)) return cached.producer;
     return this.once(`p:${gtin}`, async () => {
       const row = await this.records.loadProducer(gtin);
       const producer = row
         ? { cooperative: row.name, contact: row.phone || row.email ? { phone: row.phone, email: row.email } : null }
         : null;
-      if (this.producers.size >= MAX_VIEWS) this.producers.delete(this.producers.keys().next().value!);
-      this.producers.set(gtin, { producer, loadedAt: Date.now() });
+      keepBounded(this.producers, gtin, { producer, loadedAt: Date.now() }, MAX_VIEWS);
       return producer;
     });
   }
@@ -156,14 +136,11 @@ export class TraceCache implements OnModuleInit, OnModuleDestroy {
   /** The product `/01/{gtin}` names (GTIN-14) with its co-operative; null when no product carries it. */
   async product(gtin: string, now = Date.now()): Promise<ProductView | null> {
     const cached = this.products.get(gtin);
-    if (cached && now - cached.loadedAt < this.ttlMs) return cached.view;
-    return this.once(`g:${gtin}`, async (generation) => {
+    if (this.fresh(cached, now)) return cached.view;
+    return this.once(`g:${gtin}`, async (current) => {
       const found = await this.records.loadProduct(gtin);
       const view = found ? buildProductView(found.product, found.cooperative) : null;
-      if (generation === this.generation) {
-        if (this.products.size >= MAX_VIEWS) this.products.delete(this.products.keys().next().value!);
-        this.products.set(gtin, { view, loadedAt: Date.now() });
-      }
+      if (current()) keepBounded(this.products, gtin, { view, loadedAt: Date.now() }, MAX_VIEWS);
       return view;
     });
   }
@@ -176,15 +153,5 @@ export class TraceCache implements OnModuleInit, OnModuleDestroy {
   private async buildView(batchId: string): Promise<TraceView | null> {
     const sources = await this.records.loadLotRecords(batchId);
     return sources ? buildTraceView(sources) : null;
-  }
-
-  private once<T>(key: string, load: (generation: number) => Promise<T>): Promise<T> {
-    const pending = this.loading.get(key) as Promise<T> | undefined;
-    if (pending) return pending;
-    const promise: Promise<T> = load(this.generation).finally(() => {
-      if (this.loading.get(key) === promise) this.loading.delete(key);
-    });
-    this.loading.set(key, promise);
-    return promise;
   }
 }

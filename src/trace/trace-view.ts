@@ -82,19 +82,25 @@ export interface ProductView {
   loadedAt: number;
 }
 
+/** What a shopper reads about a product; a lot's page adds the net weight of the package in hand. */
+function publicProductOf(product: Product, withPackageWeight: boolean) {
+  return {
+    name: product.name,
+    variety: product.variety,
+    gtin: product.gtin,
+    geographicalIndication: product.geographicalIndication,
+    ocopStars: product.ocopStars,
+    unit: product.unit,
+    ...(withPackageWeight && { packageNetWeightKg: product.packageNetWeightKg === null ? null : Number(product.packageNetWeightKg) }),
+    shelfLifeDays: product.shelfLifeDays,
+    description: product.description,
+  };
+}
+
 export function buildProductView(product: Product, cooperative: Cooperative, now = Date.now()): ProductView {
   const contact = publicContactOf(cooperative);
   const json = {
-    product: {
-      name: product.name,
-      variety: product.variety,
-      gtin: product.gtin,
-      geographicalIndication: product.geographicalIndication,
-      ocopStars: product.ocopStars,
-      unit: product.unit,
-      shelfLifeDays: product.shelfLifeDays,
-      description: product.description,
-    },
+    product: publicProductOf(product, false),
     producer: { cooperative: cooperative.name, contact, province: cooperative.province },
   };
   const e = escapeHtml;
@@ -167,17 +173,7 @@ export function buildTraceView(src: TraceSources, now = new Date()): TraceView {
         new Date(batch.harvestedAt.getTime() + product.shelfLifeDays * 86_400_000 + 7 * 3600_000).toISOString().slice(0, 10)
       : null;
   const json = {
-    product: {
-      name: product.name,
-      variety: product.variety,
-      gtin: product.gtin,
-      geographicalIndication: product.geographicalIndication,
-      ocopStars: product.ocopStars,
-      unit: product.unit,
-      packageNetWeightKg: product.packageNetWeightKg === null ? null : Number(product.packageNetWeightKg),
-      shelfLifeDays: product.shelfLifeDays,
-      description: product.description,
-    },
+    product: publicProductOf(product, true),
     batch: {
       lotCode: batch.lotCode,
       harvestedAt: batch.harvestedAt.toISOString(),

@@ -1,4 +1,4 @@
-import { registerDecorator, ValidationOptions } from 'class-validator';
+import { propertyRule } from './property-rule';
 
 /** A real calendar date written YYYY-MM-DD (2025-02-30 is refused). */
 export function isCalendarDate(value: unknown): boolean {
@@ -7,16 +7,7 @@ export function isCalendarDate(value: unknown): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
-export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
-  return (target: object, propertyName: string | symbol) =>
-    registerDecorator({
-      name: 'isCalendarDate',
-      target: target.constructor,
-      propertyName: String(propertyName),
-      options: { message: 'http.calendarDate', ...options },
-      validator: { validate: isCalendarDate },
-    });
-}
+export const IsCalendarDate = propertyRule('isCalendarDate', 'http.calendarDate', isCalendarDate);
 
 /** An ISO 8601 date-time with an explicit offset (2026-05-20T06:30:00+07:00), or a plain YYYY-MM-DD date. */
 export function isTimestampWithOffset(value: unknown): value is string {
@@ -27,16 +18,7 @@ export function isTimestampWithOffset(value: unknown): value is string {
   return !Number.isNaN(Date.parse(text)) && isCalendarDate(text.slice(0, 10));
 }
 
-export function IsTimestampWithOffset(options?: ValidationOptions): PropertyDecorator {
-  return (target: object, propertyName: string | symbol) =>
-    registerDecorator({
-      name: 'isTimestampWithOffset',
-      target: target.constructor,
-      propertyName: String(propertyName),
-      options: { message: 'http.timestampWithOffset', ...options },
-      validator: { validate: isTimestampWithOffset },
-    });
-}
+export const IsTimestampWithOffset = propertyRule('isTimestampWithOffset', 'http.timestampWithOffset', isTimestampWithOffset);
 
 /** A YYYY-MM-DD date is read as midnight in Vietnam (UTC+7). */
 export function parseTimestamp(value: string): Date {

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { InvalidInputError } from '../errors/domain-errors';
 import { message } from '../i18n/message';
@@ -19,6 +19,14 @@ export class PageQuery {
   @IsString()
   @Matches(/^[A-Za-z0-9_-]{1,200}$/, { message: 'http.cursorFormat' })
   cursor?: string;
+}
+
+/** A page of records that can be narrowed to one co-operative's. */
+export class CooperativePageQuery extends PageQuery {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  cooperativeId?: string;
 }
 
 export interface Page<T> {

@@ -2,35 +2,8 @@ import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/commo
 import { getMetadataStorage } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
 import { FieldProblem, InvalidInputError } from '../errors/domain-errors';
+import { mostBasicConstraint } from './constraint-priority';
 import { ComposedText, isMessageKey, message, Message, MessageParams, translate } from '../i18n/message';
-
-/**
- * When a field breaks several constraints, the reader is told the most basic one: a value of the wrong
- * type is "must be a number", not also "must not be less than 1" and "must be at most 10".
- */
-const CONSTRAINT_PRIORITY = [
-  'whitelistValidation',
-  'isDefined',
-  'isNotEmpty',
-  'isString',
-  'isBoolean',
-  'isInt',
-  'isNumber',
-  'isArray',
-  'isObject',
-  'nestedValidation',
-  'isUuid',
-  'isUUID',
-  'isDateString',
-  'isIso8601',
-  'isEnum',
-  'isIn',
-];
-
-function priority(constraint: string): number {
-  const index = CONSTRAINT_PRIORITY.indexOf(constraint);
-  return index === -1 ? CONSTRAINT_PRIORITY.length : index;
-}
 
 function metadataOf(target: object | undefined, property: string, constraint: string): ValidationMetadata | undefined {
   if (!target) return undefined;
@@ -81,9 +54,9 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   const out: FieldProblem[] = [];
   for (const error of errors) {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    // One entry per bad field (API.md), with one reason: the most basic constraint it breaks.
-    const [first] = Object.entries(error.constraints ?? {}).sort(([a], [b]) => priority(a) - priority(b));
-    if (first) out.push({ field, message: constraintMessage(error, first[0], first[1]) });
+    // One entry per bad field (API.md), with one reason.
+    const first = mostBasicConstraint(error);
+    if (first) out.push({ field, message: constraintMessage(error, first.constraint, first.text) });
     if (error.children?.length) out.push(...flattenValidationErrors(error.children, field));
   }
   return out;

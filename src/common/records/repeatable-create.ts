@@ -35,6 +35,13 @@ export interface RepeatableCreate<T> {
   create(): Promise<T>;
 }
 
+/** `find`'s answer for a record that keeps its create's fingerprint in `createFingerprint`. */
+export function withFingerprint<T extends { createFingerprint: string | null }>(
+  record: T | null,
+): { record: T; fingerprint: string | null } | null {
+  return record ? { record, fingerprint: record.createFingerprint } : null;
+}
+
 /** Runs a create at most once per client id: `{ record, created }`, where `created` is false for a repeat. */
 export async function createOnce<T>(spec: RepeatableCreate<T>): Promise<{ record: T; created: boolean }> {
   const repeat = async (): Promise<{ record: T; created: boolean } | null> => {

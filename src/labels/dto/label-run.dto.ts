@@ -1,4 +1,5 @@
-import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min, registerDecorator, ValidationArguments } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { propertyRule } from '../../common/http/property-rule';
 import { LABEL_FORMATS, LABEL_LAYOUTS } from '../label-run.entity';
 import type { LabelFormat, LabelLayout, LabelRun } from '../label-run.entity';
 import type { LabelRunResponse } from '../labels.contract';
@@ -6,24 +7,13 @@ import type { LabelRunResponse } from '../labels.contract';
 /** Layouts a format can print: ZPL drives a thermal roll printer one label at a time, it has no A4 sheet. */
 const FORMAT_LAYOUTS: Record<LabelFormat, readonly LabelLayout[]> = { pdf: LABEL_LAYOUTS, zpl: ['thermal-50x30'] };
 
-function FitsLayout(): PropertyDecorator {
-  return (target: object, propertyName: string | symbol) =>
-    registerDecorator({
-      name: 'fitsLayout',
-      target: target.constructor,
-      propertyName: String(propertyName),
-      // The pipe fills {format} and {layout} from the request (see src/common/http/validation.ts).
-      options: { message: 'labels.zplNeedsThermal' },
-      validator: {
-        validate: (value: unknown, args: ValidationArguments) => {
-          const layout = (args.object as CreateLabelRunDto).layout;
-          // An unknown format or layout is reported by @IsIn alone.
-          if (typeof value !== 'string' || !Object.hasOwn(FORMAT_LAYOUTS, value) || !LABEL_LAYOUTS.includes(layout)) return true;
-          return FORMAT_LAYOUTS[value as LabelFormat].includes(layout);
-        },
-      },
-    });
-}
+// The pipe fills the message's {format} and {layout} from the request.
+const FitsLayout = propertyRule('fitsLayout', 'labels.zplNeedsThermal', (value, args) => {
+  const layout = (args.object as CreateLabelRunDto).layout;
+  // An unknown format or layout is reported by @IsIn alone.
+  if (typeof value !== 'string' || !Object.hasOwn(FORMAT_LAYOUTS, value) || !LABEL_LAYOUTS.includes(layout)) return true;
+  return FORMAT_LAYOUTS[value as LabelFormat].includes(layout);
+});
 
 export class CreateLabelRunDto {
   /** How many labels (serials) to print: 1 to 100,000. */

@@ -14,7 +14,7 @@ import {
   Max,
   Min,
 } from 'class-validator';
-import { PageQuery } from '../../common/http/pagination';
+import { CooperativePageQuery } from '../../common/http/pagination';
 import { MARKETPLACES } from '../../marketplaces/marketplace';
 import type { Marketplace } from '../../marketplaces/marketplace';
 
@@ -99,12 +99,7 @@ export class RelistListingDto {
   channels?: Marketplace[];
 }
 
-export class ListListingsQuery extends PageQuery {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsUUID()
-  cooperativeId?: string;
-
+export class ListListingsQuery extends CooperativePageQuery {
   @ApiPropertyOptional()
   @IsOptional()
   @IsUUID()

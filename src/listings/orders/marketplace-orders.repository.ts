@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Page, PageQuery, paginate } from '../../common/http/pagination';
 import { dialectOf } from '../../database/sql-dialect';
@@ -9,6 +8,7 @@ import { ListingChannel } from '../listing-channel.entity';
 import { Listing } from '../listing.entity';
 import { MarketplaceOrderRejection } from './marketplace-order-rejection.entity';
 import { MarketplaceOrder } from './marketplace-order.entity';
+import { SqlRepository } from '../../database/sql-repository';
 
 export interface OrderFilter {
   cooperativeId?: string;
@@ -21,13 +21,7 @@ export interface OrderFilter {
  * rows an order draws its stock from (orders are part of the listings module, `listings/orders/`).
  */
 @Injectable()
-export class MarketplaceOrdersRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
+export class MarketplaceOrdersRepository extends SqlRepository {
   /** The orders drawn from a lot, oldest first. */
   ofBatch(batchId: string): Promise<MarketplaceOrder[]> {
     return this.dataSource.manager.find(MarketplaceOrder, { where: { batchId }, order: { orderedAt: 'ASC', id: 'ASC' } });

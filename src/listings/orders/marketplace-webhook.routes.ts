@@ -1,10 +1,11 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ServerConfig } from '../../config/sections';
 import { isMarketplace } from '../../marketplaces/marketplace';
 import { MarketplaceClients } from '../../marketplaces/marketplace-clients';
 import { MarketplaceOrdersService } from './marketplace-orders.service';
+import { fastifyOf } from '../../common/http/fastify-instance';
 
 const problem = (reply: FastifyReply, status: number, title: string, detail: string, errors?: { field: string; message: string }[]) =>
   reply
@@ -37,9 +38,8 @@ export class MarketplaceWebhookRoutes implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    const adapter = this.adapterHost.httpAdapter;
-    if (!adapter) return;
-    const fastify = adapter.getInstance<FastifyInstance>();
+    const fastify = fastifyOf(this.adapterHost);
+    if (!fastify) return;
     void fastify.register((scope, _options, done) => {
       scope.removeAllContentTypeParsers();
       scope.addContentTypeParser('*', { parseAs: 'string', bodyLimit: 1_048_576 }, (_req, body, done) => done(null, body));

@@ -1,7 +1,7 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { PeriodicTask } from '../../common/periodic-task';
+import { Sweeper } from '../../common/sweeper';
 import { SyncConfig } from '../../config/sections';
 import { dialectOf } from '../../database/sql-dialect';
 import type { Marketplace } from '../../marketplaces/marketplace';
@@ -19,54 +19,37 @@ const BATCH = 500;
  * run that finds nothing to do.
  */
 @Injectable()
-export class ChannelSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(ChannelSweeper.name);
-  private readonly periodic: PeriodicTask;
-
+export class ChannelSweeper extends Sweeper {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly sync: SyncConfig,
   ) {
-    const every = Math.min(30_000, Math.max(500, Math.round(sync.SYNC_SWEEP_STALE_MS / 2)));
-    this.periodic = new PeriodicTask(every, () => this.sweep());
-  }
-
-  onApplicationBootstrap(): void {
-    this.periodic.start();
-  }
-
-  onApplicationShutdown(): void {
-    this.periodic.stop();
+    super(Math.min(30_000, Math.max(500, Math.round(sync.SYNC_SWEEP_STALE_MS / 2))), 'Channel');
   }
 
   /** Writes intents, due at once, for the channels stale at `now` (up to one batch); answers how many. */
-  async sweep(now = new Date()): Promise<number> {
-    try {
-      const dialect = dialectOf(this.dataSource);
-      const staleBefore = new Date(now.getTime() - this.sync.SYNC_SWEEP_STALE_MS);
-      const stale = await this.dataSource.query<{ listing_id: string; marketplace: Marketplace }[]>(
-        dialect.sql(`SELECT c.listing_id, c.marketplace
-           FROM listing_channels c JOIN listings l ON l.id = c.listing_id
-          WHERE c.updated_at < ? AND l.updated_at < ?
-            AND (c.lease_until IS NULL OR c.lease_until < ?)
-            AND NOT EXISTS (SELECT 1 FROM sync_outbox o WHERE o.listing_id = c.listing_id AND o.marketplace = c.marketplace)
-            AND (
-              (l.state = 'delisted' AND c.status NOT IN ('delisted', 'failed'))
-              OR (l.state <> 'delisted' AND (
-                c.status IN ('pending', 'syncing', 'in_review')
-                OR (c.status = 'live' AND (c.synced_version < l.version OR c.synced_content_version < l.content_version)))))
-          LIMIT ${BATCH}`),
-        [staleBefore, staleBefore, now].map((date) => dialect.timestamp(date)),
-      );
-      if (stale.length === 0) return 0;
-      await this.dataSource.transaction(async (manager) => {
-        for (const channel of stale) await writeSyncIntents(manager, channel.listing_id, [channel.marketplace], new Date(), true);
-      });
-      this.logger.warn(`Re-queued ${stale.length} stale marketplace channel(s) whose sync had gone missing`);
-      return stale.length;
-    } catch (error) {
-      this.logger.warn(`Channel sweep failed: ${(error as Error).message}`);
-      return 0;
-    }
+  protected async sweepStale(now: Date): Promise<number> {
+    const dialect = dialectOf(this.dataSource);
+    const staleBefore = new Date(now.getTime() - this.sync.SYNC_SWEEP_STALE_MS);
+    const stale = await this.dataSource.query<{ listing_id: string; marketplace: Marketplace }[]>(
+      dialect.sql(`SELECT c.listing_id, c.marketplace
+         FROM listing_channels c JOIN listings l ON l.id = c.listing_id
+        WHERE c.updated_at < ? AND l.updated_at < ?
+          AND (c.lease_until IS NULL OR c.lease_until < ?)
+          AND NOT EXISTS (SELECT 1 FROM sync_outbox o WHERE o.listing_id = c.listing_id AND o.marketplace = c.marketplace)
+          AND (
+            (l.state = 'delisted' AND c.status NOT IN ('delisted', 'failed'))
+            OR (l.state <> 'delisted' AND (
+              c.status IN ('pending', 'syncing', 'in_review')
+              OR (c.status = 'live' AND (c.synced_version < l.version OR c.synced_content_version < l.content_version)))))
+        LIMIT ${BATCH}`),
+      [staleBefore, staleBefore, now].map((date) => dialect.timestamp(date)),
+    );
+    if (stale.length === 0) return 0;
+    await this.dataSource.transaction(async (manager) => {
+      for (const channel of stale) await writeSyncIntents(manager, channel.listing_id, [channel.marketplace], new Date(), true);
+    });
+    this.logger.warn(`Re-queued ${stale.length} stale marketplace channel(s) whose sync had gone missing`);
+    return stale.length;
   }
 }

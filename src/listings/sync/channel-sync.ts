@@ -145,6 +145,11 @@ export class ChannelSync {
       if (result.kind === 'ok') progress.made = true;
       return result;
     };
+    /** A call that counts toward MARKETPLACE_SYNC_ATTEMPTS, after which a channel that keeps failing is marked failed. */
+    const attempt = <T>(send: () => Promise<CallResult<T>>): Promise<CallResult<T>> => {
+      run.stage({ attempts: channel.attempts + 1 });
+      return call(send);
+    };
     switch (action.kind) {
       case 'done':
         return { kind: 'done' };
@@ -161,8 +166,7 @@ export class ChannelSync {
         }
         if (channel.externalId) {
           const externalId = channel.externalId;
-          run.stage({ attempts: channel.attempts + 1 });
-          const delisted = await call(() => client.delist(externalId, listing.sellerSku));
+          const delisted = await attempt(() => client.delist(externalId, listing.sellerSku));
           if (delisted.kind !== 'ok') return this.fail(run, delisted);
         }
         run.stage({ status: 'delisted', lastError: null, syncedAt: new Date(), syncedVersion: listing.version });
@@ -226,8 +230,7 @@ export class ChannelSync {
 
       case 'updateContent': {
         // Coalesced like price and stock: one run reads the latest content, however many changes came before it.
-        run.stage({ attempts: channel.attempts + 1 });
-        const content = await call(() =>
+        const content = await attempt(() =>
           client.updateContent(action.externalId, listing.sellerSku, { title: listing.title, description: listing.description }),
         );
         if (content.kind !== 'ok') return this.fail(run, content);
@@ -236,8 +239,7 @@ export class ChannelSync {
       }
 
       case 'updatePriceStock': {
-        run.stage({ attempts: channel.attempts + 1 });
-        const updated = await call(() =>
+        const updated = await attempt(() =>
           client.update(action.externalId, listing.sellerSku, { price: listing.price, stock: listing.stock }),
         );
         if (updated.kind !== 'ok') return this.fail(run, updated);

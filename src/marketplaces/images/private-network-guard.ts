@@ -2,13 +2,18 @@ import { lookup as dnsLookup, LookupAddress, LookupOptions } from 'node:dns';
 import { BlockList, isIP } from 'node:net';
 import { buildConnector } from 'undici';
 
+function subnets(family: 'ipv4' | 'ipv6', list: [network: string, prefix: number][]): BlockList {
+  const blocked = new BlockList();
+  for (const [network, prefix] of list) blocked.addSubnet(network, prefix, family);
+  return blocked;
+}
+
 /**
  * IPv4 ranges that are not the public internet (RFC 6890 special-purpose registry): this network,
  * private, carrier-grade NAT, loopback, link-local (cloud metadata), IETF protocol assignments,
  * documentation, benchmarking, multicast, reserved and broadcast.
  */
-const NON_PUBLIC_V4 = new BlockList();
-for (const [net, prefix] of [
+const NON_PUBLIC_V4 = subnets('ipv4', [
   ['0.0.0.0', 8],
   ['10.0.0.0', 8],
   ['100.64.0.0', 10],
@@ -23,16 +28,14 @@ for (const [net, prefix] of [
   ['203.0.113.0', 24],
   ['224.0.0.0', 4],
   ['240.0.0.0', 4],
-] as const)
-  NON_PUBLIC_V4.addSubnet(net, prefix, 'ipv4');
+]);
 
 /**
  * IPv6 ranges refused whole: unspecified and loopback, discard-only, local-use NAT64 (RFC 8215), Teredo
  * (its client address is obfuscated, so what it reaches cannot be told), documentation, ULA, link- and
  * site-local, multicast.
  */
-const NON_PUBLIC_V6 = new BlockList();
-for (const [net, prefix] of [
+const NON_PUBLIC_V6 = subnets('ipv6', [
   ['::', 128],
   ['::1', 128],
   ['100::', 64],
@@ -43,8 +46,7 @@ for (const [net, prefix] of [
   ['fe80::', 10],
   ['fec0::', 10],
   ['ff00::', 8],
-] as const)
-  NON_PUBLIC_V6.addSubnet(net, prefix, 'ipv6');
+]);
 
 /** The 16 bytes of an IPv6 address (zone id dropped, an embedded dotted quad accepted), or null when it is not one. */
 function ipv6Bytes(address: string): number[] | null {

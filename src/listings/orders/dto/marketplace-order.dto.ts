@@ -1,22 +1,17 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { PageQuery } from '../../../common/http/pagination';
+import { CooperativePageQuery } from '../../../common/http/pagination';
 import { MARKETPLACES } from '../../../marketplaces/marketplace';
 import type { Marketplace, PushedOrder } from '../../../marketplaces/marketplace';
 
 export const ORDER_LINE_STATUSES = ['recorded', 'rejected'] as const;
 
-export class ListMarketplaceOrdersQuery extends PageQuery {
+export class ListMarketplaceOrdersQuery extends CooperativePageQuery {
   /** `recorded` (the default): lines that lowered stock; `rejected`: lines that could not be recorded, with the reason. */
   @ApiPropertyOptional({ enum: ORDER_LINE_STATUSES })
   @IsOptional()
   @IsIn(ORDER_LINE_STATUSES)
   status?: (typeof ORDER_LINE_STATUSES)[number];
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsUUID()
-  cooperativeId?: string;
 
   @ApiPropertyOptional()
   @IsOptional()

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { BatchLoader } from '../common/batch-loader';
 import { ScanConfig } from '../config/sections';
 import { ChangeNoticeCache, keepBounded } from '../redis/change-notice-cache';
 import { ChangeNotice, ChangeNotices } from '../redis/change-notices';
-import { TraceReadModel } from './trace.repository';
+import { LabelViewRow, TraceReadModel } from './trace.repository';
 import { buildProductView, buildTraceView, ProductView, PublicContact, TraceView } from './trace-view';
 
 export interface Producer {
@@ -53,6 +54,7 @@ export class TraceCache extends ChangeNoticeCache {
   private readonly producers = new Map<string, { producer: Producer | null; loadedAt: number }>();
   /** GTIN → the product page of `/01/{gtin}` (null: no product carries it). */
   private readonly products = new Map<string, { view: ProductView | null; loadedAt: number }>();
+  private readonly labelRows: BatchLoader<string, LabelViewRow>;
 
   constructor(
     private readonly records: TraceReadModel,
@@ -60,6 +62,7 @@ export class TraceCache extends ChangeNoticeCache {
     scanConfig: ScanConfig,
   ) {
     super(notices, scanConfig.TRACE_CACHE_SECONDS * 1000);
+    this.labelRows = new BatchLoader((serials) => this.records.loadLabelViews(serials));
   }
 
   invalidate(notice: ChangeNotice): void {
@@ -89,8 +92,8 @@ export class TraceCache extends ChangeNoticeCache {
     const cached = this.labels.get(serial);
     if (this.fresh(cached, now)) return cached;
     return this.once(`l:${serial}`, async (current) => {
-      // One query on a miss (and every TRACE_CACHE_SECONDS per label).
-      const row = await this.records.loadLabelView(serial);
+      // Read on a miss (and every TRACE_CACHE_SECONDS per label), in one query with the other labels missed meanwhile.
+      const row = await this.labelRows.load(serial);
       if (!row) return null;
       const entry: CachedLabel = {
         serial,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, LessThan } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { LabelRun } from './label-run.entity';
+import { Page, paginate, PageQuery } from '../common/http/pagination';
 import { SqlRepository } from '../database/sql-repository';
 
 /** The SQL of the `label_runs` table. */
@@ -21,6 +22,11 @@ export class LabelRunsRepository extends SqlRepository {
 
   update(id: string, values: QueryDeepPartialEntity<LabelRun>): Promise<unknown> {
     return this.dataSource.manager.update(LabelRun, id, values);
+  }
+
+  /** The runs of a batch, oldest first, a page at a time. */
+  ofBatch(batchId: string, query: PageQuery): Promise<Page<LabelRun>> {
+    return paginate(this.dataSource.manager.createQueryBuilder(LabelRun, 'r').where('r.batchId = :batchId', { batchId }), query);
   }
 
   /** Ids of runs still `queued` since before `before`, at most `limit`. */

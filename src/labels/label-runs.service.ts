@@ -10,6 +10,7 @@ import { ConflictError, InvalidInputError, NotFoundError } from '../common/error
 import { isUniqueViolation } from '../common/errors/unique-violation';
 import { ProductsService } from '../catalog/products.service';
 import { LabelsConfig } from '../config/sections';
+import type { Page, PageQuery } from '../common/http/pagination';
 import { batchCapacity, labelAllowance } from './batch-capacity';
 import { CreateLabelRunDto, LabelRunResponse, toLabelRunResponse } from './dto/label-run.dto';
 import { LabelRun } from './label-run.entity';
@@ -130,6 +131,13 @@ export class LabelRunsService {
     }
     await enqueueRender(this.queue, run.id, this.logger);
     return { run: toLabelRunResponse(run), replayed: false };
+  }
+
+  /** The print runs of a batch, oldest first; whoever may read the batch may read them. */
+  async ofBatch(actor: Actor, batchId: string, query: PageQuery): Promise<Page<LabelRunResponse>> {
+    await this.batches.findAccessible(actor, batchId);
+    const page = await this.runs.ofBatch(batchId, query);
+    return { items: page.items.map(toLabelRunResponse), nextCursor: page.nextCursor };
   }
 
   async get(actor: Actor, id: string): Promise<LabelRunResponse> {

@@ -19,6 +19,14 @@ const LABEL_COLUMNS = [
   'updated_at',
 ];
 
+/** Scans of one label counted since the last flush. */
+export interface LabelScans {
+  serial: string;
+  count: number;
+  first: Date;
+  last: Date;
+}
+
 /** A label row as allocated: everything else starts at its default (active, never scanned). */
 export interface NewLabel {
   id: string;
@@ -103,6 +111,38 @@ export class LabelsRepository {
         .slice(start, start + chunk)
         .map((l) => [l.id, l.serial, l.labelRunId, l.batchId, l.cooperativeId, l.sequence, 'active', 0, now, now]);
       await bulkInsert(manager, 'labels', LABEL_COLUMNS, rows);
+    }
+  }
+
+  /**
+   * Adds counted scans to labels inside the caller's transaction: scan_count, and the first and last
+   * scan. Rows are locked in serial order, so two processes flushing at the same moment queue behind
+   * each other instead of deadlocking. PostgreSQL takes the whole flush as arrays in two statements;
+   * SQLite (one writer, in process) goes row by row.
+   */
+  async addScans(manager: EntityManager, scans: readonly LabelScans[]): Promise<void> {
+    const sorted = [...scans].sort((a, b) => (a.serial < b.serial ? -1 : a.serial > b.serial ? 1 : 0));
+    const dialect = dialectOf(manager);
+    if (dialect.kind === 'postgres') {
+      const serials = sorted.map((s) => s.serial);
+      await manager.query('SELECT 1 FROM labels WHERE serial = ANY($1::varchar[]) ORDER BY serial FOR UPDATE', [serials]);
+      await manager.query(
+        `UPDATE labels AS l
+           SET scan_count = l.scan_count + d.delta,
+               first_scanned_at = COALESCE(l.first_scanned_at, d.first),
+               last_scanned_at = GREATEST(COALESCE(l.last_scanned_at, d.last), d.last)
+         FROM unnest($1::varchar[], $2::int[], $3::timestamptz[], $4::timestamptz[]) AS d(serial, delta, first, last)
+         WHERE l.serial = d.serial`,
+        [serials, sorted.map((s) => s.count), sorted.map((s) => s.first), sorted.map((s) => s.last)],
+      );
+      return;
+    }
+    for (const s of sorted) {
+      await manager.query(
+        `UPDATE labels SET scan_count = scan_count + ?, first_scanned_at = COALESCE(first_scanned_at, ?),
+           last_scanned_at = MAX(COALESCE(last_scanned_at, ?), ?) WHERE serial = ?`,
+        [s.count, dialect.timestamp(s.first), dialect.timestamp(s.last), dialect.timestamp(s.last), s.serial],
+      );
     }
   }
 }

@@ -15,7 +15,7 @@ import { CooperativesService } from '../registry/cooperatives.service';
 import { LabelResponse, ListLabelsQuery, VoidLabelsDto } from './dto/label.dto';
 import { LabelRunsRepository } from './label-runs.repository';
 import type { Label } from './label.entity';
-import { LabelsRepository } from './labels.repository';
+import { LabelScans, LabelsRepository } from './labels.repository';
 import { labelUrl } from './serials/digital-link';
 import { message } from '../common/i18n/message';
 
@@ -112,12 +112,17 @@ export class LabelsService {
     return this.labels.voidActive({ batchId }, { reason, at }, manager);
   }
 
-  /** How many labels were ever printed for a batch, voided ones included. */
   /** One label by its serial, for modules that act on a label they were handed (the scan alarms). */
   findBySerial(serial: string): Promise<Label | null> {
     return this.labels.findBySerial(serial);
   }
 
+  /** Adds the scans the resolver counted to their labels, inside the caller's transaction (the scan counter's flush). */
+  addScans(manager: EntityManager, scans: readonly LabelScans[]): Promise<void> {
+    return this.labels.addScans(manager, scans);
+  }
+
+  /** How many labels were ever printed for a batch, voided ones included. */
   countOfBatch(batchId: string): Promise<number> {
     return this.labels.countOfBatch(batchId);
   }

@@ -4,6 +4,7 @@ import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { ScanConfig } from '../config/sections';
 import { dialectOf } from '../database/sql-dialect';
+import { LabelsService } from '../labels/labels.service';
 import { REDIS } from '../redis/redis.token';
 
 interface PendingScans {
@@ -52,6 +53,7 @@ export class ScanRecorder implements OnApplicationBootstrap, BeforeApplicationSh
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(REDIS) private readonly redis: Redis,
+    private readonly labels: LabelsService,
     scanConfig: ScanConfig,
   ) {
     this.windowMs = scanConfig.SCAN_WINDOW_HOURS * 3600_000;
@@ -154,25 +156,14 @@ export class ScanRecorder implements OnApplicationBootstrap, BeforeApplicationSh
       row.scans += entry.count;
       days.set(key, row);
     }
-    // Rows are locked in serial order (and days upserted in key order), so two processes flushing at the same
-    // moment queue behind each other instead of deadlocking.
-    const serials = [...batch.keys()].sort();
-    const entries = serials.map((serial) => batch.get(serial)!);
+    const scans = [...batch].map(([serial, e]) => ({ serial, count: e.count, first: e.first, last: e.last }));
+    const rows = [...days.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
     const dialect = dialectOf(this.dataSource);
     await this.dataSource.transaction(async (manager) => {
-      // PostgreSQL takes the whole flush as arrays in three statements; SQLite (one writer, in process) row by row.
-      if (dialect.kind === 'postgres') {
-        await manager.query('SELECT 1 FROM labels WHERE serial = ANY($1::varchar[]) ORDER BY serial FOR UPDATE', [serials]);
-        await manager.query(
-          `UPDATE labels AS l
-             SET scan_count = l.scan_count + d.delta,
-                 first_scanned_at = COALESCE(l.first_scanned_at, d.first),
-                 last_scanned_at = GREATEST(COALESCE(l.last_scanned_at, d.last), d.last)
-           FROM unnest($1::varchar[], $2::int[], $3::timestamptz[], $4::timestamptz[]) AS d(serial, delta, first, last)
-           WHERE l.serial = d.serial`,
-          [serials, entries.map((e) => e.count), entries.map((e) => e.first), entries.map((e) => e.last)],
-        );
-        const rows = [...days.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
+      // The labels module locks its rows in serial order and days are upserted in key order, so two
+      // processes flushing at the same moment queue behind each other instead of deadlocking.
+      await this.labels.addScans(manager, scans);
+      if (dialect.sharedStatements) {
         await manager.query(
           `INSERT INTO batch_scan_days (batch_id, day, scans)
            SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::int[])
@@ -181,15 +172,7 @@ export class ScanRecorder implements OnApplicationBootstrap, BeforeApplicationSh
         );
         return;
       }
-      for (let i = 0; i < serials.length; i++) {
-        const e = entries[i];
-        await manager.query(
-          `UPDATE labels SET scan_count = scan_count + ?, first_scanned_at = COALESCE(first_scanned_at, ?),
-             last_scanned_at = MAX(COALESCE(last_scanned_at, ?), ?) WHERE serial = ?`,
-          [e.count, dialect.timestamp(e.first), dialect.timestamp(e.last), dialect.timestamp(e.last), serials[i]],
-        );
-      }
-      for (const r of days.values()) {
+      for (const r of rows) {
         await manager.query(
           `INSERT INTO batch_scan_days (batch_id, day, scans) VALUES (?, ?, ?)
            ON CONFLICT (batch_id, day) DO UPDATE SET scans = scans + excluded.scans`,

@@ -1,13 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { Batch } from '../batches/batch.entity';
-import { Product } from '../catalog/product.entity';
 import { LabelsConfig, ServerConfig } from '../config/sections';
-import { Cooperative } from '../registry/cooperative.entity';
 import { LabelRunsRepository } from './label-runs.repository';
 import { LabelsRepository } from './labels.repository';
 import { LabelStorage } from './label-storage';
+import { PrintedLotReadModel } from './printed-lot.repository';
 import { labelTemplateText } from './rendering/label-template';
 import { LAYOUTS } from './rendering/layouts';
 import type { LabelItem } from './rendering/page-content';
@@ -26,9 +22,7 @@ export class LabelRunRenderer {
   private readonly logger = new Logger(LabelRunRenderer.name);
 
   constructor(
-    // The worker role loads no HTTP module, so the batch, product and co-op printed on a label are read
-    // here directly (read-only, by primary key) rather than through their modules' services.
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly lots: PrintedLotReadModel,
     private readonly runs: LabelRunsRepository,
     private readonly labels: LabelsRepository,
     private readonly storage: LabelStorage,
@@ -42,11 +36,9 @@ export class LabelRunRenderer {
     if (run.status === 'done') return 'already-done';
     await this.runs.update(run.id, { status: 'rendering', progress: 0, error: null, attempts: run.attempts + 1, updatedAt: new Date() });
 
-    const batch = await this.dataSource.getRepository(Batch).findOneByOrFail({ id: run.batchId });
-    const [product, cooperative] = await Promise.all([
-      this.dataSource.getRepository(Product).findOneByOrFail({ id: batch.productId }),
-      this.dataSource.getRepository(Cooperative).findOneByOrFail({ id: run.cooperativeId }),
-    ]);
+    const lot = await this.lots.load(run.batchId, run.cooperativeId);
+    if (!lot) throw new Error(`run ${run.id}: its batch, product or co-operative is gone`);
+    const { batch, product, cooperative } = lot;
     const serials = await this.labels.serialsOfRun(run.id);
     if (serials.length !== run.quantity) throw new Error(`run ${run.id} has ${serials.length} serials stored, expected ${run.quantity}`);
     const labels: LabelItem[] = serials.map((l) => ({

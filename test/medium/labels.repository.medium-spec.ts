@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { LabelRunsRepository } from '../../src/labels/label-runs.repository';
 import { LabelsRepository, NewLabel } from '../../src/labels/labels.repository';
+import { PrintedLotReadModel } from '../../src/labels/printed-lot.repository';
 import { openMediumDatabase, MediumDatabase, mediumKind } from './support/database';
 import { MediumFixtures } from './support/fixtures';
 
@@ -100,5 +101,55 @@ describe(`LabelsRepository and LabelRunsRepository on ${mediumKind()} (medium)`,
     await runs.update(old.id, { status: 'failed', error: 'boom' });
     expect(await runs.findById(old.id)).toMatchObject({ status: 'failed', error: 'boom' });
     expect(await runs.queuedSince(new Date('2026-01-01T00:05:00Z'), 100)).not.toContain(old.id);
+  });
+
+  it("pages a batch's runs oldest first, and no other batch's", async () => {
+    const { batch, run } = await runOfBatch(2);
+    const later = await fx.labelRun(batch, { quantity: 3, createdAt: new Date(run.createdAt.getTime() + 1000) });
+    await runOfBatch(1);
+
+    const first = await runs.ofBatch(batch.id, { limit: 1 });
+    expect(first.items.map((r) => r.id)).toEqual([run.id]);
+    expect(first.nextCursor).not.toBeNull();
+    const second = await runs.ofBatch(batch.id, { limit: 1, cursor: first.nextCursor! });
+    expect(second.items.map((r) => r.id)).toEqual([later.id]);
+    expect((await runs.ofBatch(batch.id, {})).items.map((r) => r.id)).toEqual([run.id, later.id]);
+  });
+
+  it('adds counted scans inside a transaction: counts add up, the first scan stays the earliest, the last the latest', async () => {
+    const { run } = await runOfBatch(2);
+    const [a, b] = [await fx.label(run, 1), await fx.label(run, 2)];
+    const at = (iso: string) => new Date(iso);
+    await db.dataSource.transaction((m) =>
+      labels.addScans(m, [
+        { serial: b.serial, count: 2, first: at('2026-06-01T02:00:00.000Z'), last: at('2026-06-01T03:00:00.000Z') },
+        { serial: a.serial, count: 1, first: at('2026-06-01T01:00:00.000Z'), last: at('2026-06-01T01:00:00.000Z') },
+      ]),
+    );
+    await db.dataSource.transaction((m) =>
+      labels.addScans(m, [{ serial: a.serial, count: 4, first: at('2026-06-02T00:00:00.000Z'), last: at('2026-06-02T05:00:00.000Z') }]),
+    );
+
+    const first = await labels.findBySerial(a.serial);
+    expect(first).toMatchObject({ scanCount: 5 });
+    expect(first!.firstScannedAt!.toISOString()).toBe('2026-06-01T01:00:00.000Z');
+    expect(first!.lastScannedAt!.toISOString()).toBe('2026-06-02T05:00:00.000Z');
+    const second = await labels.findBySerial(b.serial);
+    expect(second).toMatchObject({ scanCount: 2 });
+    expect(second!.lastScannedAt!.toISOString()).toBe('2026-06-01T03:00:00.000Z');
+  });
+
+  it('reads the lot a run prints (batch, product, co-operative), and null for a batch that is gone', async () => {
+    const coop = await fx.cooperative();
+    const product = await fx.product(coop);
+    const batch = await fx.batch(await fx.household(coop), product);
+    const lots = new PrintedLotReadModel(db.dataSource);
+
+    const lot = await lots.load(batch.id, coop.id);
+
+    expect(lot?.batch).toMatchObject({ id: batch.id, lotCode: batch.lotCode });
+    expect(lot?.product).toMatchObject({ id: product.id, gtin: product.gtin });
+    expect(lot?.cooperative).toMatchObject({ id: coop.id, name: coop.name });
+    expect(await lots.load(randomUUID(), coop.id)).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import { Global, Module, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { MetricsController } from './metrics.controller';
+import { MetricsReadModel } from './metrics.repository';
 import { MetricsService } from './metrics.service';
 import { fastifyOf } from '../common/http/fastify-instance';
 
@@ -8,7 +9,7 @@ import { fastifyOf } from '../common/http/fastify-instance';
 @Global()
 @Module({
   controllers: [MetricsController],
-  providers: [MetricsService],
+  providers: [MetricsService, MetricsReadModel],
   exports: [MetricsService],
 })
 export class MetricsModule implements OnModuleInit {

@@ -1,11 +1,10 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import { DataSource } from 'typeorm';
 import { RedisConfig } from '../config/sections';
 import { REDIS } from '../redis/redis.token';
+import { MetricsReadModel } from './metrics.repository';
 
 /**
  * Prometheus metrics of this process. Counters and the request histogram are updated as things
@@ -27,7 +26,7 @@ export class MetricsService implements OnModuleDestroy {
   private readonly queues = new Map<string, Queue>();
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly records: MetricsReadModel,
     @Inject(REDIS) private readonly redis: Redis,
     private readonly redisConfig: RedisConfig,
   ) {
@@ -76,13 +75,10 @@ export class MetricsService implements OnModuleDestroy {
 
   private async readLabelRuns(): Promise<void> {
     try {
-      const rows = await this.dataSource.query<{ status: string; runs: string | number }[]>(
-        'SELECT status, COUNT(*) AS runs FROM label_runs GROUP BY status',
-      );
+      const rows = await this.records.labelRunsByStatus();
       this.labelRuns.reset();
-      for (const row of rows) this.labelRuns.set({ status: row.status }, Number(row.runs));
-      const [labels] = await this.dataSource.query<{ n: string | number }[]>('SELECT COUNT(*) AS n FROM labels');
-      this.labelsPrinted.set(Number(labels?.n ?? 0));
+      for (const row of rows) this.labelRuns.set({ status: row.status }, row.runs);
+      this.labelsPrinted.set(await this.records.labelsPrinted());
     } catch {
       // database unavailable: the gauges keep their last values
     }
@@ -126,13 +122,8 @@ export class MetricsService implements OnModuleDestroy {
 
   private async readOutbox(): Promise<void> {
     try {
-      const [row] = await this.dataSource.query<{ pending: string | number; oldest: string | Date | null }[]>(
-        'SELECT COUNT(*) AS pending, MIN(created_at) AS oldest FROM sync_outbox',
-      );
-      this.outboxPending.set(Number(row?.pending ?? 0));
-      const oldest = row?.oldest
-        ? new Date(typeof row.oldest === 'string' && !row.oldest.includes('T') ? `${row.oldest.replace(' ', 'T')}Z` : row.oldest)
-        : null;
+      const { pending, oldest } = await this.records.outbox();
+      this.outboxPending.set(pending);
       this.outboxLag.set(oldest ? Math.max(0, (Date.now() - oldest.getTime()) / 1000) : 0);
     } catch {
       // no outbox table yet, or the database is down

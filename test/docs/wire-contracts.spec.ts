@@ -3,11 +3,13 @@ import { join, relative } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
 
-function contractFiles(dir = join(ROOT, 'src')): string[] {
+function sourceFiles(dir = join(ROOT, 'src')): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? contractFiles(join(dir, entry.name)) : entry.name.endsWith('.contract.ts') ? [join(dir, entry.name)] : [],
+    entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : [],
   );
 }
+
+const contractFiles = () => sourceFiles().filter((file) => file.endsWith('.contract.ts'));
 
 /**
  * The wire contracts (src/<module>/*.contract.ts) type both the server's answers and the farm app. The
@@ -22,6 +24,14 @@ describe('wire contracts', () => {
     };
     const swagger = cli.compilerOptions.plugins.find((plugin) => plugin.name === '@nestjs/swagger');
     expect(swagger?.options.dtoFileNameSuffix).toContain('.contract.ts');
+  });
+
+  it('and the request classes in dto/ folders are all named *.dto.ts, which the plugin reads', () => {
+    // A query class in registry/dto/registry-query.ts left `q` and `includeArchived` out of /docs-json.
+    const misnamed = sourceFiles()
+      .filter((file) => /[/\\]dto[/\\]/.test(file) && !file.endsWith('.dto.ts') && !file.endsWith('.spec.ts'))
+      .map((file) => relative(ROOT, file));
+    expect(misnamed).toEqual([]);
   });
 
   it('declare every answer as a class', () => {

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { environmentAtLoad } from '../config/environment';
-import { dialectAtLoad, dialectFor, dialectOf, sqliteTimestamp } from './sql-dialect';
+import { dialectAtLoad, dialectFor, dialectOf, readTimestamp, sqliteTimestamp } from './sql-dialect';
 
 const postgres = dialectFor('postgres');
 const sqlite = dialectFor('sqlite');
@@ -28,6 +28,15 @@ describe('SqlDialect', () => {
     expect(sqliteTimestamp(at)).toBe('2026-12-07 03:04:05.678');
     expect([true, false, 3, 'x', null].map((v) => sqlite.value(v))).toEqual([1, 0, 3, 'x', null]);
     expect([true, 3, 'x', null].map((v) => postgres.value(v))).toEqual([true, 3, 'x', null]);
+  });
+
+  it('reads a raw timestamp as either driver answers it', () => {
+    const at = new Date('2026-06-01T01:02:03.456Z');
+    expect(readTimestamp(at)).toBe(at);
+    expect(readTimestamp('2026-06-01 01:02:03.456').getTime()).toBe(at.getTime());
+    expect(readTimestamp('2026-06-01 01:02:03').getTime()).toBe(Date.parse('2026-06-01T01:02:03Z'));
+    expect(readTimestamp('2026-06-01T01:02:03.456Z').getTime()).toBe(at.getTime());
+    expect(readTimestamp('2026-06-01 08:02:03.456+07:00').getTime()).toBe(at.getTime());
   });
 
   it('locks rows, skipping locked ones on request, only where rows can be locked', () => {

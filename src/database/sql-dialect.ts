@@ -23,6 +23,16 @@ export function sqliteTimestamp(date: Date): string {
 }
 
 /**
+ * A timestamp as a raw query answers it: a Date from PostgreSQL, SQLite's UTC text
+ * ("YYYY-MM-DD HH:MM:SS[.SSS]", or ISO with a zone) from SQLite.
+ */
+export function readTimestamp(value: Date | string): Date {
+  if (value instanceof Date) return value;
+  const text = String(value).replace(' ', 'T');
+  return new Date(/[zZ]$|[+-]\d\d:?\d\d$/.test(text) ? text : `${text}Z`);
+}
+
+/**
  * Everything the service knows about how PostgreSQL and SQLite differ, in one place: the rest of the
  * code writes its raw SQL once, with `?` placeholders, and asks the dialect for the parts that differ.
  * One process talks to one database, so there are two instances, made once; `dialectOf` picks the one

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { readTimestamp } from '../database/sql-dialect';
 import { SqlRepository } from '../database/sql-repository';
 
 /**
@@ -24,9 +25,6 @@ export class MetricsReadModel extends SqlRepository {
     const [row] = await this.dataSource.query<{ pending: string | number; oldest: string | Date | null }[]>(
       'SELECT COUNT(*) AS pending, MIN(created_at) AS oldest FROM sync_outbox',
     );
-    const oldest = row?.oldest
-      ? new Date(typeof row.oldest === 'string' && !row.oldest.includes('T') ? `${row.oldest.replace(' ', 'T')}Z` : row.oldest)
-      : null;
-    return { pending: Number(row?.pending ?? 0), oldest };
+    return { pending: Number(row?.pending ?? 0), oldest: row?.oldest ? readTimestamp(row.oldest) : null };
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { dialectOf } from '../database/sql-dialect';
+import { dialectOf, readTimestamp } from '../database/sql-dialect';
 import type { Actor } from '../common/auth/actor';
 import { cooperativeScope } from '../common/auth/access-policy';
 import { todayInVietnam } from '../registry/certification-rules';
@@ -20,15 +20,8 @@ interface Scope {
   params: unknown[];
 }
 
-/** A timestamp as PostgreSQL (Date) or SQLite (`YYYY-MM-DD HH:MM:SS`, UTC) returns it. */
-function asDate(value: string | Date): Date {
-  if (value instanceof Date) return value;
-  const text = String(value).replace(' ', 'T');
-  return new Date(/Z|[+-]\d\d:?\d\d$/.test(text) ? text : `${text}Z`);
-}
-
 function vietnamDay(value: string | Date): string {
-  return new Date(asDate(value).getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+  return new Date(readTimestamp(value).getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 }
 
 /**
@@ -108,7 +101,12 @@ export class AreaActivityService {
     );
     // On hold exactly as the batch answers it (safety-rules.ts): a safeFrom no release covers.
     const held = safety.filter(
-      (b) => b.safe_from !== null && !(b.safety_override_safe_from !== null && asDate(b.safety_override_safe_from).getTime() >= asDate(b.safe_from).getTime()),
+      (b) =>
+        b.safe_from !== null &&
+        !(
+          b.safety_override_safe_from !== null &&
+          readTimestamp(b.safety_override_safe_from).getTime() >= readTimestamp(b.safe_from).getTime()
+        ),
     );
     const released = safety.filter((b) => b.safety_override_at !== null);
 
@@ -153,9 +151,12 @@ export class AreaActivityService {
     let mismatched = reconciliation.batches.filter((b) => b.flags.length);
     if (q.province?.trim() || q.commune?.trim()) {
       const inArea = new Set(
-        (await this.query<{ id: string }>(`SELECT b.id FROM batches b JOIN households h ON h.id = b.household_id WHERE ${batches.sql}`, batches.params)).map(
-          (r) => r.id,
-        ),
+        (
+          await this.query<{ id: string }>(
+            `SELECT b.id FROM batches b JOIN households h ON h.id = b.household_id WHERE ${batches.sql}`,
+            batches.params,
+          )
+        ).map((r) => r.id),
       );
       mismatched = mismatched.filter((b) => inArea.has(b.batchId));
     }
@@ -172,8 +173,8 @@ export class AreaActivityService {
           lotCode: b.lot_code,
           product: b.product,
           cooperativeId: b.cooperative_id,
-          harvestedAt: asDate(b.harvested_at).toISOString(),
-          safeFrom: asDate(b.safe_from!).toISOString(),
+          harvestedAt: readTimestamp(b.harvested_at).toISOString(),
+          safeFrom: readTimestamp(b.safe_from!).toISOString(),
         })),
         phiOverrides: released.slice(0, FLAG_LIMIT).map((b) => ({
           batchId: b.id,
@@ -181,7 +182,7 @@ export class AreaActivityService {
           product: b.product,
           cooperativeId: b.cooperative_id,
           reason: b.safety_override_reason ?? '',
-          at: asDate(b.safety_override_at!).toISOString(),
+          at: readTimestamp(b.safety_override_at!).toISOString(),
         })),
         expiredCertificates: expired,
         labelMismatches: mismatched.slice(0, FLAG_LIMIT).map((b) => ({

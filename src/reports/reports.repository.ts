@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { dialectOf } from '../database/sql-dialect';
+import { dialectOf, readTimestamp } from '../database/sql-dialect';
 import type { IndicatorsResponse } from './reports.contract';
 
 const LIVE_CHANNEL = `EXISTS (SELECT 1 FROM listing_channels lc WHERE lc.listing_id = l.id AND lc.status = 'live')`;
@@ -50,13 +50,6 @@ export interface PlotAreaRow {
   code: string;
   crop: string;
   areaHa: number;
-}
-
-/** A timestamp as the drivers answer it: a Date (PostgreSQL) or SQLite's `YYYY-MM-DD HH:MM:SS[.sss]` text in UTC. */
-function instant(value: string | Date): Date {
-  if (value instanceof Date) return value;
-  const text = String(value);
-  return new Date(`${text.replace(' ', 'T')}${/Z|[+-]\d\d:?\d\d$/.test(text) ? '' : 'Z'}`);
 }
 
 /**
@@ -166,7 +159,7 @@ export class ReportsReadModel {
       cooperativeId: r.cooperative_id,
       plotId: r.plot_id,
       status: r.status,
-      harvestedAt: instant(r.harvested_at),
+      harvestedAt: readTimestamp(r.harvested_at),
       quantity: Number(r.quantity),
       unit: r.unit,
       product: r.product,
@@ -192,7 +185,7 @@ export class ReportsReadModel {
       `SELECT r.created_at, r.quantity FROM label_runs r ${cooperativeId ? 'WHERE r.cooperative_id = ?' : ''} ORDER BY r.created_at DESC LIMIT 5000`,
       cooperativeId ? [cooperativeId] : [],
     );
-    return rows.map((r) => ({ createdAt: instant(r.created_at), quantity: Number(r.quantity) }));
+    return rows.map((r) => ({ createdAt: readTimestamp(r.created_at), quantity: Number(r.quantity) }));
   }
 
   /** Scans per day, the latest 90 days that had any, latest first. */

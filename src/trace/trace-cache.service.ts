@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { BatchLoader } from '../common/batch-loader';
 import { ScanConfig } from '../config/sections';
+import { readTimestamp } from '../database/sql-dialect';
 import { ChangeNoticeCache, keepBounded } from '../redis/change-notice-cache';
 import { ChangeNotice, ChangeNotices } from '../redis/change-notices';
 import { LabelViewRow, TraceReadModel } from './trace.repository';
@@ -34,11 +35,9 @@ const MAX_LABELS = 200_000;
 
 const MAX_VIEWS = 5_000;
 
-/** A raw timestamp: a Date from PostgreSQL, UTC text ("YYYY-MM-DD HH:MM:SS.SSS") from SQLite. */
+/** A raw timestamp in ms, 0 for none. */
 function timestampMs(value: Date | string | null): number {
-  if (value === null) return 0;
-  if (value instanceof Date) return value.getTime();
-  return new Date(/[zZ]$|[+-]\d\d:?\d\d$/.test(value) ? value : `${value.replace(' ', 'T')}Z`).getTime();
+  return value === null ? 0 : readTimestamp(value).getTime();
 }
 
 /**

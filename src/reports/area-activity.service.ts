@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { dialectOf, readTimestamp } from '../database/sql-dialect';
+import { readTimestamp } from '../database/sql-dialect';
+import { AreaActivityReadModel, AreaScope, CertificateRow } from './area-activity.repository';
 import type { Actor } from '../common/auth/actor';
 import { cooperativeScope } from '../common/auth/access-policy';
 import { todayInVietnam } from '../registry/certification-rules';
@@ -14,12 +13,6 @@ import { ReportsService } from './reports.service';
 const FLAG_LIMIT = 200;
 const DAY_LIMIT = 400;
 
-/** `WHERE` text with `?` placeholders and its parameters. */
-interface Scope {
-  sql: string;
-  params: unknown[];
-}
-
 function vietnamDay(value: string | Date): string {
   return new Date(readTimestamp(value).getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 }
@@ -27,36 +20,43 @@ function vietnamDay(value: string | Date): string {
 /**
  * The province dashboard's time series and food-safety flags, for everything the caller sees or narrowed to a
  * province, a commune (of the household that grew the batch, names matched as the indicators match them,
- * merged provinces included) and/or a co-operative. SQL that runs unchanged on PostgreSQL and SQLite.
+ * merged provinces included) and/or a co-operative. Its rows come from AreaActivityReadModel.
  */
 @Injectable()
 export class AreaActivityService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly records: AreaActivityReadModel,
     private readonly reports: ReportsService,
   ) {}
 
-  private query<T>(sql: string, params: unknown[]): Promise<T[]> {
-    return this.dataSource.query<T[]>(dialectOf(this.dataSource).sql(sql), params);
-  }
-
-  /** Households `h` and records of co-op column `coopColumn` inside the filters. */
-  private async scope(actor: Actor, q: IndicatorsQuery, coopColumn: string): Promise<Scope> {
-    const parts: string[] = [];
-    const params: unknown[] = [];
-    const cooperativeId = cooperativeScope(actor, q.cooperativeId);
-    if (cooperativeId) {
-      parts.push(`${coopColumn} = ?`);
-      params.push(cooperativeId);
-    }
+  /**
+   * The stored province and commune names the filters match (names matched as the indicators match them,
+   * merged provinces included); null when a filter matches none.
+   */
+  private async areaNames(q: IndicatorsQuery): Promise<{ column: 'province' | 'commune'; names: string[] }[] | null> {
+    const filters: { column: 'province' | 'commune'; names: string[] }[] = [];
     for (const [column, value, matcher] of [
       ['province', q.province?.trim(), provinceMatcher],
       ['commune', q.commune?.trim(), communeMatcher],
     ] as const) {
       if (!value) continue;
-      const stored = (await this.query<{ v: string }>(`SELECT DISTINCT ${column} AS v FROM households`, [])).map((r) => r.v);
-      const names = stored.filter(matcher(value));
-      if (!names.length) return { sql: '1 = 0', params: [] };
+      const names = (await this.records.storedNames(column)).filter(matcher(value));
+      if (!names.length) return null;
+      filters.push({ column, names });
+    }
+    return filters;
+  }
+
+  /** Households `h` and records of co-op column `coopColumn` inside the filters. */
+  private scope(cooperativeId: string | undefined, areas: { column: string; names: string[] }[] | null, coopColumn: string): AreaScope {
+    if (areas === null) return { sql: '1 = 0', params: [] };
+    const parts: string[] = [];
+    const params: unknown[] = [];
+    if (cooperativeId) {
+      parts.push(`${coopColumn} = ?`);
+      params.push(cooperativeId);
+    }
+    for (const { column, names } of areas) {
       parts.push(`h.${column} IN (${names.map(() => '?').join(', ')})`);
       params.push(...names);
     }
@@ -64,41 +64,18 @@ export class AreaActivityService {
   }
 
   async activity(actor: Actor, q: IndicatorsQuery): Promise<AreaActivityResponse> {
-    const batches = await this.scope(actor, q, 'b.cooperative_id');
-    const fromBatches = `JOIN batches b ON b.id = {batch} JOIN households h ON h.id = b.household_id`;
+    const cooperativeId = cooperativeScope(actor, q.cooperativeId);
+    // The area names are read once and serve both scopes.
+    const areas = await this.areaNames(q);
+    const batches = this.scope(cooperativeId, areas, 'b.cooperative_id');
 
-    const runs = await this.query<{ created_at: string | Date; quantity: string | number }>(
-      `SELECT r.created_at, r.quantity FROM label_runs r ${fromBatches.replace('{batch}', 'r.batch_id')}
-       WHERE ${batches.sql} ORDER BY r.created_at DESC LIMIT 20000`,
-      batches.params,
-    );
+    const runs = await this.records.labelRuns(batches);
     const printed = new Map<string, number>();
     for (const r of runs) printed.set(vietnamDay(r.created_at), (printed.get(vietnamDay(r.created_at)) ?? 0) + Number(r.quantity));
 
-    const scans = await this.query<{ day: string; scans: string | number }>(
-      `SELECT d.day, SUM(d.scans) AS scans FROM batch_scan_days d ${fromBatches.replace('{batch}', 'd.batch_id')}
-       WHERE ${batches.sql} GROUP BY d.day ORDER BY d.day DESC LIMIT ${DAY_LIMIT}`,
-      batches.params,
-    );
+    const scans = await this.records.scansByDay(batches, DAY_LIMIT);
 
-    const safety = await this.query<{
-      id: string;
-      lot_code: string;
-      cooperative_id: string;
-      harvested_at: string | Date;
-      safe_from: string | Date | null;
-      safety_override_at: string | Date | null;
-      safety_override_reason: string | null;
-      safety_override_safe_from: string | Date | null;
-      product: string;
-    }>(
-      `SELECT b.id, b.lot_code, b.cooperative_id, b.harvested_at, b.safe_from, b.safety_override_at, b.safety_override_reason,
-              b.safety_override_safe_from, p.name AS product
-       FROM batches b JOIN products p ON p.id = b.product_id JOIN households h ON h.id = b.household_id
-       WHERE ${batches.sql} AND b.archived_at IS NULL AND (b.safe_from IS NOT NULL OR b.safety_override_at IS NOT NULL)
-       ORDER BY b.harvested_at DESC, b.id LIMIT ${FLAG_LIMIT * 2}`,
-      batches.params,
-    );
+    const safety = await this.records.safetyBatches(batches, FLAG_LIMIT * 2);
     // On hold exactly as the batch answers it (safety-rules.ts): a safeFrom no release covers.
     const held = safety.filter(
       (b) =>
@@ -110,23 +87,9 @@ export class AreaActivityService {
     );
     const released = safety.filter((b) => b.safety_override_at !== null);
 
-    const plots = await this.scope(actor, q, 'pl.cooperative_id');
-    const certificates = await this.query<{
-      plot_id: string;
-      code: string;
-      crop: string;
-      cooperative_id: string;
-      scheme: string;
-      number: string;
-      valid_until: string;
-    }>(
-      `SELECT c.plot_id, pl.code, pl.crop, pl.cooperative_id, c.scheme, c.number, c.valid_until
-       FROM plot_certifications c JOIN plots pl ON pl.id = c.plot_id JOIN households h ON h.id = pl.household_id
-       WHERE ${plots.sql} AND c.revoked_at IS NULL AND pl.archived_at IS NULL`,
-      plots.params,
-    );
+    const certificates = await this.records.certificates(this.scope(cooperativeId, areas, 'pl.cooperative_id'));
     // A plot is flagged for a scheme when every certificate of that scheme has ended (a renewal clears it).
-    const latest = new Map<string, (typeof certificates)[number]>();
+    const latest = new Map<string, CertificateRow>();
     for (const c of certificates) {
       const key = `${c.plot_id}:${c.scheme}`;
       const seen = latest.get(key);
@@ -147,17 +110,10 @@ export class AreaActivityService {
         validUntil: c.valid_until,
       }));
 
-    const reconciliation = await this.reports.reconciliation(actor, cooperativeScope(actor, q.cooperativeId));
+    const reconciliation = await this.reports.reconciliation(actor, cooperativeId);
     let mismatched = reconciliation.batches.filter((b) => b.flags.length);
     if (q.province?.trim() || q.commune?.trim()) {
-      const inArea = new Set(
-        (
-          await this.query<{ id: string }>(
-            `SELECT b.id FROM batches b JOIN households h ON h.id = b.household_id WHERE ${batches.sql}`,
-            batches.params,
-          )
-        ).map((r) => r.id),
-      );
+      const inArea = await this.records.batchIds(batches);
       mismatched = mismatched.filter((b) => inArea.has(b.batchId));
     }
 

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { PhotosRepository } from './photos.repository';
+import { PlotActivitiesRepository } from './plot-activities.repository';
 import { CatalogModule } from '../catalog/catalog.module';
 import { RegistryModule } from '../registry/registry.module';
 import { BatchEvent } from './batch-event.entity';
@@ -20,7 +22,7 @@ import { SafetyController } from './safety.controller';
 @Module({
   imports: [TypeOrmModule.forFeature([Batch, BatchEvent, PlotActivity, Photo]), RegistryModule, CatalogModule],
   controllers: [BatchesController, SafetyController, PesticidesController, PlotActivitiesController, PhotosController],
-  providers: [BatchesService, BatchesRepository, PlotActivitiesService, PhotosService],
+  providers: [BatchesService, BatchesRepository, PlotActivitiesService, PlotActivitiesRepository, PhotosService, PhotosRepository],
   exports: [BatchesService],
 })
 export class BatchesModule {}

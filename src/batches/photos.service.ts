@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomUUID } from 'node:crypto';
 import sharp from 'sharp';
-import { Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
 import { InvalidInputError, NotFoundError } from '../common/errors/domain-errors';
 import { message } from '../common/i18n/message';
@@ -11,6 +9,7 @@ import { PlotsService } from '../registry/plots.service';
 import { BatchesService } from './batches.service';
 import { PhotoResponse, UploadPhotoQuery } from './dto/photo.dto';
 import { Photo, PHOTO_TYPES, type PhotoSubject } from './photo.entity';
+import { PhotosRepository } from './photos.repository';
 
 /** The phone shrinks photos to 1280 px a side; a little slack for other clients, never a 12-megapixel original. */
 export const PHOTO_MAX_SIDE = 2048;
@@ -38,7 +37,7 @@ function toResponse(p: Photo): PhotoResponse {
 @Injectable()
 export class PhotosService {
   constructor(
-    @InjectRepository(Photo) private readonly photos: Repository<Photo>,
+    private readonly photos: PhotosRepository,
     private readonly plots: PlotsService,
     private readonly batches: BatchesService,
   ) {}
@@ -78,10 +77,10 @@ export class PhotosService {
     const { record } = await createOnce<Photo>({
       id: query.id,
       fingerprint,
-      find: async (photoId) => withFingerprint(await this.photos.findOne({ where: { id: photoId } })),
+      find: async (photoId) => withFingerprint(await this.photos.findById(photoId)),
       create: async () => {
         const now = new Date();
-        const photo = this.photos.create({
+        const photo = Object.assign(new Photo(), {
           id: query.id ?? randomUUID(),
           subject,
           subjectId: id,
@@ -105,16 +104,12 @@ export class PhotosService {
 
   async list(actor: Actor, subject: PhotoSubject, subjectId: string): Promise<PhotoResponse[]> {
     const id = await this.assertAccess(actor, subject, subjectId);
-    const rows = await this.photos.find({ where: { subject, subjectId: id }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const rows = await this.photos.ofSubject(subject, id);
     return rows.map(toResponse);
   }
 
   async image(actor: Actor, photoId: string): Promise<{ contentType: string; data: Buffer }> {
-    const photo = await this.photos
-      .createQueryBuilder('p')
-      .addSelect('p.data')
-      .where('p.id = :photoId', { photoId })
-      .getOne();
+    const photo = await this.photos.withData(photoId);
     if (!photo) throw NotFoundError.of('Photo', photoId);
     await this.assertAccess(actor, photo.subject, photo.subjectId);
     return { contentType: photo.contentType, data: Buffer.from(photo.data) };

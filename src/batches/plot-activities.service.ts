@@ -1,16 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, Repository } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { Actor } from '../common/auth/actor';
-import { Page, paginate } from '../common/http/pagination';
+import type { Page } from '../common/http/pagination';
 import { createFingerprint, createOnce, withFingerprint } from '../common/records/repeatable-create';
 import { PlotsService } from '../registry/plots.service';
 import { BatchesService } from './batches.service';
 import { CreatePlotActivityDto, ListPlotActivitiesQuery, PlotActivityResponse } from './dto/plot-activity.dto';
 import { validateEventDetails } from './event-details';
 import { PlotActivity } from './plot-activity.entity';
+import { PlotActivitiesRepository } from './plot-activities.repository';
 import { parseRecordedTime } from './recorded-time';
 
 export function toPlotActivityResponse(a: PlotActivity): PlotActivityResponse {
@@ -28,8 +26,7 @@ export function toPlotActivityResponse(a: PlotActivity): PlotActivityResponse {
 @Injectable()
 export class PlotActivitiesService {
   constructor(
-    @InjectRepository(PlotActivity) private readonly activities: Repository<PlotActivity>,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly activities: PlotActivitiesRepository,
     private readonly plots: PlotsService,
     private readonly batches: BatchesService,
   ) {}
@@ -43,10 +40,10 @@ export class PlotActivitiesService {
     const { record } = await createOnce<PlotActivity>({
       id: dto.id,
       fingerprint,
-      find: async (id) => withFingerprint(await this.activities.findOne({ where: { id } })),
+      find: async (id) => withFingerprint(await this.activities.findById(id)),
       create: async () => {
         const now = new Date();
-        const activity = this.activities.create({
+        const activity = Object.assign(new PlotActivity(), {
           id: dto.id ?? randomUUID(),
           plotId: plot.id,
           activity: dto.activity,
@@ -58,9 +55,9 @@ export class PlotActivitiesService {
           updatedAt: now,
         });
         let changed: string[] = [];
-        await this.dataSource.transaction(async (manager) => {
+        await this.activities.transaction(async (manager) => {
           const scope = await this.batches.lockSafetyScope(manager, { ids: [], plotIds: [plot.id] });
-          await manager.insert(PlotActivity, activity as unknown as QueryDeepPartialEntity<PlotActivity>);
+          await this.activities.insert(manager, activity);
           // A back-dated spraying can put batches already harvested from the plot on hold.
           if (activity.activity === 'spraying') changed = await this.batches.refreshSafety(manager, scope);
         });
@@ -73,7 +70,7 @@ export class PlotActivitiesService {
 
   async list(actor: Actor, plotId: string, query: ListPlotActivitiesQuery): Promise<Page<PlotActivityResponse>> {
     const plot = await this.plots.findAccessible(actor, plotId);
-    const page = await paginate(this.activities.createQueryBuilder('a').where('a.plotId = :plotId', { plotId: plot.id }), query);
+    const page = await this.activities.ofPlot(plot.id, query);
     return { items: page.items.map(toPlotActivityResponse), nextCursor: page.nextCursor };
   }
 }

@@ -3,9 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { ScanConfig } from '../config/sections';
-import { dialectOf } from '../database/sql-dialect';
 import { LabelsService } from '../labels/labels.service';
 import { REDIS } from '../redis/redis.token';
+import { ScanDaysRepository } from './scan-days.repository';
 
 interface PendingScans {
   batchId: string;
@@ -51,7 +51,9 @@ export class ScanRecorder implements OnApplicationBootstrap, BeforeApplicationSh
   private readonly windowMs: number;
 
   constructor(
+    // Only to know, at shutdown, whether the database is still open to flush into.
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly scanDays: ScanDaysRepository,
     @Inject(REDIS) private readonly redis: Redis,
     private readonly labels: LabelsService,
     scanConfig: ScanConfig,
@@ -157,28 +159,11 @@ export class ScanRecorder implements OnApplicationBootstrap, BeforeApplicationSh
       days.set(key, row);
     }
     const scans = [...batch].map(([serial, e]) => ({ serial, count: e.count, first: e.first, last: e.last }));
-    const rows = [...days.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
-    const dialect = dialectOf(this.dataSource);
-    await this.dataSource.transaction(async (manager) => {
-      // The labels module locks its rows in serial order and days are upserted in key order, so two
-      // processes flushing at the same moment queue behind each other instead of deadlocking.
+    // Both write in key order (serials, then batch and day), so two processes flushing at the same
+    // moment queue behind each other instead of deadlocking.
+    await this.scanDays.transaction(async (manager) => {
       await this.labels.addScans(manager, scans);
-      if (dialect.sharedStatements) {
-        await manager.query(
-          `INSERT INTO batch_scan_days (batch_id, day, scans)
-           SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::int[])
-           ON CONFLICT (batch_id, day) DO UPDATE SET scans = batch_scan_days.scans + EXCLUDED.scans`,
-          [rows.map((r) => r.batchId), rows.map((r) => r.day), rows.map((r) => r.scans)],
-        );
-        return;
-      }
-      for (const r of rows) {
-        await manager.query(
-          `INSERT INTO batch_scan_days (batch_id, day, scans) VALUES (?, ?, ?)
-           ON CONFLICT (batch_id, day) DO UPDATE SET scans = scans + excluded.scans`,
-          [r.batchId, r.day, r.scans],
-        );
-      }
+      await this.scanDays.add(manager, [...days.values()]);
     });
   }
 

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { LabelsModule } from '../labels/labels.module';
 import { ScanAlertsController } from './scan-alerts.controller';
 import { ScanAlertsService } from './scan-alerts.service';
+import { ScanDaysRepository } from './scan-days.repository';
 import { ScanRecorder } from './scan-recorder.service';
 import { ScanResponder } from './scan-responder';
 import { ScanRoutes } from './scan-routes';
@@ -14,7 +15,7 @@ import { TraceReadModel } from './trace.repository';
 @Module({
   imports: [LabelsModule],
   controllers: [ScanController, ScanAlertsController],
-  providers: [ScanService, TraceCache, TraceReadModel, ScanRecorder, ScanResponder, ScanRoutes, ScanAlertsService],
+  providers: [ScanService, TraceCache, TraceReadModel, ScanDaysRepository, ScanRecorder, ScanResponder, ScanRoutes, ScanAlertsService],
   exports: [TraceCache, ScanRecorder],
 })
 export class TraceModule {}

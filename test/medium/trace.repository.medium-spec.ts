@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ScanAlertClearance } from '../../src/trace/scan-alert-clearance.entity';
+import { ScanDaysRepository } from '../../src/trace/scan-days.repository';
 import { TraceReadModel } from '../../src/trace/trace.repository';
 import { openMediumDatabase, MediumDatabase, mediumKind } from './support/database';
 import { MediumFixtures } from './support/fixtures';
@@ -40,7 +41,11 @@ describe(`TraceReadModel on ${mediumKind()} (medium)`, () => {
 
     expect([...rows.keys()].sort()).toEqual([active.serial, voided.serial, cleared.serial].sort());
     const ms = (value: Date | string | null) =>
-      value === null ? null : value instanceof Date ? value.getTime() : Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value.replace(' ', 'T')}Z`);
+      value === null
+        ? null
+        : value instanceof Date
+          ? value.getTime()
+          : Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value.replace(' ', 'T')}Z`);
     const first = rows.get(active.serial)!;
     expect(first).toMatchObject({ serial: active.serial, batch_id: batch.id, status: 'active', void_reason: null, last_cleared_at: null });
     expect(Number(first.scan_count)).toBe(7);
@@ -58,5 +63,27 @@ describe(`TraceReadModel on ${mediumKind()} (medium)`, () => {
 
     expect([...(await records.loadLabelViews([label.serial])).keys()]).toEqual([label.serial]);
     expect([...(await records.loadLabelViews([...unknown, label.serial])).keys()]).toEqual([label.serial]);
+  });
+
+  it("adds scans to a batch's days inside the caller's transaction, summing a day written twice", async () => {
+    const coop = await fx.cooperative();
+    const batch = await fx.batch(await fx.household(coop), await fx.product(coop));
+    const days = new ScanDaysRepository(db.dataSource);
+    await days.transaction((m) =>
+      days.add(m, [
+        { batchId: batch.id, day: '2026-06-02', scans: 3 },
+        { batchId: batch.id, day: '2026-06-01', scans: 1 },
+      ]),
+    );
+    await days.transaction((m) => days.add(m, [{ batchId: batch.id, day: '2026-06-02', scans: 4 }]));
+
+    const rows = await db.dataSource.query<{ day: string; scans: string | number }[]>(
+      `SELECT day, scans FROM batch_scan_days WHERE batch_id = ${mediumKind() === 'postgres' ? '$1' : '?'} ORDER BY day`,
+      [batch.id],
+    );
+    expect(rows.map((r) => [r.day, Number(r.scans)])).toEqual([
+      ['2026-06-01', 1],
+      ['2026-06-02', 7],
+    ]);
   });
 });
